@@ -1,0 +1,208 @@
+//! The command line: clap definitions and the commands that need no terminal.
+
+mod list;
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::model::{Date, Docket, Status, parse_date_spec};
+use crate::store::{self, Store, StoreError};
+
+/// The sample docket compiled into the binary: the four letters of 2017-08-03.
+pub const SAMPLE: &str = include_str!("../../assets/sample.ron");
+
+/// Track letters sent to cities, the deadlines they set and the replies that come back.
+#[derive(Debug, Parser)]
+#[command(name = "docket", version, about, long_about = None)]
+pub struct Cli {
+    /// The data file [default: docket.ron in the user's data folder; see `docket path`]
+    #[arg(long, global = true, env = "DOCKET_FILE", value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// Compute everything as of this date: YYYY-MM-DD, today, +7d, -2w [default: today]
+    #[arg(long, global = true, env = "DOCKET_AS_OF", value_name = "DATE", value_parser = parse_date_arg)]
+    pub as_of: Option<Date>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands; with none, docket opens the terminal interface.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the letters sent as of the date, most urgent first
+    List(list::ListArgs),
+    /// Check that the data file loads and its records are consistent
+    Check,
+    /// Print the data, backup, lock and config paths
+    Path,
+    /// Create the data file from the bundled sample, or empty with --empty
+    Init {
+        /// Start with no cities and no letters
+        #[arg(long)]
+        empty: bool,
+    },
+}
+
+/// A failed command: a one-line message and the exit status it maps to.
+#[derive(Debug)]
+pub struct CliError {
+    message: String,
+    usage: bool,
+}
+
+impl CliError {
+    /// A problem with the data (exit status 1).
+    pub fn data(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            usage: false,
+        }
+    }
+
+    /// A problem with how docket was called (exit status 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            usage: true,
+        }
+    }
+
+    /// 2 for usage errors, 1 for data problems.
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(if self.usage { 2 } else { 1 })
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(err: StoreError) -> Self {
+        CliError::data(err.to_string())
+    }
+}
+
+/// The local date: the only place docket reads the clock.
+pub fn today() -> Date {
+    chrono::Local::now().date_naive()
+}
+
+fn parse_date_arg(text: &str) -> Result<Date, String> {
+    parse_date_spec(text, today())
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let path = data_path(cli.file)?;
+    let as_of = cli.as_of.unwrap_or_else(today);
+    match cli.command {
+        None => list::run(&path, as_of, &list::ListArgs::default()),
+        Some(Command::List(args)) => list::run(&path, as_of, &args),
+        Some(Command::Check) => check(&path),
+        Some(Command::Path) => print_paths(&path),
+        Some(Command::Init { empty }) => init(&path, empty),
+    }
+}
+
+/// The data file: `--file`, `DOCKET_FILE`, or `docket.ron` in the data folder.
+pub fn data_path(file: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    if let Some(file) = file {
+        return Ok(file);
+    }
+    project_dirs()
+        .map(|dirs| dirs.data_dir().join("docket.ron"))
+        .ok_or_else(|| CliError::usage("no home folder to keep data in; pass --file PATH"))
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "docket")
+}
+
+/// The sample docket.
+pub fn sample() -> Docket {
+    store::parse(SAMPLE).expect("the bundled sample is a valid docket")
+}
+
+/// Loads the docket for reading; on a first run (no file yet) writes the
+/// bundled sample to it and says so on stderr.
+pub fn load_or_init(path: &std::path::Path) -> Result<Docket, CliError> {
+    if let Some(docket) = store::load(path)? {
+        return Ok(docket);
+    }
+    let (store, existing) = Store::open(path)?;
+    // Another process may have created it between the two looks.
+    if let Some(docket) = existing {
+        return Ok(docket);
+    }
+    let docket = sample();
+    store.save(&docket)?;
+    eprintln!(
+        "docket: no data file at {}; started it from the bundled sample",
+        path.display()
+    );
+    Ok(docket)
+}
+
+fn check(path: &std::path::Path) -> Result<(), CliError> {
+    let docket = store::load(path)?
+        .ok_or_else(|| CliError::data(format!("{}: no such file", path.display())))?;
+    println!(
+        "{}: ok, {} cities, {} letters",
+        path.display(),
+        docket.cities.len(),
+        docket.letters.len()
+    );
+    Ok(())
+}
+
+fn print_paths(path: &std::path::Path) -> Result<(), CliError> {
+    let config = project_dirs().map_or_else(
+        || "(none: no home folder)".to_owned(),
+        |dirs| dirs.config_dir().display().to_string(),
+    );
+    let rows = vec![
+        vec!["data".to_owned(), path.display().to_string()],
+        vec![
+            "backup".to_owned(),
+            store::backup_path(path).display().to_string(),
+        ],
+        vec![
+            "lock".to_owned(),
+            store::lock_path(path).display().to_string(),
+        ],
+        vec!["config".to_owned(), config],
+    ];
+    print!("{}", table::render(&rows));
+    Ok(())
+}
+
+fn init(path: &std::path::Path, empty: bool) -> Result<(), CliError> {
+    let (store, existing) = Store::open(path)?;
+    if existing.is_some() {
+        return Err(CliError::data(format!(
+            "{} already exists; docket will not overwrite it (move it away first)",
+            path.display()
+        )));
+    }
+    let docket = if empty { Docket::new() } else { sample() };
+    store.save(&docket)?;
+    let what = if empty {
+        "an empty docket"
+    } else {
+        "the bundled sample"
+    };
+    println!("{}: created with {what}", path.display());
+    Ok(())
+}
+
+/// Parses a `--status` value.
+pub(crate) fn parse_status(text: &str) -> Result<Status, String> {
+    text.parse()
+}

@@ -1,0 +1,6 @@
+//! docket: a keyboard-driven terminal tracker for letters sent to cities,
+//! the deadlines they set and the replies that come back.
+
+pub mod cli;
+pub mod model;
+pub mod store;

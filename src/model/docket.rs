@@ -1,0 +1,170 @@
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::{City, Date, Letter, Status};
+
+/// The whole record: every city and every letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Docket {
+    /// The file format version.
+    pub version: u32,
+    /// The cities, kept sorted by id.
+    #[serde(default)]
+    pub cities: Vec<City>,
+    /// The letters, kept sorted by id.
+    #[serde(default)]
+    pub letters: Vec<Letter>,
+}
+
+/// A record that breaks a rule of the docket, such as a duplicate id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// What the problem concerns, such as `letter "baltimore-2017-08-03"`.
+    pub place: String,
+    /// What is wrong, as a sentence fragment.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+impl Docket {
+    /// The current file format version.
+    pub const VERSION: u32 = 1;
+
+    /// An empty docket.
+    pub fn new() -> Self {
+        Docket {
+            version: Self::VERSION,
+            cities: Vec::new(),
+            letters: Vec::new(),
+        }
+    }
+
+    /// The city with this id.
+    pub fn city(&self, id: &str) -> Option<&City> {
+        self.cities.iter().find(|c| c.id == id)
+    }
+
+    /// The letter with this id.
+    pub fn letter(&self, id: &str) -> Option<&Letter> {
+        self.letters.iter().find(|l| l.id == id)
+    }
+
+    /// The display name of a city id, falling back to the id itself.
+    pub fn city_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.city(id).map_or(id, |c| c.name.as_str())
+    }
+
+    /// The letters concerning a city, in file order (by id).
+    pub fn letters_of<'a>(&'a self, city: &'a str) -> impl Iterator<Item = &'a Letter> + 'a {
+        self.letters.iter().filter(move |l| l.city == city)
+    }
+
+    /// The letters sent on or before `as_of`, most urgent first: overdue
+    /// (longest overdue first), due today, due soon and open (fewest days left
+    /// first), then no deadline, answered, closed; ties by id.
+    pub fn by_urgency(&self, as_of: Date) -> Vec<&Letter> {
+        let mut letters: Vec<(Status, i64, &Letter)> = self
+            .letters
+            .iter()
+            .filter(|l| l.is_sent(as_of))
+            .map(|l| (l.status(as_of), l.days_left(as_of).unwrap_or(i64::MAX), l))
+            .collect();
+        letters.sort_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
+        letters.into_iter().map(|(_, _, l)| l).collect()
+    }
+
+    /// Puts cities and letters in their stable order (by id), and each letter's
+    /// replies and extensions by date, so that saved files diff cleanly.
+    pub fn normalize(&mut self) {
+        self.cities.sort_by(|a, b| a.id.cmp(&b.id));
+        self.letters.sort_by(|a, b| a.id.cmp(&b.id));
+        for letter in &mut self.letters {
+            letter.replies.sort_by_key(|r| r.on);
+            letter.extensions.sort_by_key(|e| e.granted_on);
+        }
+    }
+
+    /// Every rule the records break: duplicate or empty ids, letters naming a
+    /// missing city, due dates before sending, replies, extensions or closings
+    /// dated before the letter was sent.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut city_ids = HashSet::new();
+        for city in &self.cities {
+            let place = format!("city {:?}", city.id);
+            if city.id.trim().is_empty() {
+                problems.push(problem(&place, "has an empty id"));
+            }
+            if !city_ids.insert(city.id.as_str()) {
+                problems.push(problem(&place, "appears more than once"));
+            }
+        }
+        let mut letter_ids = HashSet::new();
+        for letter in &self.letters {
+            let place = format!("letter {:?}", letter.id);
+            if letter.id.trim().is_empty() {
+                problems.push(problem(&place, "has an empty id"));
+            }
+            if !letter_ids.insert(letter.id.as_str()) {
+                problems.push(problem(&place, "appears more than once"));
+            }
+            if !city_ids.contains(letter.city.as_str()) {
+                let message = format!("names city {:?}, which does not exist", letter.city);
+                problems.push(problem(&place, &message));
+            }
+            problems.extend(
+                letter_date_problems(letter)
+                    .into_iter()
+                    .map(|message| problem(&place, &message)),
+            );
+        }
+        problems
+    }
+}
+
+impl Default for Docket {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn problem(place: &str, message: &str) -> Problem {
+    Problem {
+        place: place.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+fn letter_date_problems(letter: &Letter) -> Vec<String> {
+    let sent = letter.sent;
+    let mut messages = Vec::new();
+    if let Some(due) = letter.due.filter(|due| *due < sent) {
+        messages.push(format!("is due on {due}, before it was sent on {sent}"));
+    }
+    for reply in letter.replies.iter().filter(|r| r.on < sent) {
+        messages.push(format!(
+            "has a reply dated {}, before the letter was sent on {sent}",
+            reply.on
+        ));
+    }
+    for ext in letter.extensions.iter().filter(|e| e.granted_on < sent) {
+        messages.push(format!(
+            "has an extension granted on {}, before the letter was sent on {sent}",
+            ext.granted_on
+        ));
+    }
+    if let Some(closed) = letter.closed.as_ref().filter(|c| c.on < sent) {
+        messages.push(format!(
+            "was closed on {}, before it was sent on {sent}",
+            closed.on
+        ));
+    }
+    messages
+}

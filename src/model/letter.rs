@@ -1,0 +1,247 @@
+use serde::{Deserialize, Serialize};
+
+use super::Date;
+
+/// A letter sent to a city, with the deadline it set and what came back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Letter {
+    /// A stable id such as `baltimore-2017-08-03`: unique, never reused.
+    pub id: String,
+    /// The id of the city the letter concerns.
+    pub city: String,
+    /// Who sent it.
+    pub from: String,
+    /// Who it was addressed to.
+    pub to: String,
+    /// What it is about.
+    pub subject: String,
+    /// The program it concerns, if any.
+    #[serde(default)]
+    pub program: Option<String>,
+    /// The date it was sent.
+    pub sent: Date,
+    /// The deadline it set, before any extension.
+    #[serde(default)]
+    pub due: Option<Date>,
+    /// What the letter demands, one item each.
+    #[serde(default)]
+    pub demands: Vec<String>,
+    /// A summary of the letter.
+    #[serde(default)]
+    pub summary: String,
+    /// A URL or citation for the letter.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Free-form tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Replies received, in any order (views sort them by date).
+    #[serde(default)]
+    pub replies: Vec<Reply>,
+    /// Deadline extensions granted.
+    #[serde(default)]
+    pub extensions: Vec<Extension>,
+    /// Set once the matter is closed.
+    #[serde(default)]
+    pub closed: Option<Closing>,
+}
+
+/// A reply received to a letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    /// The date the reply was received.
+    pub on: Date,
+    /// Who replied.
+    pub from: String,
+    /// What kind of reply it is.
+    pub kind: ReplyKind,
+    /// A summary of the reply.
+    #[serde(default)]
+    pub summary: String,
+}
+
+/// What a reply does with the letter's demands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReplyKind {
+    /// Confirms receipt; does not answer.
+    Acknowledges,
+    /// Complies with the demands.
+    Complies,
+    /// Disputes the demands.
+    Disputes,
+    /// Refuses the demands.
+    Refuses,
+    /// Asks for more time; does not answer.
+    AsksExtension,
+    /// Any other answer.
+    Other,
+}
+
+impl ReplyKind {
+    /// Every kind, in the order forms offer them.
+    pub const ALL: [ReplyKind; 6] = [
+        ReplyKind::Acknowledges,
+        ReplyKind::Complies,
+        ReplyKind::Disputes,
+        ReplyKind::Refuses,
+        ReplyKind::AsksExtension,
+        ReplyKind::Other,
+    ];
+
+    /// Whether a reply of this kind answers the letter (stops the countdown).
+    pub fn answers(self) -> bool {
+        !matches!(self, ReplyKind::Acknowledges | ReplyKind::AsksExtension)
+    }
+
+    /// The kebab-case name used on the command line and in JSON views.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplyKind::Acknowledges => "acknowledges",
+            ReplyKind::Complies => "complies",
+            ReplyKind::Disputes => "disputes",
+            ReplyKind::Refuses => "refuses",
+            ReplyKind::AsksExtension => "asks-extension",
+            ReplyKind::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for ReplyKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ReplyKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ReplyKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<_> = ReplyKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!(
+                    "unknown reply kind {s:?} (expected one of {})",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// A new deadline granted for a letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// The date the extension was granted.
+    pub granted_on: Date,
+    /// The new deadline.
+    pub new_due: Date,
+    /// Why, or on what terms.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The closing of a matter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closing {
+    /// The date the matter was closed.
+    pub on: Date,
+    /// How it ended.
+    #[serde(default)]
+    pub outcome: String,
+}
+
+impl Letter {
+    /// Whether the letter exists yet as of `as_of`.
+    pub fn is_sent(&self, as_of: Date) -> bool {
+        self.sent <= as_of
+    }
+
+    /// The replies received on or before `as_of`, in date order.
+    pub fn replies_as_of(&self, as_of: Date) -> Vec<&Reply> {
+        let mut replies: Vec<&Reply> = self.replies.iter().filter(|r| r.on <= as_of).collect();
+        replies.sort_by_key(|r| r.on);
+        replies
+    }
+
+    /// The extensions granted on or before `as_of`, in the order granted.
+    pub fn extensions_as_of(&self, as_of: Date) -> Vec<&Extension> {
+        let mut extensions: Vec<&Extension> = self
+            .extensions
+            .iter()
+            .filter(|e| e.granted_on <= as_of)
+            .collect();
+        extensions.sort_by_key(|e| e.granted_on);
+        extensions
+    }
+
+    /// The deadline in force as of `as_of`: the new due date of the latest
+    /// extension granted on or before it, else the original due date.
+    pub fn effective_due(&self, as_of: Date) -> Option<Date> {
+        self.extensions_as_of(as_of)
+            .last()
+            .map(|e| e.new_due)
+            .or(self.due)
+    }
+
+    /// The first reply on or before `as_of` that answers the letter.
+    pub fn first_answer(&self, as_of: Date) -> Option<&Reply> {
+        self.replies
+            .iter()
+            .filter(|r| r.on <= as_of && r.kind.answers())
+            .min_by_key(|r| r.on)
+    }
+
+    /// The closing, if it happened on or before `as_of`.
+    pub fn closed_as_of(&self, as_of: Date) -> Option<&Closing> {
+        self.closed.as_ref().filter(|c| c.on <= as_of)
+    }
+
+    /// Calendar days from `as_of` to the effective due date; negative when overdue.
+    pub fn days_left(&self, as_of: Date) -> Option<i64> {
+        self.effective_due(as_of)
+            .map(|due| (due - as_of).num_days())
+    }
+
+    /// Business days left to the effective due date: the business days `d`
+    /// with `as_of < d <= due`, or, when overdue, minus those with
+    /// `due < d <= as_of`.
+    pub fn business_days_left(&self, as_of: Date) -> Option<i64> {
+        self.effective_due(as_of).map(|due| {
+            if due >= as_of {
+                super::business_days_between(as_of, due)
+            } else {
+                -super::business_days_between(due, as_of)
+            }
+        })
+    }
+
+    /// Whether `needle` (already lower-case) occurs in the letter's text:
+    /// subject, parties, program, demands, summary, source or tags.
+    pub fn mentions(&self, needle: &str) -> bool {
+        let fields = [&self.subject, &self.from, &self.to, &self.summary, &self.id]
+            .into_iter()
+            .chain(self.program.as_ref())
+            .chain(self.source.as_ref())
+            .chain(self.demands.iter())
+            .chain(self.tags.iter());
+        fields.into_iter().any(|text| contains_folded(text, needle))
+    }
+}
+
+/// Case-insensitive substring test; `needle` must already be lower-case.
+pub(crate) fn contains_folded(haystack: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || if haystack.is_ascii() && needle.is_ascii() {
+            haystack
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        } else {
+            haystack.to_lowercase().contains(needle)
+        }
+}

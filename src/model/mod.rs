@@ -1,0 +1,21 @@
+//! The domain: cities, letters, replies, deadlines and their status as of a date.
+//!
+//! Everything here is pure: no terminal, no file, no clock. The date a status is
+//! computed *as of* is always a parameter.
+
+pub mod calendar;
+pub mod city;
+pub mod date_spec;
+pub mod docket;
+pub mod letter;
+pub mod status;
+
+pub use calendar::{business_days_between, is_business_day, observed_federal_holidays};
+pub use city::City;
+pub use date_spec::parse_date_spec;
+pub use docket::{Docket, Problem};
+pub use letter::{Closing, Extension, Letter, Reply, ReplyKind};
+pub use status::{DUE_SOON_DAYS, Status};
+
+/// Calendar dates are all docket deals in.
+pub type Date = chrono::NaiveDate;

@@ -1,0 +1,503 @@
+//! Load, save, lock and back up the docket's RON file.
+//!
+//! Saving is atomic and durable: the new contents go to a temporary file in
+//! the same folder, which is synced and renamed over the data file, and then
+//! the folder is synced. The previous version is kept as `<file>.bak`. One
+//! writer at a time holds an advisory lock on `<file>.lock`. A file that
+//! failed to load cannot be written: a [`Store`] exists only after a
+//! successful load.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{City, Docket, Letter};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why the data file could not be loaded or saved. Each reads as one sentence
+/// that names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file is not valid docket RON.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        /// The data file.
+        path: PathBuf,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file cannot be used as it is (empty, too large, from a newer
+    /// version, or its records break a rule).
+    #[error("{}: {message}", path.display())]
+    Invalid {
+        /// The data file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file operation failed.
+    #[error("{}: could not {action}: {source}", path.display())]
+    Io {
+        /// The file the operation was on.
+        path: PathBuf,
+        /// What docket was doing, such as "write the temporary file".
+        action: &'static str,
+        /// The operating system's error.
+        source: io::Error,
+    },
+    /// Another docket holds the write lock.
+    #[error(
+        "{} is open in another docket (it holds {}); close it there or open this one read-only",
+        path.display(),
+        lock.display()
+    )]
+    Locked {
+        /// The data file.
+        path: PathBuf,
+        /// The lock file held by the other process.
+        lock: PathBuf,
+    },
+}
+
+impl StoreError {
+    fn io(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError + use<> {
+        let path = path.to_owned();
+        move |source| StoreError::Io {
+            path,
+            action,
+            source,
+        }
+    }
+
+    fn invalid(path: &Path, message: impl Into<String>) -> StoreError {
+        StoreError::Invalid {
+            path: path.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A parse error with its 1-based position in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The backup kept beside a data file: `<file>.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+/// The lock file beside a data file: `<file>.lock`.
+pub fn lock_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".lock")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Parses docket RON text (without a byte-order mark). Checks the version but
+/// not the rules between records (see [`Docket::problems`]).
+pub fn parse(text: &str) -> Result<Docket, ParseError> {
+    match ron::from_str::<Docket>(text) {
+        Ok(docket) => check_version(docket.version).map(|()| docket),
+        Err(err) => {
+            // A newer file may fail on fields this build does not know: say so.
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
+                check_version(probe.version)?;
+            }
+            Err(ParseError {
+                line: err.span.start.line,
+                column: err.span.start.col,
+                message: sentence(&err.code.to_string()),
+            })
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+fn check_version(version: u32) -> Result<(), ParseError> {
+    let message = if version > Docket::VERSION {
+        format!(
+            "this file is docket format version {version}, newer than this build reads \
+             (version {}); update docket to open it",
+            Docket::VERSION
+        )
+    } else if version == 0 {
+        format!(
+            "version 0 is not a docket format version (this build reads version {})",
+            Docket::VERSION
+        )
+    } else {
+        return Ok(());
+    };
+    Err(ParseError {
+        line: 1,
+        column: 1,
+        message,
+    })
+}
+
+/// Lower-cases the first letter of ron's messages so they read as part of a sentence.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(|c| c.is_lowercase()) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => message.to_owned(),
+    }
+}
+
+/// The docket as written: cities and letters by id, so that copies diff cleanly.
+#[derive(Serialize)]
+#[serde(rename = "Docket")]
+struct Ordered<'a> {
+    version: u32,
+    cities: Vec<&'a City>,
+    letters: Vec<&'a Letter>,
+}
+
+/// Writes the docket as pretty RON in its stable order.
+pub fn to_ron(docket: &Docket) -> String {
+    let mut cities: Vec<&City> = docket.cities.iter().collect();
+    cities.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut letters: Vec<&Letter> = docket.letters.iter().collect();
+    letters.sort_by(|a, b| a.id.cmp(&b.id));
+    let ordered = Ordered {
+        version: docket.version,
+        cities,
+        letters,
+    };
+    let config = ron::ser::PrettyConfig::new().struct_names(true);
+    let mut text = ron::ser::to_string_pretty(&ordered, config)
+        .expect("a docket always serializes: it holds only strings, dates and lists");
+    text.push('\n');
+    text
+}
+
+/// Loads the data file without locking it, for reading. `Ok(None)` means the
+/// file does not exist (a first run); anything else that is not a valid
+/// docket is an error.
+pub fn load(path: &Path) -> Result<Option<Docket>, StoreError> {
+    let bytes = match read_bounded(path) {
+        Ok(bytes) => bytes,
+        Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(err) => return Err(err),
+    };
+    decode(path, &bytes).map(Some)
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>, StoreError> {
+    let file = File::open(path).map_err(StoreError::io(path, "open the data file"))?;
+    let meta = file
+        .metadata()
+        .map_err(StoreError::io(path, "read the data file's size"))?;
+    if meta.is_dir() {
+        return Err(StoreError::invalid(path, "is a folder, not a docket file"));
+    }
+    let too_large = || {
+        StoreError::invalid(
+            path,
+            format!(
+                "is larger than the {} MiB docket reads; refusing to load it",
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(StoreError::io(path, "read the data file"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Turns the file's bytes into a docket, or an error naming the place.
+fn decode(path: &Path, bytes: &[u8]) -> Result<Docket, StoreError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(StoreError::invalid(
+            path,
+            "is empty; a docket file starts with Docket(version: 1, ...). \
+             Delete it to start from the sample, or run `docket init --empty`",
+        ));
+    }
+    if bytes.iter().all(|b| *b == 0) {
+        return Err(StoreError::invalid(
+            path,
+            "holds only NUL bytes (perhaps the disk or a copy failed); restore it from the .bak file",
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let (line, column) = position_of(&bytes[..err.valid_up_to()]);
+        StoreError::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: "the file is not valid UTF-8 text".to_owned(),
+        }
+    })?;
+    let docket = parse(text).map_err(|err| StoreError::Parse {
+        path: path.to_owned(),
+        line: err.line,
+        column: err.column,
+        message: err.message,
+    })?;
+    if let Some(problem) = docket.problems().first() {
+        let (line, column) = locate_record(text, &problem.place);
+        return Err(StoreError::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: problem.to_string(),
+        });
+    }
+    Ok(docket)
+}
+
+/// The 1-based line and column just after `prefix`.
+fn position_of(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Where a record named like `letter "x"` is in the text: the last place its id
+/// appears (for a duplicate, the second copy), else the start of the file.
+fn locate_record(text: &str, place: &str) -> (usize, usize) {
+    let quoted = place.split_once(' ').map_or(place, |(_, id)| id);
+    let needle = format!("id: {quoted}");
+    text.rfind(&needle)
+        .map_or((1, 1), |at| position_of(&text.as_bytes()[..at]))
+}
+
+/// The data file, locked for writing by this process.
+///
+/// Only [`Store::open`] makes one, and only after the file loaded (or is
+/// missing), so a file that failed to load is never written.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    target: PathBuf,
+    _lock: File,
+}
+
+impl Store {
+    /// Locks the data file for writing and loads it. Returns the store and
+    /// the docket, or `None` when the file does not exist yet.
+    pub fn open(path: &Path) -> Result<(Store, Option<Docket>), StoreError> {
+        let target = resolve_symlinks(path)?;
+        if let Some(dir) = parent(&target) {
+            fs::create_dir_all(dir).map_err(StoreError::io(dir, "create the data folder"))?;
+        }
+        let lock = lock(&target)?;
+        let docket = load(&target)?;
+        let store = Store {
+            path: path.to_owned(),
+            target,
+            _lock: lock,
+        };
+        store.remove_stale_temporaries();
+        Ok((store, docket))
+    }
+
+    /// The data file's path as given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Saves the docket atomically and durably, keeping the previous version
+    /// as `<file>.bak`. On error the data file is unchanged.
+    pub fn save(&self, docket: &Docket) -> Result<(), StoreError> {
+        let text = to_ron(docket);
+        let target = &self.target;
+        let dir = parent(target).unwrap_or(Path::new("."));
+        let mut temp = tempfile::Builder::new()
+            .prefix(&temp_prefix(target))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(StoreError::io(
+                dir,
+                "create a temporary file in the data folder",
+            ))?;
+        let temp_path = temp.path().to_owned();
+        let write_err = StoreError::io(&temp_path, "write the temporary file");
+        temp.write_all(text.as_bytes()).map_err(write_err)?;
+        temp.as_file().sync_all().map_err(StoreError::io(
+            &temp_path,
+            "sync the temporary file to disk",
+        ))?;
+        let existing = fs::metadata(target).ok();
+        let permissions = existing.as_ref().map(|m| m.permissions());
+        if let Some(permissions) = permissions.or_else(new_file_permissions) {
+            temp.as_file()
+                .set_permissions(permissions)
+                .map_err(StoreError::io(
+                    &temp_path,
+                    "set the temporary file's permissions",
+                ))?;
+        }
+        if existing.is_some() {
+            keep_backup(target)?;
+        }
+        temp.persist(target).map_err(|err| StoreError::Io {
+            path: target.clone(),
+            action: "replace the data file",
+            source: err.error,
+        })?;
+        sync_dir(dir)
+    }
+
+    /// Temporary files left by a save that was killed: we hold the lock, so
+    /// no save of ours is under way and they can go.
+    fn remove_stale_temporaries(&self) {
+        let dir = parent(&self.target).unwrap_or(Path::new("."));
+        let prefix = temp_prefix(&self.target);
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// A new data file is readable by others, like any file a user creates
+/// (temporary files start private).
+fn new_file_permissions() -> Option<fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+fn temp_prefix(target: &Path) -> String {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.")
+}
+
+fn parent(path: &Path) -> Option<&Path> {
+    path.parent().filter(|p| !p.as_os_str().is_empty())
+}
+
+/// Follows symlinks so that a save replaces the link's target, not the link.
+fn resolve_symlinks(path: &Path) -> Result<PathBuf, StoreError> {
+    let mut current = path.to_owned();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link =
+                    fs::read_link(&current).map_err(StoreError::io(path, "read the symlink"))?;
+                current = match parent(&current) {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(StoreError::invalid(path, "is a symlink loop"))
+}
+
+fn lock(target: &Path) -> Result<File, StoreError> {
+    let lock_path = lock_path(target);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&lock_path)
+        .map_err(StoreError::io(&lock_path, "create the lock file"))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
+            path: target.to_owned(),
+            lock: lock_path,
+        }),
+        Err(fs::TryLockError::Error(source)) => Err(StoreError::Io {
+            path: lock_path,
+            action: "lock the data file",
+            source,
+        }),
+    }
+}
+
+/// Points `<file>.bak` at the current version with a hard link (no copy, and
+/// atomic), falling back to a copy where links are not supported.
+fn keep_backup(target: &Path) -> Result<(), StoreError> {
+    let backup = backup_path(target);
+    let staged = with_suffix(&backup, ".tmp");
+    let _ = fs::remove_file(&staged);
+    if fs::hard_link(target, &staged).is_err() {
+        fs::copy(target, &staged).map_err(StoreError::io(&backup, "write the backup"))?;
+    }
+    fs::rename(&staged, &backup).map_err(StoreError::io(&backup, "write the backup"))
+}
+
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(StoreError::io(dir, "sync the data folder to disk"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based() {
+        assert_eq!(position_of(b""), (1, 1));
+        assert_eq!(position_of(b"ab\ncd"), (2, 3));
+        assert_eq!(position_of("é\n".as_bytes()), (2, 1));
+    }
+
+    #[test]
+    fn messages_read_as_part_of_a_sentence() {
+        assert_eq!(sentence("Unexpected end of RON"), "unexpected end of RON");
+        assert_eq!(sentence("RON is odd"), "RON is odd");
+    }
+}
