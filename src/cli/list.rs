@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{CliError, load_or_init, parse_status, table};
 use crate::model::{Date, Docket, Letter, Status};
 
-#[derive(Debug, Default, clap::Args)]
+#[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only letters to this city (its id)
     #[arg(long, value_name = "ID")]

@@ -103,7 +103,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let path = data_path(cli.file)?;
     let as_of = cli.as_of.unwrap_or_else(today);
     match cli.command {
-        None => list::run(&path, as_of, &list::ListArgs::default()),
+        None => crate::tui::run(&path, as_of, today()),
         Some(Command::List(args)) => list::run(&path, as_of, &args),
         Some(Command::Check) => check(&path),
         Some(Command::Path) => print_paths(&path),

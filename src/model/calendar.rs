@@ -19,6 +19,16 @@ pub fn observed_federal_holidays(year: i32) -> Vec<(Date, &'static str)> {
     days
 }
 
+/// `date` moved by `days` (negative: earlier); `None` past chrono's range.
+pub fn add_days(date: Date, days: i64) -> Option<Date> {
+    let step = chrono::Days::new(days.unsigned_abs());
+    if days < 0 {
+        date.checked_sub_days(step)
+    } else {
+        date.checked_add_days(step)
+    }
+}
+
 /// Whether `date` is a weekday and not an observed federal holiday.
 pub fn is_business_day(date: Date) -> bool {
     is_weekday(date) && !is_observed_holiday(date)

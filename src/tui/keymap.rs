@@ -1,0 +1,280 @@
+//! Keys to actions: a pure lookup, also the source of the help overlay.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// What the keyboard is doing right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing.
+    Normal,
+    /// Typing a filter.
+    Filter,
+    /// Reading the help overlay.
+    Help,
+}
+
+/// A key as bound: a key code, with or without Ctrl.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    code: KeyCode,
+    ctrl: bool,
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+impl Key {
+    fn matches(self, event: KeyEvent) -> bool {
+        self.code == event.code && self.ctrl == event.modifiers.contains(KeyModifiers::CONTROL)
+    }
+
+    /// How the key is written in help.
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// Keys bound to one action, with the help text for it.
+#[derive(Debug)]
+pub struct Binding {
+    /// The keys, first the one to show first.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// One line for the help overlay.
+    pub help: &'static str,
+}
+
+/// The browsing keys, in the order help lists them.
+pub const NORMAL: &[Binding] = &[
+    bind(&[ch('q'), ctrl('c')], Action::Quit, "quit"),
+    bind(&[ch('?')], Action::ToggleHelp, "show or hide this help"),
+    bind(&[code(KeyCode::Tab)], Action::NextPane, "next pane"),
+    bind(&[code(KeyCode::BackTab)], Action::PrevPane, "previous pane"),
+    bind(&[ch('j'), code(KeyCode::Down)], Action::Down, "move down"),
+    bind(&[ch('k'), code(KeyCode::Up)], Action::Up, "move up"),
+    bind(&[ch('g'), code(KeyCode::Home)], Action::First, "first"),
+    bind(&[ch('G'), code(KeyCode::End)], Action::Last, "last"),
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        "open: city -> letters -> letter",
+    ),
+    bind(
+        &[ch('h'), code(KeyCode::Left)],
+        Action::ScrollLeft,
+        "timeline: earlier",
+    ),
+    bind(
+        &[ch('l'), code(KeyCode::Right)],
+        Action::ScrollRight,
+        "timeline: later",
+    ),
+    bind(&[ch('/')], Action::StartFilter, "filter (Esc clears)"),
+    bind(
+        &[code(KeyCode::Esc)],
+        Action::ClearFilter,
+        "clear the filter",
+    ),
+    bind(&[ch('s')], Action::CycleSort, "sort cities: urgency / name"),
+    bind(&[ch('+'), ch('=')], Action::ZoomIn, "timeline: zoom in"),
+    bind(&[ch('-')], Action::ZoomOut, "timeline: zoom out"),
+    bind(&[ch('[')], Action::ShiftAsOf(-1), "as of one day earlier"),
+    bind(&[ch(']')], Action::ShiftAsOf(1), "as of one day later"),
+    bind(&[ch('{')], Action::ShiftAsOf(-7), "as of one week earlier"),
+    bind(&[ch('}')], Action::ShiftAsOf(7), "as of one week later"),
+    bind(&[ch('t')], Action::AsOfToday, "as of today"),
+];
+
+/// The keys while typing a filter, for help (the lookup is in [`action_for`]).
+pub const FILTER_HELP: &[(&str, &str)] = &[
+    ("text", "filter cities and letters as you type"),
+    ("Enter", "keep the filter"),
+    ("Esc", "clear the filter"),
+];
+
+const fn bind(keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+    Binding { keys, action, help }
+}
+
+/// The action a key asks for in a mode, if any.
+pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+    if ctrl('c').matches(key) {
+        return Some(Action::Quit);
+    }
+    match mode {
+        Mode::Normal => NORMAL
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.matches(key)))
+            .map(|b| b.action),
+        Mode::Filter => match key.code {
+            KeyCode::Esc => Some(Action::ClearFilter),
+            KeyCode::Enter => Some(Action::AcceptFilter),
+            KeyCode::Backspace => Some(Action::FilterBackspace),
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::FilterChar(c))
+            }
+            _ => None,
+        },
+        Mode::Help => match key.code {
+            KeyCode::Char('?' | 'q') | KeyCode::Esc | KeyCode::Enter => Some(Action::ToggleHelp),
+            _ => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn char_key(c: char) -> KeyEvent {
+        key(KeyCode::Char(c))
+    }
+
+    #[test]
+    fn normal_keys_map_to_their_actions() {
+        let table = [
+            (char_key('q'), Some(Action::Quit)),
+            (char_key('?'), Some(Action::ToggleHelp)),
+            (key(KeyCode::Tab), Some(Action::NextPane)),
+            (
+                KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                Some(Action::PrevPane),
+            ),
+            (char_key('j'), Some(Action::Down)),
+            (key(KeyCode::Down), Some(Action::Down)),
+            (char_key('k'), Some(Action::Up)),
+            (key(KeyCode::Up), Some(Action::Up)),
+            (char_key('g'), Some(Action::First)),
+            (
+                KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT),
+                Some(Action::Last),
+            ),
+            (key(KeyCode::Enter), Some(Action::Open)),
+            (char_key('/'), Some(Action::StartFilter)),
+            (key(KeyCode::Esc), Some(Action::ClearFilter)),
+            (char_key('s'), Some(Action::CycleSort)),
+            (char_key('+'), Some(Action::ZoomIn)),
+            (char_key('-'), Some(Action::ZoomOut)),
+            (char_key('['), Some(Action::ShiftAsOf(-1))),
+            (char_key(']'), Some(Action::ShiftAsOf(1))),
+            (
+                KeyEvent::new(KeyCode::Char('{'), KeyModifiers::SHIFT),
+                Some(Action::ShiftAsOf(-7)),
+            ),
+            (
+                KeyEvent::new(KeyCode::Char('}'), KeyModifiers::SHIFT),
+                Some(Action::ShiftAsOf(7)),
+            ),
+            (char_key('t'), Some(Action::AsOfToday)),
+            (char_key('z'), None),
+            (
+                KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL),
+                None,
+            ),
+        ];
+        for (event, expected) in table {
+            assert_eq!(action_for(Mode::Normal, event), expected, "{event:?}");
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_every_mode() {
+        let event = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Filter, Mode::Help] {
+            assert_eq!(action_for(mode, event), Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn filter_mode_takes_text() {
+        assert_eq!(
+            action_for(Mode::Filter, char_key('q')),
+            Some(Action::FilterChar('q'))
+        );
+        assert_eq!(
+            action_for(Mode::Filter, char_key('j')),
+            Some(Action::FilterChar('j'))
+        );
+        assert_eq!(
+            action_for(Mode::Filter, key(KeyCode::Backspace)),
+            Some(Action::FilterBackspace)
+        );
+        assert_eq!(
+            action_for(Mode::Filter, key(KeyCode::Enter)),
+            Some(Action::AcceptFilter)
+        );
+        assert_eq!(
+            action_for(Mode::Filter, key(KeyCode::Esc)),
+            Some(Action::ClearFilter)
+        );
+        assert_eq!(action_for(Mode::Filter, key(KeyCode::Tab)), None);
+    }
+
+    #[test]
+    fn help_mode_closes_on_question_mark_escape_or_q() {
+        for event in [char_key('?'), char_key('q'), key(KeyCode::Esc)] {
+            assert_eq!(action_for(Mode::Help, event), Some(Action::ToggleHelp));
+        }
+        assert_eq!(action_for(Mode::Help, char_key('j')), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let keys: Vec<Key> = NORMAL.iter().flat_map(|b| b.keys.iter().copied()).collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(
+                !keys[i + 1..].contains(key),
+                "{} is bound twice",
+                key.label()
+            );
+        }
+    }
+
+    #[test]
+    fn labels_read_as_people_write_keys() {
+        assert_eq!(ctrl('c').label(), "Ctrl-c");
+        assert_eq!(code(KeyCode::BackTab).label(), "Shift-Tab");
+        assert_eq!(ch('[').label(), "[");
+    }
+}

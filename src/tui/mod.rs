@@ -1,0 +1,63 @@
+//! The terminal interface: key -> keymap -> Action -> App::update -> draw.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod ui;
+pub mod view;
+
+use std::io::{self, IsTerminal};
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::Timelike;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use self::action::Action;
+use self::app::App;
+use self::ui::theme::Theme;
+use crate::cli::{self, CliError};
+use crate::model::Date;
+
+/// Opens the terminal interface on the data file, as of `as_of`.
+pub fn run(path: &Path, as_of: Date, today: Date) -> Result<(), CliError> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "the interface needs a terminal (stdin and stdout are not one); \
+             use a subcommand such as `docket list` in scripts",
+        ));
+    }
+    let first_run = !path.exists();
+    let docket = cli::load_or_init(path)?;
+    let theme = Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
+    let mut app = App::new(docket, as_of, today, theme);
+    if first_run {
+        app = app.with_message(format!(
+            "started from the bundled sample: {}",
+            path.display()
+        ));
+    }
+    ratatui::run(|terminal| event_loop(terminal, &mut app))
+        .map_err(|err| CliError::data(format!("terminal error: {err}")))
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    while !app.should_quit() {
+        terminal.draw(|frame| ui::draw(frame, app))?;
+        // Wake at the next minute so countdowns roll over at midnight.
+        let now = chrono::Local::now();
+        let wait = Duration::from_secs(u64::from(60 - now.second().min(59)));
+        if !event::poll(wait)? {
+            app.update(Action::Tick(cli::today()));
+            continue;
+        }
+        if let Event::Key(key) = event::read()?
+            && key.kind == KeyEventKind::Press
+            && let Some(action) = keymap::action_for(app.mode(), key)
+        {
+            app.update(action);
+        }
+    }
+    Ok(())
+}

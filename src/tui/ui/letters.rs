@@ -1,0 +1,54 @@
+//! The Letters pane: the selected city's letters with their countdowns.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::cities::row_line;
+use super::{countdown, fit, pane_block, scroll_offset};
+use crate::tui::app::{App, Pane};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let title = match app.selected_city() {
+        Some(city) => format!(" Letters: {} ", city.name),
+        None => " Letters ".to_owned(),
+    };
+    let block = pane_block(title, Pane::Letters, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (docket, view, theme) = (app.docket(), app.view(), app.theme());
+    let letters = app.city_letters();
+    if letters.is_empty() {
+        let text = format!("no letters sent as of {}", app.as_of());
+        frame.render_widget(Paragraph::new(fit(&text, inner.width as usize)), inner);
+        return;
+    }
+    let height = inner.height as usize;
+    let selected = app.selected_letter_index();
+    let lines: Vec<Line> = letters
+        .iter()
+        .enumerate()
+        .skip(scroll_offset(selected, height))
+        .take(height)
+        .map(|(i, &l)| {
+            let letter = &docket.letters[l];
+            let status = view.statuses[l];
+            let text = countdown(status, letter.days_left(app.as_of()));
+            let name = format!("{}  {}", letter.sent, letter.subject);
+            let line = row_line(
+                i == selected,
+                &name,
+                &text,
+                theme.status(status),
+                inner.width as usize,
+            );
+            if i == selected && app.focus() == Pane::Letters {
+                line.patch_style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

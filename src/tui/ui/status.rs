@@ -1,0 +1,69 @@
+//! The status line: the as-of date, counts by status, messages, key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::fit;
+use crate::model::Status;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+
+const HINTS: &str = "? help  q quit";
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = app.theme();
+    let width = area.width as usize;
+    let mut as_of = format!(" as of {}", app.as_of().format("%Y-%m-%d (%a)"));
+    let replay = app.as_of() != app.today();
+    if replay {
+        as_of.push_str(" [replay]");
+    }
+    let middle = match (app.mode(), app.message()) {
+        (Mode::Filter, _) => format!("filter: {}_  (Enter keeps, Esc clears)", app.filter()),
+        (_, Some(message)) => message.to_owned(),
+        _ if !app.filter().is_empty() => format!("filter: {}  {}", app.filter(), counts(app)),
+        _ => counts(app),
+    };
+    let left_width = as_of.width().min(width);
+    let rest = width - left_width;
+    let hints_fit = rest >= middle.width() + HINTS.width() + 6;
+    let hints_width = if hints_fit { HINTS.width() + 1 } else { 0 };
+    let middle_width = rest - hints_width;
+    let as_of_style = if replay { theme.marker } else { theme.label };
+    let line = Line::from(vec![
+        Span::styled(fit(&as_of, left_width), as_of_style),
+        Span::raw(fit(&format!("   {middle}"), middle_width)),
+        Span::styled(fit(HINTS, hints_width), theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// `4 open · 1 overdue · 2 answered`: open, overdue and answered always, the
+/// others when there are any.
+fn counts(app: &App) -> String {
+    let view = app.view();
+    let answered = view.count(Status::Answered) + view.count(Status::AnsweredLate);
+    let mut parts = Vec::new();
+    for status in [
+        Status::Overdue,
+        Status::DueToday,
+        Status::DueSoon,
+        Status::Open,
+    ] {
+        let n = view.count(status);
+        if n > 0 || matches!(status, Status::Open | Status::Overdue) {
+            parts.push(format!("{n} {}", status.label()));
+        }
+    }
+    parts.push(format!("{answered} answered"));
+    for status in [Status::Closed, Status::NoDeadline] {
+        let n = view.count(status);
+        if n > 0 {
+            parts.push(format!("{n} {}", status.label()));
+        }
+    }
+    parts.join(" · ")
+}

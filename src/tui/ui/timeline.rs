@@ -1,0 +1,143 @@
+//! The Timeline pane: one row per letter, a bar from sent to effective due on
+//! a date axis, reply markers, and the as-of date marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{fit, pane_block, scroll_offset};
+use crate::model::{Date, Letter, Status, add_days};
+use crate::tui::app::{App, Pane, Zoom};
+use crate::tui::ui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let state = app.timeline();
+    let title = format!(
+        " Timeline {} zoom, as of {} ",
+        state.zoom.label(),
+        app.as_of().format("%b %-d %Y")
+    );
+    let block = pane_block(title, Pane::Timeline, app);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let label_width = (inner.width as usize / 5).clamp(3, 16);
+    let chart_width = inner.width as usize - label_width - 1;
+    let axis = Axis::new(app.as_of(), state.zoom, state.scroll, chart_width);
+    let mut lines = vec![Line::from(vec![
+        Span::raw(" ".repeat(label_width + 1)),
+        Span::raw(axis.labels()),
+    ])];
+    let (docket, view, theme) = (app.docket(), app.view(), app.theme());
+    let rows = inner.height as usize - 1;
+    let selected = state.row;
+    for (i, &l) in view
+        .timeline
+        .iter()
+        .enumerate()
+        .skip(scroll_offset(selected, rows))
+        .take(rows)
+    {
+        let letter = &docket.letters[l];
+        let label = fit(docket.city_name(&letter.city), label_width);
+        let mut spans = vec![Span::raw(label), Span::raw(" ")];
+        spans.extend(axis.bar(letter, view.statuses[l], theme));
+        let line = Line::from(spans);
+        lines.push(if i == selected && app.focus() == Pane::Timeline {
+            line.patch_style(theme.selected)
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Maps dates to columns.
+struct Axis {
+    start: Date,
+    days_per_column: i64,
+    width: usize,
+    as_of: Date,
+}
+
+impl Axis {
+    /// The as-of date sits a quarter of the way in, then `scroll` columns move it.
+    fn new(as_of: Date, zoom: Zoom, scroll: i64, width: usize) -> Self {
+        let days_per_column = zoom.days();
+        let offset_columns = width as i64 / 4 - scroll;
+        let start = shift(as_of, -offset_columns * days_per_column);
+        Axis {
+            start,
+            days_per_column,
+            width,
+            as_of,
+        }
+    }
+
+    fn date_at(&self, column: usize) -> Date {
+        shift(self.start, column as i64 * self.days_per_column)
+    }
+
+    /// Date labels every dozen columns or so.
+    fn labels(&self) -> String {
+        let format = if self.days_per_column >= 30 {
+            "%b %Y"
+        } else {
+            "%b %-d"
+        };
+        let mut text = String::new();
+        let mut column = 0;
+        while column < self.width {
+            let label = format!("|{}", self.date_at(column).format(format));
+            let room = (self.width - column).min(label.len() + 2).max(1);
+            text.push_str(&fit(&label, room));
+            column += room;
+        }
+        fit(&text, self.width)
+    }
+
+    /// One letter's row: `[=====|====]` with replies as `*`, closing as `#`,
+    /// and the overdue stretch as `!`.
+    fn bar<'a>(&self, letter: &Letter, status: Status, theme: &Theme) -> Vec<Span<'a>> {
+        let as_of = self.as_of;
+        let due = letter.effective_due(as_of);
+        let end = due.unwrap_or(as_of).max(letter.sent);
+        let bar_style = theme.status(status);
+        let replies: Vec<Date> = letter.replies_as_of(as_of).iter().map(|r| r.on).collect();
+        let closed = letter.closed_as_of(as_of).map(|c| c.on);
+        let columns = (0..self.width).map(|c| {
+            let from = self.date_at(c);
+            let to = shift(from, self.days_per_column - 1);
+            let within = |date: Date| from <= date && date <= to;
+            let (mark, style) = if replies.iter().any(|on| within(*on)) {
+                ('*', theme.label)
+            } else if closed.is_some_and(within) {
+                ('#', theme.dim)
+            } else if within(as_of) {
+                ('|', theme.marker)
+            } else if within(letter.sent) {
+                ('[', bar_style)
+            } else if due.is_some_and(within) {
+                (']', bar_style)
+            } else if letter.sent < from && to < end {
+                ('=', bar_style)
+            } else if status == Status::Overdue && end < from && to < as_of {
+                ('!', theme.overdue)
+            } else if due.is_none() && letter.sent < from && to < as_of {
+                ('-', bar_style)
+            } else {
+                (' ', Style::new())
+            };
+            Span::styled(mark.to_string(), style)
+        });
+        columns.collect()
+    }
+}
+
+fn shift(date: Date, days: i64) -> Date {
+    add_days(date, days).unwrap_or(date)
+}
