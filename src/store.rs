@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{City, Docket, Letter};
+use crate::model::{City, Docket, Letter, Problem};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -122,16 +122,19 @@ pub fn parse(text: &str) -> Result<Docket, ParseError> {
             if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
                 check_version(probe.version)?;
             }
+            let (line, column) = skip_whitespace(text, err.span.start.line, err.span.start.col);
             Err(ParseError {
-                line: err.span.start.line,
-                column: err.span.start.col,
+                line,
+                column,
                 message: sentence(&err.code.to_string()),
             })
         }
     }
 }
 
+/// Reads only the version, ignoring fields a newer docket may have added.
 #[derive(Deserialize)]
+#[serde(rename = "Docket")]
 struct VersionProbe {
     version: u32,
 }
@@ -156,6 +159,25 @@ fn check_version(version: u32) -> Result<(), ParseError> {
         column: 1,
         message,
     })
+}
+
+/// ron places some errors on the whitespace before the bad token (or before
+/// trailing characters): move on to the token itself.
+fn skip_whitespace(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let (mut line, mut column) = (line, column);
+    for c in text[start..].chars().skip(column.saturating_sub(1)) {
+        match c {
+            '\n' => (line, column) = (line + 1, 1),
+            c if c.is_whitespace() => column += 1,
+            _ => break,
+        }
+    }
+    (line, column)
 }
 
 /// Lower-cases the first letter of ron's messages so they read as part of a sentence.
@@ -272,7 +294,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Docket, StoreError> {
         message: err.message,
     })?;
     if let Some(problem) = docket.problems().first() {
-        let (line, column) = locate_record(text, &problem.place);
+        let (line, column) = locate_record(text, problem);
         return Err(StoreError::Parse {
             path: path.to_owned(),
             line,
@@ -297,13 +319,24 @@ fn position_of(prefix: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// Where a record named like `letter "x"` is in the text: the last place its id
-/// appears (for a duplicate, the second copy), else the start of the file.
-fn locate_record(text: &str, place: &str) -> (usize, usize) {
-    let quoted = place.split_once(' ').map_or(place, |(_, id)| id);
+/// Where the record a problem concerns is in the text: the last place its id
+/// appears as docket writes it (for a duplicate, the second copy), else the
+/// start of the file.
+fn locate_record(text: &str, problem: &Problem) -> (usize, usize) {
+    let record = if problem.record == "city" {
+        "City("
+    } else {
+        "Letter("
+    };
+    let quoted = ron::to_string(&problem.id).unwrap_or_default();
     let needle = format!("id: {quoted}");
-    text.rfind(&needle)
-        .map_or((1, 1), |at| position_of(&text.as_bytes()[..at]))
+    // The id is a record's first field, so its opener comes right before it.
+    let best = text
+        .match_indices(&needle)
+        .map(|(at, _)| at)
+        .filter(|at| text[..*at].trim_end().ends_with(record))
+        .last();
+    best.map_or((1, 1), |at| position_of(&text.as_bytes()[..at]))
 }
 
 /// The data file, locked for writing by this process.
@@ -342,8 +375,16 @@ impl Store {
     }
 
     /// Saves the docket atomically and durably, keeping the previous version
-    /// as `<file>.bak`. On error the data file is unchanged.
+    /// as `<file>.bak`. A docket whose records break a rule is refused. On
+    /// error the data file is unchanged.
     pub fn save(&self, docket: &Docket) -> Result<(), StoreError> {
+        // Never write a file that would then fail to load.
+        if let Some(problem) = docket.problems().first() {
+            return Err(StoreError::invalid(
+                &self.path,
+                format!("not saved: {problem}"),
+            ));
+        }
         let text = to_ron(docket);
         let target = &self.target;
         let dir = parent(target).unwrap_or(Path::new("."));
@@ -356,12 +397,16 @@ impl Store {
                 "create a temporary file in the data folder",
             ))?;
         let temp_path = temp.path().to_owned();
-        let write_err = StoreError::io(&temp_path, "write the temporary file");
-        temp.write_all(text.as_bytes()).map_err(write_err)?;
-        temp.as_file().sync_all().map_err(StoreError::io(
-            &temp_path,
-            "sync the temporary file to disk",
-        ))?;
+        // Name the data file: the temporary file is gone by the time anyone reads this.
+        temp.as_file_mut()
+            .write_all(text.as_bytes())
+            .map_err(StoreError::io(
+                target,
+                "write the new version to a temporary file",
+            ))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(StoreError::io(target, "sync the new version to disk"))?;
         let existing = fs::metadata(target).ok();
         let permissions = existing.as_ref().map(|m| m.permissions());
         if let Some(permissions) = permissions.or_else(new_file_permissions) {

@@ -21,15 +21,17 @@ pub struct Docket {
 /// A record that breaks a rule of the docket, such as a duplicate id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// What the problem concerns, such as `letter "baltimore-2017-08-03"`.
-    pub place: String,
+    /// The kind of record: `city` or `letter`.
+    pub record: &'static str,
+    /// The record's id.
+    pub id: String,
     /// What is wrong, as a sentence fragment.
     pub message: String,
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
+        write!(f, "{} {:?}: {}", self.record, self.id, self.message)
     }
 }
 
@@ -66,9 +68,9 @@ impl Docket {
         self.letters.iter().filter(move |l| l.city == city)
     }
 
-    /// The letters sent on or before `as_of`, most urgent first: overdue
-    /// (longest overdue first), due today, due soon and open (fewest days left
-    /// first), then no deadline, answered, closed; ties by id.
+    /// The letters sent on or before `as_of`, most urgent first: by status
+    /// (overdue, due today, due soon, open, no deadline, answered late,
+    /// answered, closed), then by days left (longest overdue first), then by id.
     pub fn by_urgency(&self, as_of: Date) -> Vec<&Letter> {
         let mut letters: Vec<(Status, i64, &Letter)> = self
             .letters
@@ -98,32 +100,32 @@ impl Docket {
         let mut problems = Vec::new();
         let mut city_ids = HashSet::new();
         for city in &self.cities {
-            let place = format!("city {:?}", city.id);
+            let mut report = |message: &str| problems.push(problem("city", &city.id, message));
             if city.id.trim().is_empty() {
-                problems.push(problem(&place, "has an empty id"));
+                report("has an empty id");
             }
             if !city_ids.insert(city.id.as_str()) {
-                problems.push(problem(&place, "appears more than once"));
+                report("appears more than once");
             }
         }
         let mut letter_ids = HashSet::new();
         for letter in &self.letters {
-            let place = format!("letter {:?}", letter.id);
+            let mut report = |message: &str| problems.push(problem("letter", &letter.id, message));
             if letter.id.trim().is_empty() {
-                problems.push(problem(&place, "has an empty id"));
+                report("has an empty id");
             }
             if !letter_ids.insert(letter.id.as_str()) {
-                problems.push(problem(&place, "appears more than once"));
+                report("appears more than once");
             }
             if !city_ids.contains(letter.city.as_str()) {
-                let message = format!("names city {:?}, which does not exist", letter.city);
-                problems.push(problem(&place, &message));
+                report(&format!(
+                    "names city {:?}, which does not exist",
+                    letter.city
+                ));
             }
-            problems.extend(
-                letter_date_problems(letter)
-                    .into_iter()
-                    .map(|message| problem(&place, &message)),
-            );
+            for message in letter_date_problems(letter) {
+                report(&message);
+            }
         }
         problems
     }
@@ -135,9 +137,10 @@ impl Default for Docket {
     }
 }
 
-fn problem(place: &str, message: &str) -> Problem {
+fn problem(record: &'static str, id: &str, message: &str) -> Problem {
     Problem {
-        place: place.to_owned(),
+        record,
+        id: id.to_owned(),
         message: message.to_owned(),
     }
 }

@@ -182,8 +182,11 @@ impl Letter {
     /// The deadline in force as of `as_of`: the new due date of the latest
     /// extension granted on or before it, else the original due date.
     pub fn effective_due(&self, as_of: Date) -> Option<Date> {
-        self.extensions_as_of(as_of)
-            .last()
+        self.extensions
+            .iter()
+            .filter(|e| e.granted_on <= as_of)
+            // max_by_key keeps the last of equals: the later entry wins a tie.
+            .max_by_key(|e| e.granted_on)
             .map(|e| e.new_due)
             .or(self.due)
     }

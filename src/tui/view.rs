@@ -52,6 +52,9 @@ pub struct View {
     pub timeline: Vec<usize>,
     /// How many visible letters have each status.
     pub counts: BTreeMap<Status, usize>,
+    /// The dates the timeline's letters span: first sent to last due (or the
+    /// as-of date, whichever is later).
+    pub span: Option<(Date, Date)>,
 }
 
 impl View {
@@ -110,14 +113,21 @@ impl View {
         };
         timeline.sort_by_cached_key(timeline_key);
         let mut counts = BTreeMap::new();
-        for i in &timeline {
-            *counts.entry(statuses[*i]).or_insert(0) += 1;
+        let mut span: Option<(Date, Date)> = None;
+        for &i in &timeline {
+            *counts.entry(statuses[i]).or_insert(0) += 1;
+            let letter = &docket.letters[i];
+            let end = letter.effective_due(as_of).unwrap_or(as_of).max(as_of);
+            span = Some(span.map_or((letter.sent, end), |(first, last)| {
+                (first.min(letter.sent), last.max(end))
+            }));
         }
         View {
             statuses,
             cities,
             timeline,
             counts,
+            span,
         }
     }
 

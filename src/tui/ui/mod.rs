@@ -31,14 +31,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let timeline_rows = app.view().timeline.len() as u16;
-    let timeline_height = (timeline_rows + 3).clamp(5, area.height / 3);
+    let timeline_height = (timeline_rows + 3).min(area.height / 3).max(4);
     let [main, timeline_area, status_area] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(timeline_height),
         Constraint::Length(1),
     ])
     .areas(area);
-    let cities_width = (area.width / 5).clamp(18, 30);
+    let cities_width = (area.width / 5).clamp(22, 30);
     let [cities_area, right] =
         Layout::horizontal([Constraint::Length(cities_width), Constraint::Min(0)]).areas(main);
     let letters_height = (app.city_letters().len() as u16 + 2).clamp(3, (right.height / 3).max(3));

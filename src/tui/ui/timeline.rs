@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{fit, pane_block, scroll_offset};
 use crate::model::{Date, Letter, Status, add_days};
-use crate::tui::app::{App, Pane, Zoom};
+use crate::tui::app::{App, Pane, TimelineState};
 use crate::tui::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let label_width = (inner.width as usize / 5).clamp(3, 16);
     let chart_width = inner.width as usize - label_width - 1;
-    let axis = Axis::new(app.as_of(), state.zoom, state.scroll, chart_width);
+    let axis = Axis::new(app.as_of(), app.view().span, state, chart_width);
     let mut lines = vec![Line::from(vec![
         Span::raw(" ".repeat(label_width + 1)),
         Span::raw(axis.labels()),
@@ -65,11 +65,19 @@ struct Axis {
 }
 
 impl Axis {
-    /// The as-of date sits a quarter of the way in, then `scroll` columns move it.
-    fn new(as_of: Date, zoom: Zoom, scroll: i64, width: usize) -> Self {
-        let days_per_column = zoom.days();
-        let offset_columns = width as i64 / 4 - scroll;
-        let start = shift(as_of, -offset_columns * days_per_column);
+    /// Starts a column before the first letter was sent when every letter fits,
+    /// else with the as-of date a quarter of the way in; then `scroll` columns
+    /// move it.
+    fn new(as_of: Date, span: Option<(Date, Date)>, state: TimelineState, width: usize) -> Self {
+        let days_per_column = state.zoom.days();
+        let columns = |from: Date, to: Date| (to - from).num_days() / days_per_column + 1;
+        let home = match span {
+            Some((first, last)) if columns(first, last) + 2 <= width as i64 => {
+                shift(first, -days_per_column)
+            }
+            _ => shift(as_of, -(width as i64 / 4) * days_per_column),
+        };
+        let start = shift(home, state.scroll * days_per_column);
         Axis {
             start,
             days_per_column,

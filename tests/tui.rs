@@ -1,0 +1,368 @@
+//! The interface on the bundled sample at fixed dates: actions, whole-screen
+//! snapshots, styles, every size, wide characters.
+
+use docket::model::{City, Date, Docket, Letter};
+use docket::tui::action::Action;
+use docket::tui::app::{App, Pane};
+use docket::tui::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use unicode_width::UnicodeWidthStr;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn sample() -> Docket {
+    docket::cli::sample()
+}
+
+/// The sample as of a date, with today far in the future (so it is a replay).
+fn app_at(as_of: &str) -> App {
+    App::new(sample(), d(as_of), d("2026-11-29"), Theme::COLOR)
+}
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    render(app, width, height).backend().to_string()
+}
+
+fn apply(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+fn selected_city(app: &App) -> String {
+    app.selected_city()
+        .map(|c| c.id.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn moving_selects_cities_and_open_walks_into_the_letter() {
+    let mut app = app_at("2017-08-10");
+    assert_eq!(selected_city(&app), "albuquerque");
+    apply(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(selected_city(&app), "san-bernardino");
+    apply(&mut app, &[Action::Last]);
+    assert_eq!(selected_city(&app), "stockton");
+    apply(&mut app, &[Action::Down]);
+    assert_eq!(selected_city(&app), "stockton", "stays on the last");
+    apply(&mut app, &[Action::First, Action::Up]);
+    assert_eq!(selected_city(&app), "albuquerque", "stays on the first");
+
+    apply(&mut app, &[Action::Down, Action::Open]);
+    assert_eq!(app.focus(), Pane::Letters);
+    assert_eq!(app.selected_letter().unwrap().id, "baltimore-2017-08-03");
+    apply(&mut app, &[Action::Open]);
+    assert_eq!(app.focus(), Pane::Details);
+    apply(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.details_scroll(), 2);
+    apply(&mut app, &[Action::NextPane]);
+    assert_eq!(app.focus(), Pane::Timeline);
+    apply(&mut app, &[Action::NextPane]);
+    assert_eq!(app.focus(), Pane::Cities);
+    apply(&mut app, &[Action::PrevPane]);
+    assert_eq!(app.focus(), Pane::Timeline);
+}
+
+#[test]
+fn enter_on_the_timeline_opens_that_letter() {
+    let mut app = app_at("2017-08-10");
+    apply(&mut app, &[Action::PrevPane, Action::Last, Action::Open]);
+    assert_eq!(app.focus(), Pane::Details);
+    assert_eq!(app.selected_letter().unwrap().id, "stockton-2017-08-03");
+}
+
+#[test]
+fn filter_narrows_cities_incrementally_and_escape_clears() {
+    let mut app = app_at("2017-08-10");
+    apply(&mut app, &[Action::StartFilter]);
+    for c in "san".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    let shown: Vec<&str> = app
+        .view()
+        .cities
+        .iter()
+        .map(|row| app.docket().cities[row.city].id.as_str())
+        .collect();
+    assert_eq!(shown, ["san-bernardino"]);
+    assert_eq!(selected_city(&app), "san-bernardino");
+    apply(
+        &mut app,
+        &[Action::FilterBackspace, Action::FilterBackspace],
+    );
+    assert_eq!(app.filter(), "s");
+    assert_eq!(app.view().cities.len(), 4, "every letter mentions an s");
+    apply(&mut app, &[Action::ClearFilter]);
+    assert_eq!(app.filter(), "");
+    assert_eq!(app.view().cities.len(), 4);
+
+    // Letter text matches too: only Stockton's letter names Stockton.
+    apply(&mut app, &[Action::StartFilter]);
+    for c in "STOCKTON POLICE".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    apply(&mut app, &[Action::AcceptFilter]);
+    assert_eq!(app.view().cities.len(), 1);
+    assert_eq!(app.view().timeline.len(), 1);
+    apply(&mut app, &[Action::StartFilter, Action::FilterChar('x')]);
+    assert!(app.view().cities.is_empty());
+    assert!(app.selected_letter().is_none());
+}
+
+#[test]
+fn sort_cycles_between_urgency_and_name() {
+    let mut docket = sample();
+    // Stockton answers, so by urgency it goes last; by name it stays last anyway,
+    // so make Albuquerque the answered one instead.
+    docket.letters[0].replies.push(docket::model::Reply {
+        on: d("2017-08-09"),
+        from: "Albuquerque Police Department".into(),
+        kind: docket::model::ReplyKind::Complies,
+        summary: String::new(),
+    });
+    let mut app = App::new(docket, d("2017-08-10"), d("2026-11-29"), Theme::COLOR);
+    let order = |app: &App| -> Vec<String> {
+        app.view()
+            .cities
+            .iter()
+            .map(|row| app.docket().cities[row.city].id.clone())
+            .collect()
+    };
+    assert_eq!(
+        order(&app),
+        ["baltimore", "san-bernardino", "stockton", "albuquerque"]
+    );
+    apply(&mut app, &[Action::CycleSort]);
+    assert_eq!(
+        order(&app),
+        ["albuquerque", "baltimore", "san-bernardino", "stockton"]
+    );
+    apply(&mut app, &[Action::CycleSort]);
+    assert_eq!(order(&app)[3], "albuquerque");
+}
+
+#[test]
+fn as_of_steps_by_day_and_week_and_returns_to_today() {
+    let mut app = app_at("2017-08-10");
+    let status = |app: &App| app.selected_letter().unwrap().status(app.as_of());
+    apply(&mut app, &[Action::ShiftAsOf(1)]);
+    assert_eq!(app.as_of(), d("2017-08-11"));
+    apply(&mut app, &[Action::ShiftAsOf(7)]);
+    assert_eq!(app.as_of(), d("2017-08-18"));
+    assert_eq!(status(&app), docket::model::Status::DueToday);
+    apply(&mut app, &[Action::ShiftAsOf(-7), Action::ShiftAsOf(-1)]);
+    assert_eq!(app.as_of(), d("2017-08-10"));
+    // Before the letters were sent they vanish.
+    apply(&mut app, &[Action::ShiftAsOf(-7), Action::ShiftAsOf(-1)]);
+    assert_eq!(app.as_of(), d("2017-08-02"));
+    assert!(app.view().timeline.is_empty());
+    assert!(app.selected_letter().is_none());
+    apply(&mut app, &[Action::AsOfToday]);
+    assert_eq!(app.as_of(), d("2026-11-29"));
+}
+
+#[test]
+fn the_selection_survives_replay() {
+    let mut app = app_at("2017-08-10");
+    apply(&mut app, &[Action::Last, Action::ShiftAsOf(1)]);
+    assert_eq!(selected_city(&app), "stockton");
+}
+
+#[test]
+fn midnight_moves_a_view_that_follows_today_but_not_a_replay() {
+    let mut app = App::new(sample(), d("2017-08-10"), d("2017-08-10"), Theme::COLOR);
+    app.update(Action::Tick(d("2017-08-11")));
+    assert_eq!(app.as_of(), d("2017-08-11"));
+    let mut replay = app_at("2017-08-10");
+    replay.update(Action::Tick(d("2026-11-30")));
+    assert_eq!(replay.as_of(), d("2017-08-10"));
+}
+
+#[test]
+fn zoom_and_help_and_quit() {
+    let mut app = app_at("2017-08-10");
+    use docket::tui::app::Zoom;
+    apply(&mut app, &[Action::ZoomOut]);
+    assert_eq!(app.timeline().zoom, Zoom::Week);
+    apply(&mut app, &[Action::ZoomOut, Action::ZoomOut]);
+    assert_eq!(app.timeline().zoom, Zoom::Month);
+    apply(&mut app, &[Action::ZoomIn, Action::ZoomIn, Action::ZoomIn]);
+    assert_eq!(app.timeline().zoom, Zoom::Day);
+    apply(&mut app, &[Action::ToggleHelp]);
+    assert_eq!(app.mode(), docket::tui::keymap::Mode::Help);
+    apply(&mut app, &[Action::ToggleHelp]);
+    assert_eq!(app.mode(), docket::tui::keymap::Mode::Normal);
+    assert!(!app.should_quit());
+    apply(&mut app, &[Action::Quit]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn snapshots_of_the_sample_over_the_story() {
+    for (name, as_of) in [
+        ("open", "2017-08-10"),
+        ("due_soon", "2017-08-16"),
+        ("due_today", "2017-08-18"),
+        ("overdue", "2017-08-21"),
+    ] {
+        let app = app_at(as_of);
+        insta::assert_snapshot!(format!("{name}_120x40"), screen(&app, 120, 40));
+        insta::assert_snapshot!(format!("{name}_80x24"), screen(&app, 80, 24));
+    }
+}
+
+#[test]
+fn snapshot_of_the_help_overlay() {
+    let mut app = app_at("2017-08-10");
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_of_a_filtered_view() {
+    let mut app = app_at("2017-08-21");
+    app.update(Action::StartFilter);
+    for c in "balt".chars() {
+        app.update(Action::FilterChar(c));
+    }
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+/// The cells showing `text` first on any row of the buffer.
+fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let row: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        if let Some(at) = row.find(text) {
+            return Some((row[..at].width() as u16, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn an_overdue_countdown_is_red_and_not_with_no_color() {
+    for (theme, expected) in [(Theme::COLOR, Color::Red), (Theme::PLAIN, Color::Reset)] {
+        let app = App::new(sample(), d("2017-08-21"), d("2026-11-29"), theme);
+        let terminal = render(&app, 120, 40);
+        let buffer = terminal.backend().buffer();
+        let (x, y) = find(buffer, "3d late").expect("the countdown shows");
+        for dx in 0..7 {
+            assert_eq!(buffer[(x + dx, y)].fg, expected, "{theme:?}");
+        }
+        // Without colour the status still reads in words.
+        assert!(find(buffer, "overdue by 3 days (1 business day)").is_some());
+    }
+    // No cell anywhere has a colour when NO_COLOR is set.
+    let app = App::new(sample(), d("2017-08-21"), d("2026-11-29"), Theme::PLAIN);
+    let terminal = render(&app, 120, 40);
+    for cell in terminal.backend().buffer().content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+}
+
+#[test]
+fn no_color_means_any_non_empty_value() {
+    use std::ffi::OsStr;
+    assert_eq!(Theme::for_no_color(None), Theme::COLOR);
+    assert_eq!(Theme::for_no_color(Some(OsStr::new(""))), Theme::COLOR);
+    assert_eq!(Theme::for_no_color(Some(OsStr::new("1"))), Theme::PLAIN);
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let mut app = app_at("2017-08-21");
+    app.update(Action::ToggleHelp);
+    let plain = app_at("2017-08-16");
+    for width in 0..=130 {
+        for height in 0..=45 {
+            render(&plain, width, height);
+            render(&app, width, height);
+        }
+    }
+    for (width, height) in [(300, 300), (1000, 5), (5, 1000), (500, 200)] {
+        render(&plain, width, height);
+        render(&app, width, height);
+    }
+}
+
+#[test]
+fn too_small_says_so() {
+    let text = screen(&app_at("2017-08-10"), 39, 20);
+    assert!(text.contains("terminal too small"), "{text}");
+}
+
+/// A docket with wide characters in names and subjects.
+fn wide_docket() -> Docket {
+    let mut docket = sample();
+    docket.cities.push(City {
+        id: "beijing".into(),
+        name: "北京市东城区🏙️".into(),
+        state: "京".into(),
+        notes: String::new(),
+    });
+    let mut letter: Letter = docket.letters[0].clone();
+    letter.id = "beijing-2017-08-03".into();
+    letter.city = "beijing".into();
+    letter.subject = "关于公共安全伙伴关系的信函 🎉🎉 emoji and CJK".into();
+    letter.from = "司法部 👩‍⚖️".into();
+    docket.letters.push(letter);
+    docket.normalize();
+    docket
+}
+
+/// The display width of a buffer row: wide symbols take their width, and
+/// the cells they cover are skipped.
+fn row_width(buffer: &Buffer, y: u16) -> usize {
+    let mut x = 0;
+    let mut width = 0;
+    while x < buffer.area.width {
+        let w = buffer[(x, y)].symbol().width().max(1);
+        width += w;
+        x += w as u16;
+    }
+    width
+}
+
+#[test]
+fn wide_characters_never_break_a_row_or_a_border() {
+    for focus_steps in 0..4 {
+        let mut app = App::new(
+            wide_docket(),
+            d("2017-08-10"),
+            d("2026-11-29"),
+            Theme::COLOR,
+        );
+        apply(&mut app, &[Action::Open]);
+        for _ in 0..focus_steps {
+            app.update(Action::NextPane);
+        }
+        for width in [40, 41, 47, 55, 61, 80, 97] {
+            for height in [12, 24] {
+                let terminal = render(&app, width, height);
+                let buffer = terminal.backend().buffer();
+                for y in 0..height {
+                    assert_eq!(
+                        row_width(buffer, y),
+                        width as usize,
+                        "{width}x{height} row {y}"
+                    );
+                }
+                // The right border of the screen stays in the last column.
+                let last = buffer[(width - 1, 1)].symbol();
+                assert_eq!(last, "│", "{width}x{height}");
+            }
+        }
+    }
+}
