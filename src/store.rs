@@ -8,8 +8,10 @@
 //! successful load.
 
 use std::fs::{self, File, OpenOptions};
+use std::hash::{Hash, Hasher};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +54,15 @@ pub enum StoreError {
         action: &'static str,
         /// The operating system's error.
         source: io::Error,
+    },
+    /// The file changed on disk since docket read it; it was not overwritten.
+    #[error(
+        "{} changed on disk since docket read it; not saved, so nothing of the other change is lost",
+        path.display()
+    )]
+    Changed {
+        /// The data file.
+        path: PathBuf,
     },
     /// Another docket holds the write lock.
     #[error(
@@ -198,6 +209,8 @@ struct Ordered<'a> {
     version: u32,
     cities: Vec<&'a City>,
     letters: Vec<&'a Letter>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    retired_ids: &'a [String],
 }
 
 /// Writes the docket as pretty RON in its stable order.
@@ -210,6 +223,7 @@ pub fn to_ron(docket: &Docket) -> String {
         version: docket.version,
         cities,
         letters,
+        retired_ids: &docket.retired_ids,
     };
     let config = ron::ser::PrettyConfig::new().struct_names(true);
     let mut text = ron::ser::to_string_pretty(&ordered, config)
@@ -222,6 +236,10 @@ pub fn to_ron(docket: &Docket) -> String {
 /// file does not exist (a first run); anything else that is not a valid
 /// docket is an error.
 pub fn load(path: &Path) -> Result<Option<Docket>, StoreError> {
+    Ok(read(path)?.map(|(docket, _)| docket))
+}
+
+fn read(path: &Path) -> Result<Option<(Docket, Fingerprint)>, StoreError> {
     let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
         Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
@@ -229,7 +247,45 @@ pub fn load(path: &Path) -> Result<Option<Docket>, StoreError> {
         }
         Err(err) => return Err(err),
     };
-    decode(path, &bytes).map(Some)
+    let docket = decode(path, &bytes)?;
+    Ok(Some((docket, Fingerprint::of(path, &bytes))))
+}
+
+/// Writes a file atomically and durably: a temporary file in the same
+/// folder, written, synced, renamed over `target`, then the folder synced.
+/// The target's permissions are kept; with `backup`, its previous version
+/// becomes `<target>.bak`. On error `target` is unchanged.
+pub fn write_atomically(target: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
+    let dir = parent(target).unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(target))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(StoreError::io(dir, "create a temporary file in the folder"))?;
+    // Name the target: the temporary file is gone by the time anyone reads this.
+    temp.as_file_mut().write_all(bytes).map_err(StoreError::io(
+        target,
+        "write the new version to a temporary file",
+    ))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(StoreError::io(target, "sync the new version to disk"))?;
+    let existing = fs::metadata(target).ok();
+    let permissions = existing.as_ref().map(|m| m.permissions());
+    if let Some(permissions) = permissions.or_else(new_file_permissions) {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(StoreError::io(target, "set the new version's permissions"))?;
+    }
+    if backup && existing.is_some() {
+        keep_backup(target)?;
+    }
+    temp.persist(target).map_err(|err| StoreError::Io {
+        path: target.to_owned(),
+        action: "replace the file",
+        source: err.error,
+    })?;
+    sync_dir(dir)
 }
 
 fn read_bounded(path: &Path) -> Result<Vec<u8>, StoreError> {
@@ -347,7 +403,32 @@ fn locate_record(text: &str, problem: &Problem) -> (usize, usize) {
 pub struct Store {
     path: PathBuf,
     target: PathBuf,
+    seen: Option<Fingerprint>,
     _lock: File,
+}
+
+/// What the data file looked like when docket last read or wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+impl Fingerprint {
+    fn of(path: &Path, bytes: &[u8]) -> Self {
+        Fingerprint {
+            len: bytes.len() as u64,
+            modified: fs::metadata(path).and_then(|m| m.modified()).ok(),
+            hash: hash(bytes),
+        }
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Store {
@@ -359,14 +440,15 @@ impl Store {
             fs::create_dir_all(dir).map_err(StoreError::io(dir, "create the data folder"))?;
         }
         let lock = lock(&target)?;
-        let docket = load(&target)?;
+        let loaded = read(&target)?;
         let store = Store {
             path: path.to_owned(),
             target,
+            seen: loaded.as_ref().map(|(_, seen)| seen.clone()),
             _lock: lock,
         };
         store.remove_stale_temporaries();
-        Ok((store, docket))
+        Ok((store, loaded.map(|(docket, _)| docket)))
     }
 
     /// The data file's path as given.
@@ -375,9 +457,10 @@ impl Store {
     }
 
     /// Saves the docket atomically and durably, keeping the previous version
-    /// as `<file>.bak`. A docket whose records break a rule is refused. On
-    /// error the data file is unchanged.
-    pub fn save(&self, docket: &Docket) -> Result<(), StoreError> {
+    /// as `<file>.bak`. Refused when the records break a rule, or when the
+    /// file changed on disk since this store last read or wrote it (someone
+    /// else's edit is never clobbered). On error the data file is unchanged.
+    pub fn save(&mut self, docket: &Docket) -> Result<(), StoreError> {
         // Never write a file that would then fail to load.
         if let Some(problem) = docket.problems().first() {
             return Err(StoreError::invalid(
@@ -385,47 +468,58 @@ impl Store {
                 format!("not saved: {problem}"),
             ));
         }
+        if self.changed_on_disk()? {
+            return Err(StoreError::Changed {
+                path: self.path.clone(),
+            });
+        }
         let text = to_ron(docket);
-        let target = &self.target;
-        let dir = parent(target).unwrap_or(Path::new("."));
-        let mut temp = tempfile::Builder::new()
-            .prefix(&temp_prefix(target))
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(StoreError::io(
-                dir,
-                "create a temporary file in the data folder",
-            ))?;
-        let temp_path = temp.path().to_owned();
-        // Name the data file: the temporary file is gone by the time anyone reads this.
-        temp.as_file_mut()
-            .write_all(text.as_bytes())
-            .map_err(StoreError::io(
-                target,
-                "write the new version to a temporary file",
-            ))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(StoreError::io(target, "sync the new version to disk"))?;
-        let existing = fs::metadata(target).ok();
-        let permissions = existing.as_ref().map(|m| m.permissions());
-        if let Some(permissions) = permissions.or_else(new_file_permissions) {
-            temp.as_file()
-                .set_permissions(permissions)
-                .map_err(StoreError::io(
-                    &temp_path,
-                    "set the temporary file's permissions",
-                ))?;
+        write_atomically(&self.target, text.as_bytes(), true)?;
+        self.seen = Some(Fingerprint::of(&self.target, text.as_bytes()));
+        Ok(())
+    }
+
+    /// Reads the file again, for after someone else changed it.
+    pub fn reload(&mut self) -> Result<Option<Docket>, StoreError> {
+        let loaded = read(&self.target)?;
+        self.seen = loaded.as_ref().map(|(_, seen)| seen.clone());
+        Ok(loaded.map(|(docket, _)| docket))
+    }
+
+    /// Writes the docket beside the data file as `<file>.<suffix>` (for a
+    /// copy that could not be saved over a changed file), returning its path.
+    pub fn save_copy(&self, docket: &Docket, suffix: &str) -> Result<PathBuf, StoreError> {
+        let copy = with_suffix(&self.target, &format!(".{suffix}"));
+        write_atomically(&copy, to_ron(docket).as_bytes(), false)?;
+        Ok(copy)
+    }
+
+    /// Whether the file differs from what this store last read or wrote: by
+    /// size and modification time, confirmed by content hash (so a mere
+    /// touch is not a change).
+    pub fn changed_on_disk(&mut self) -> Result<bool, StoreError> {
+        let meta = match fs::metadata(&self.target) {
+            Ok(meta) => meta,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(self.seen.is_some()),
+            Err(err) => {
+                return Err(StoreError::io(&self.target, "read the data file's size")(
+                    err,
+                ));
+            }
+        };
+        let Some(seen) = &mut self.seen else {
+            return Ok(true);
+        };
+        if seen.len == meta.len() && seen.modified == meta.modified().ok() {
+            return Ok(false);
         }
-        if existing.is_some() {
-            keep_backup(target)?;
+        let bytes = read_bounded(&self.target)?;
+        if hash(&bytes) != seen.hash {
+            return Ok(true);
         }
-        temp.persist(target).map_err(|err| StoreError::Io {
-            path: target.clone(),
-            action: "replace the data file",
-            source: err.error,
-        })?;
-        sync_dir(dir)
+        seen.len = meta.len();
+        seen.modified = meta.modified().ok();
+        Ok(false)
     }
 
     /// Temporary files left by a save that was killed: we hold the lock, so

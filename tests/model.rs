@@ -766,6 +766,7 @@ fn by_urgency_order() {
     let as_of = d("2017-08-21");
     let docket = Docket {
         version: Docket::VERSION,
+        retired_ids: Vec::new(),
         cities: vec![city("baltimore")],
         letters: vec![
             letter("2017-08-03")
@@ -841,6 +842,7 @@ fn by_urgency_order() {
 fn problems_of_a_clean_docket() {
     let docket = Docket {
         version: Docket::VERSION,
+        retired_ids: Vec::new(),
         cities: vec![city("albuquerque"), city("baltimore")],
         letters: vec![
             sample()
@@ -863,6 +865,7 @@ fn problems_of_a_clean_docket() {
 fn problems_are_reported_with_place_and_message() {
     let docket = Docket {
         version: Docket::VERSION,
+        retired_ids: Vec::new(),
         cities: vec![
             city("baltimore"),
             city("stockton"),
@@ -916,6 +919,7 @@ fn normalize_orders_everything() {
     use ReplyKind::*;
     let mut docket = Docket {
         version: Docket::VERSION,
+        retired_ids: Vec::new(),
         cities: vec![
             city("stockton"),
             city("albuquerque"),
@@ -989,6 +993,7 @@ fn normalize_orders_everything() {
 fn docket_lookups() {
     let docket = Docket {
         version: Docket::VERSION,
+        retired_ids: Vec::new(),
         cities: vec![City {
             name: "Baltimore".to_owned(),
             ..city("baltimore")

@@ -109,7 +109,7 @@ fn sample_round_trips_through_the_store() {
     let tmp = TempDir::new().unwrap();
     let path = tmp.path().join("docket.ron");
 
-    let (store, docket) = Store::open(&path).unwrap();
+    let (mut store, docket) = Store::open(&path).unwrap();
     assert_eq!(docket, None, "no file yet");
     assert_eq!(store.path(), path);
     store.save(&sample()).unwrap();
@@ -130,7 +130,7 @@ fn sample_round_trips_through_the_store() {
 fn open_creates_the_data_folder() {
     let tmp = TempDir::new().unwrap();
     let path = tmp.path().join("a/b/docket.ron");
-    let (store, docket) = Store::open(&path).unwrap();
+    let (mut store, docket) = Store::open(&path).unwrap();
     assert_eq!(docket, None);
     assert!(path.parent().unwrap().is_dir());
     assert!(!path.exists(), "opening does not write the data file");
@@ -506,7 +506,7 @@ fn the_backup_holds_the_previous_version() {
     let backup = store::backup_path(&path);
     assert_eq!(backup, tmp.path().join("docket.ron.bak"));
 
-    let (store, _) = Store::open(&path).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
     store.save(&Docket::new()).unwrap();
     assert!(!backup.exists(), "nothing to back up on the first save");
     let first = fs::read(&path).unwrap();
@@ -527,7 +527,7 @@ fn saving_keeps_the_file_mode() {
     let tmp = TempDir::new().unwrap();
     let path = write(tmp.path(), "docket.ron", SAMPLE);
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    let (store, _) = Store::open(&path).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
     store.save(&Docket::new()).unwrap();
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
     assert_eq!(mode, 0o640, "mode is {mode:o}");
@@ -542,7 +542,7 @@ fn saving_through_a_symlink_replaces_the_target_and_keeps_the_link() {
     let link = tmp.path().join("docket.ron");
     symlink("real/docket.ron", &link).unwrap();
 
-    let (store, docket) = Store::open(&link).unwrap();
+    let (mut store, docket) = Store::open(&link).unwrap();
     assert_eq!(docket, Some(sample()));
     assert_eq!(store.path(), link);
     store.save(&Docket::new()).unwrap();
@@ -733,7 +733,7 @@ fn save_on_a_full_disk(check: impl FnOnce(&StoreError, &Path)) {
     };
     let path = write(&disk, "docket.ron", SAMPLE);
     {
-        let (store, docket) = Store::open(&path).unwrap();
+        let (mut store, docket) = Store::open(&path).unwrap();
         assert_eq!(docket, Some(sample()));
         let big = sample_with_summary("x".repeat(200 * 1024));
         let err = store.save(&big).expect_err("200 KB cannot fit in 64 KiB");
@@ -966,6 +966,7 @@ fn docket() -> impl Strategy<Value = Docket> {
                 version: Docket::VERSION,
                 cities,
                 letters,
+                retired_ids: Vec::new(),
             }
         })
 }

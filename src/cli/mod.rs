@@ -136,7 +136,7 @@ pub fn load_or_init(path: &std::path::Path) -> Result<Docket, CliError> {
     if let Some(docket) = store::load(path)? {
         return Ok(docket);
     }
-    let (store, existing) = Store::open(path)?;
+    let (mut store, existing) = Store::open(path)?;
     // Another process may have created it between the two looks.
     if let Some(docket) = existing {
         return Ok(docket);
@@ -184,7 +184,7 @@ fn print_paths(path: &std::path::Path) -> Result<(), CliError> {
 }
 
 fn init(path: &std::path::Path, empty: bool) -> Result<(), CliError> {
-    let (store, existing) = Store::open(path)?;
+    let (mut store, existing) = Store::open(path)?;
     if existing.is_some() {
         return Err(CliError::data(format!(
             "{} already exists; docket will not overwrite it (move it away first)",

@@ -16,6 +16,9 @@ pub struct Docket {
     /// The letters, kept sorted by id.
     #[serde(default)]
     pub letters: Vec<Letter>,
+    /// Ids of deleted letters, never given to a new letter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired_ids: Vec<String>,
 }
 
 /// A record that breaks a rule of the docket, such as a duplicate id.
@@ -45,6 +48,7 @@ impl Docket {
             version: Self::VERSION,
             cities: Vec::new(),
             letters: Vec::new(),
+            retired_ids: Vec::new(),
         }
     }
 
@@ -123,7 +127,7 @@ impl Docket {
                     letter.city
                 ));
             }
-            for message in letter_date_problems(letter) {
+            for (_, message) in letter_date_problems(letter) {
                 report(&message);
             }
         }
@@ -145,29 +149,39 @@ fn problem(record: &'static str, id: &str, message: &str) -> Problem {
     }
 }
 
-fn letter_date_problems(letter: &Letter) -> Vec<String> {
+/// The rules a letter's dates break, each with the field at fault.
+pub(super) fn letter_date_problems(letter: &Letter) -> Vec<(&'static str, String)> {
     let sent = letter.sent;
-    let mut messages = Vec::new();
+    let mut problems = Vec::new();
     if let Some(due) = letter.due.filter(|due| *due < sent) {
-        messages.push(format!("is due on {due}, before it was sent on {sent}"));
+        problems.push((
+            "due",
+            format!("is due on {due}, before it was sent on {sent}"),
+        ));
     }
     for reply in letter.replies.iter().filter(|r| r.on < sent) {
-        messages.push(format!(
-            "has a reply dated {}, before the letter was sent on {sent}",
-            reply.on
+        problems.push((
+            "on",
+            format!(
+                "has a reply dated {}, before the letter was sent on {sent}",
+                reply.on
+            ),
         ));
     }
     for ext in letter.extensions.iter().filter(|e| e.granted_on < sent) {
-        messages.push(format!(
-            "has an extension granted on {}, before the letter was sent on {sent}",
-            ext.granted_on
+        problems.push((
+            "granted_on",
+            format!(
+                "has an extension granted on {}, before the letter was sent on {sent}",
+                ext.granted_on
+            ),
         ));
     }
     if let Some(closed) = letter.closed.as_ref().filter(|c| c.on < sent) {
-        messages.push(format!(
-            "was closed on {}, before it was sent on {sent}",
-            closed.on
+        problems.push((
+            "on",
+            format!("was closed on {}, before it was sent on {sent}", closed.on),
         ));
     }
-    messages
+    problems
 }

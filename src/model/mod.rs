@@ -7,6 +7,8 @@ pub mod calendar;
 pub mod city;
 pub mod date_spec;
 pub mod docket;
+pub mod edit;
+pub mod history;
 pub mod letter;
 pub mod status;
 
@@ -14,6 +16,8 @@ pub use calendar::{add_days, business_days_between, is_business_day, observed_fe
 pub use city::City;
 pub use date_spec::parse_date_spec;
 pub use docket::{Docket, Problem};
+pub use edit::{Applied, Change, Invalid, Put};
+pub use history::History;
 pub use letter::{Closing, Extension, Letter, Reply, ReplyKind};
 pub use status::{DUE_SOON_DAYS, Status};
 

@@ -1,0 +1,336 @@
+//! Changes to the docket: validation, ids, undo and redo.
+
+use docket::model::{
+    Change, City, Closing, Date, Docket, Extension, History, Letter, Reply, ReplyKind,
+};
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn sample() -> Docket {
+    docket::cli::sample()
+}
+
+fn reply(on: &str, kind: ReplyKind) -> Reply {
+    Reply {
+        on: d(on),
+        from: "Baltimore Police Department".into(),
+        kind,
+        summary: "We cooperate already.".into(),
+    }
+}
+
+fn new_letter(city: &str, sent: &str) -> Letter {
+    let mut letter = sample().letters[0].clone();
+    letter.id = String::new();
+    letter.city = city.into();
+    letter.sent = d(sent);
+    letter.due = Some(d(sent) + chrono::Days::new(15));
+    letter
+}
+
+const BALTIMORE: &str = "baltimore-2017-08-03";
+
+#[test]
+fn a_reply_is_recorded_and_answers_the_letter() {
+    let mut docket = sample();
+    let applied = docket
+        .apply(Change::AddReply(
+            BALTIMORE.into(),
+            reply("2017-08-17", ReplyKind::Disputes),
+        ))
+        .unwrap();
+    assert_eq!(applied.description, "reply from Baltimore on 2017-08-17");
+    assert_eq!(applied.id, BALTIMORE);
+    let letter = docket.letter(BALTIMORE).unwrap();
+    assert_eq!(letter.status(d("2017-08-21")).as_str(), "answered");
+}
+
+#[test]
+fn each_rule_is_refused_with_its_field_and_nothing_changes() {
+    let base = sample();
+    let taken_city = City {
+        id: "baltimore".into(),
+        name: "Baltimore".into(),
+        state: "MD".into(),
+        notes: String::new(),
+    };
+    let mut due_before_sent = new_letter("baltimore", "2017-09-01");
+    due_before_sent.due = Some(d("2017-08-01"));
+    let mut no_subject = new_letter("baltimore", "2017-09-01");
+    no_subject.subject = " ".into();
+    let table: Vec<(Change, &str, &str)> = vec![
+        (
+            Change::AddCity(taken_city.clone()),
+            "id",
+            "city id \"baltimore\" is already taken",
+        ),
+        (
+            Change::AddCity(City {
+                id: "New York".into(),
+                ..taken_city.clone()
+            }),
+            "id",
+            "lower-case letters",
+        ),
+        (
+            Change::AddCity(City {
+                name: "".into(),
+                id: "x".into(),
+                ..taken_city.clone()
+            }),
+            "name",
+            "name is required",
+        ),
+        (
+            Change::RemoveCity {
+                id: "baltimore".into(),
+                with_letters: false,
+            },
+            "id",
+            "Baltimore still has 1 letter; delete them too?",
+        ),
+        (
+            Change::RemoveCity {
+                id: "gotham".into(),
+                with_letters: true,
+            },
+            "id",
+            "no city with id \"gotham\"",
+        ),
+        (
+            Change::AddLetter(due_before_sent),
+            "due",
+            "is due on 2017-08-01, before it was sent on 2017-09-01",
+        ),
+        (
+            Change::AddLetter(no_subject),
+            "subject",
+            "subject is required",
+        ),
+        (
+            Change::AddLetter(new_letter("gotham", "2017-09-01")),
+            "city",
+            "no city with id \"gotham\"",
+        ),
+        (
+            Change::AddReply(BALTIMORE.into(), reply("2017-08-02", ReplyKind::Complies)),
+            "on",
+            "has a reply dated 2017-08-02, before the letter was sent on 2017-08-03",
+        ),
+        (
+            Change::AddReply("nope".into(), reply("2017-08-10", ReplyKind::Complies)),
+            "id",
+            "no letter with id \"nope\"",
+        ),
+        (
+            Change::AddReply(
+                BALTIMORE.into(),
+                Reply {
+                    from: "".into(),
+                    ..reply("2017-08-10", ReplyKind::Complies)
+                },
+            ),
+            "from",
+            "from is required",
+        ),
+        (
+            Change::AddExtension(
+                BALTIMORE.into(),
+                Extension {
+                    granted_on: d("2017-08-10"),
+                    new_due: d("2017-08-18"),
+                    note: String::new(),
+                },
+            ),
+            "new_due",
+            "the deadline is already 2017-08-18; an extension must move it",
+        ),
+        (
+            Change::AddExtension(
+                BALTIMORE.into(),
+                Extension {
+                    granted_on: d("2017-08-01"),
+                    new_due: d("2017-08-25"),
+                    note: String::new(),
+                },
+            ),
+            "granted_on",
+            "before the letter was sent",
+        ),
+        (
+            Change::Close(
+                BALTIMORE.into(),
+                Closing {
+                    on: d("2017-08-01"),
+                    outcome: String::new(),
+                },
+            ),
+            "on",
+            "was closed on 2017-08-01, before it was sent on 2017-08-03",
+        ),
+        (Change::Reopen(BALTIMORE.into()), "id", "is not closed"),
+        (
+            Change::RemoveLetter("nope".into()),
+            "id",
+            "no letter with id \"nope\"",
+        ),
+    ];
+    for (change, field, message) in table {
+        let mut docket = base.clone();
+        let err = docket.apply(change.clone()).unwrap_err();
+        assert_eq!(err.field, field, "{change:?}");
+        assert!(err.message.contains(message), "{change:?}: {}", err.message);
+        assert_eq!(docket, base, "{change:?} changed the docket");
+    }
+}
+
+#[test]
+fn new_letter_ids_are_city_and_date_with_a_suffix_and_never_reused() {
+    let mut docket = sample();
+    let first = docket
+        .apply(Change::AddLetter(new_letter("baltimore", "2017-09-01")))
+        .unwrap();
+    assert_eq!(first.id, "baltimore-2017-09-01");
+    let second = docket
+        .apply(Change::AddLetter(new_letter("baltimore", "2017-09-01")))
+        .unwrap();
+    assert_eq!(second.id, "baltimore-2017-09-01-2");
+    docket
+        .apply(Change::RemoveLetter(first.id.clone()))
+        .unwrap();
+    let third = docket
+        .apply(Change::AddLetter(new_letter("baltimore", "2017-09-01")))
+        .unwrap();
+    assert_eq!(
+        third.id, "baltimore-2017-09-01-3",
+        "a deleted id is never given again"
+    );
+    assert_eq!(docket.retired_ids, ["baltimore-2017-09-01"]);
+    // A retired id survives a save and a load.
+    let text = docket::store::to_ron(&docket);
+    assert_eq!(docket::store::parse(&text).unwrap(), docket);
+}
+
+#[test]
+fn editing_keeps_the_id() {
+    let mut docket = sample();
+    let mut letter = docket.letter(BALTIMORE).unwrap().clone();
+    letter.subject = "Revised subject".into();
+    docket.apply(Change::EditLetter(letter)).unwrap();
+    assert_eq!(docket.letter(BALTIMORE).unwrap().subject, "Revised subject");
+    assert_eq!(docket.letters.len(), 4);
+}
+
+#[test]
+fn extensions_close_and_reopen() {
+    let mut docket = sample();
+    let ext = Extension {
+        granted_on: d("2017-08-16"),
+        new_due: d("2017-08-25"),
+        note: "asked".into(),
+    };
+    let applied = docket
+        .apply(Change::AddExtension(BALTIMORE.into(), ext))
+        .unwrap();
+    assert_eq!(
+        applied.description,
+        "extension of baltimore-2017-08-03 to 2017-08-25"
+    );
+    assert_eq!(
+        docket
+            .letter(BALTIMORE)
+            .unwrap()
+            .effective_due(d("2017-08-21")),
+        Some(d("2017-08-25"))
+    );
+    let closing = Closing {
+        on: d("2017-08-30"),
+        outcome: "resolved".into(),
+    };
+    docket
+        .apply(Change::Close(BALTIMORE.into(), closing.clone()))
+        .unwrap();
+    let err = docket
+        .apply(Change::Close(BALTIMORE.into(), closing))
+        .unwrap_err();
+    assert!(err.message.contains("already closed"), "{err}");
+    docket.apply(Change::Reopen(BALTIMORE.into())).unwrap();
+    assert!(docket.letter(BALTIMORE).unwrap().closed.is_none());
+}
+
+#[test]
+fn removing_a_city_with_its_letters_and_undoing_brings_all_back() {
+    let mut docket = sample();
+    let before = docket.clone();
+    let mut history = History::default();
+    let applied = docket
+        .apply(Change::RemoveCity {
+            id: "baltimore".into(),
+            with_letters: true,
+        })
+        .unwrap();
+    history.record(&applied);
+    assert!(docket.city("baltimore").is_none());
+    assert!(docket.letter(BALTIMORE).is_none());
+    assert_eq!(history.undo(&mut docket).as_deref(), Some("city Baltimore"));
+    assert_eq!(docket.cities, before.cities);
+    assert_eq!(docket.letters, before.letters);
+    assert!(docket.problems().is_empty());
+}
+
+#[test]
+fn undo_and_redo_chains() {
+    let mut docket = sample();
+    let states = {
+        let mut states = vec![docket.clone()];
+        let mut history = History::default();
+        let changes = [
+            Change::AddReply(BALTIMORE.into(), reply("2017-08-17", ReplyKind::Disputes)),
+            Change::AddExtension(
+                BALTIMORE.into(),
+                Extension {
+                    granted_on: d("2017-08-16"),
+                    new_due: d("2017-08-25"),
+                    note: String::new(),
+                },
+            ),
+            Change::AddLetter(new_letter("stockton", "2017-09-01")),
+            Change::RemoveLetter("albuquerque-2017-08-03".into()),
+        ];
+        for change in changes {
+            let applied = docket.apply(change).unwrap();
+            history.record(&applied);
+            states.push(docket.clone());
+        }
+        // Undo everything, step by step.
+        for expected in states.iter().rev().skip(1) {
+            assert!(history.undo(&mut docket).is_some());
+            assert_eq!(docket.letters, expected.letters);
+        }
+        assert_eq!(history.undo(&mut docket), None);
+        // Redo two, then a new change drops the rest of the redo chain.
+        history.redo(&mut docket).unwrap();
+        assert_eq!(
+            history.redo(&mut docket).as_deref(),
+            Some("extension of baltimore-2017-08-03 to 2017-08-25")
+        );
+        assert_eq!(docket.letters, states[2].letters);
+        let applied = docket.apply(Change::Reopen(BALTIMORE.into())).unwrap_err();
+        assert_eq!(applied.field, "id");
+        let applied = docket
+            .apply(Change::Close(
+                BALTIMORE.into(),
+                Closing {
+                    on: d("2017-09-01"),
+                    outcome: String::new(),
+                },
+            ))
+            .unwrap();
+        history.record(&applied);
+        assert_eq!(history.redo(&mut docket), None);
+        states
+    };
+    assert_eq!(states.len(), 5);
+}
