@@ -9,6 +9,15 @@ struct Step {
     puts: Vec<Put>,
 }
 
+/// A step undone or redone: what it was, and the puts just applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replayed {
+    /// The change's description.
+    pub description: String,
+    /// The puts applied to undo or redo it.
+    pub puts: Vec<Put>,
+}
+
 /// The changes made, and those undone, most recent last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
@@ -26,25 +35,27 @@ impl History {
         self.undone.clear();
     }
 
-    /// Undoes the latest change, returning its description.
-    pub fn undo(&mut self, docket: &mut Docket) -> Option<String> {
+    /// Undoes the latest change.
+    pub fn undo(&mut self, docket: &mut Docket) -> Option<Replayed> {
         Self::replay(&mut self.done, &mut self.undone, docket)
     }
 
-    /// Redoes the latest undone change, returning its description.
-    pub fn redo(&mut self, docket: &mut Docket) -> Option<String> {
+    /// Redoes the latest undone change.
+    pub fn redo(&mut self, docket: &mut Docket) -> Option<Replayed> {
         Self::replay(&mut self.undone, &mut self.done, docket)
     }
 
-    fn replay(from: &mut Vec<Step>, to: &mut Vec<Step>, docket: &mut Docket) -> Option<String> {
+    fn replay(from: &mut Vec<Step>, to: &mut Vec<Step>, docket: &mut Docket) -> Option<Replayed> {
         let step = from.pop()?;
-        let reverse = docket.put(step.puts);
-        let description = step.description.clone();
+        let reverse = docket.put(step.puts.clone());
         to.push(Step {
-            description: step.description,
+            description: step.description.clone(),
             puts: reverse,
         });
-        Some(description)
+        Some(Replayed {
+            description: step.description,
+            puts: step.puts,
+        })
     }
 
     /// Forgets everything (after the file was reloaded from disk).

@@ -17,7 +17,7 @@ pub use city::City;
 pub use date_spec::parse_date_spec;
 pub use docket::{Docket, Problem};
 pub use edit::{Applied, Change, Invalid, Put};
-pub use history::History;
+pub use history::{History, Replayed};
 pub use letter::{Closing, Extension, Letter, Reply, ReplyKind};
 pub use status::{DUE_SOON_DAYS, Status};
 

@@ -1,5 +1,7 @@
 //! Everything the user can ask the interface to do.
 
+use ratatui::crossterm::event::KeyEvent;
+
 use crate::model::Date;
 
 /// One thing to do, produced by the keymap and applied by `App::update`.
@@ -49,4 +51,38 @@ pub enum Action {
     AsOfToday,
     /// The clock ticked; this is today's date.
     Tick(Date),
+    /// Add a city (in Cities) or a letter (elsewhere).
+    Add,
+    /// Edit the selected city or letter.
+    Edit,
+    /// Delete the selected city or letter (asks first).
+    Delete,
+    /// Record a reply to the selected letter.
+    Reply,
+    /// Extend the selected letter's deadline.
+    Extend,
+    /// Close the selected letter, or reopen it.
+    CloseReopen,
+    /// Undo the latest change.
+    Undo,
+    /// Redo the latest undone change.
+    Redo,
+    /// Try saving again.
+    Save,
+    /// Reload the file after someone else changed it, re-applying ours.
+    Reload,
+    /// Form: next field.
+    FormNext,
+    /// Form: previous field.
+    FormPrev,
+    /// Form: save.
+    FormSubmit,
+    /// Form: cancel, changing nothing.
+    FormCancel,
+    /// Form: a new line in a multi-line field.
+    FormNewline,
+    /// Form: a key typed into the focused field.
+    FormInput(KeyEvent),
+    /// The answer to a yes/no question.
+    Confirm(bool),
 }

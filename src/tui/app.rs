@@ -1,10 +1,15 @@
 //! The interface's state and how actions change it.
 
+mod edit;
+
+pub use edit::{Confirm, Effect, OnYes, Pending};
+
 use super::action::Action;
+use super::form::Form;
 use super::keymap::Mode;
 use super::ui::theme::Theme;
 use super::view::{CitySort, View};
-use crate::model::{City, Date, Docket, Letter, add_days};
+use crate::model::{City, Date, Docket, History, Letter, add_days};
 
 /// The panes, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +107,13 @@ pub struct App {
     theme: Theme,
     view: View,
     quit: bool,
+    form: Option<Form>,
+    confirm: Option<Confirm>,
+    history: History,
+    unsaved: Vec<Pending>,
+    effect: Option<Effect>,
+    read_only: Option<String>,
+    last_change: String,
 }
 
 impl App {
@@ -128,7 +140,22 @@ impl App {
             theme,
             view,
             quit: false,
+            form: None,
+            confirm: None,
+            history: History::default(),
+            unsaved: Vec::new(),
+            effect: None,
+            read_only: None,
+            last_change: String::new(),
         }
+    }
+
+    /// Makes the interface read-only, saying why in the status line.
+    pub fn read_only(mut self, reason: impl Into<String>) -> Self {
+        let reason = reason.into();
+        self.message = Some(reason.clone());
+        self.read_only = Some(reason);
+        self
     }
 
     /// Shows a message in the status line until the next key.
@@ -141,6 +168,9 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Tick(_)) {
             self.message = None;
+        }
+        if self.edit(action) {
+            return;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -173,6 +203,8 @@ impl App {
             Action::ShiftAsOf(days) => self.shift_as_of(days),
             Action::AsOfToday => self.set_as_of(self.today),
             Action::Tick(today) => self.tick(today),
+            // Handled by `edit`.
+            _ => {}
         }
     }
 
@@ -299,7 +331,13 @@ impl App {
 
     /// What the keyboard is doing.
     pub fn mode(&self) -> Mode {
-        self.mode
+        if self.confirm.is_some() {
+            Mode::Confirm
+        } else if self.form.is_some() {
+            Mode::Form
+        } else {
+            self.mode
+        }
     }
 
     /// The docket shown.

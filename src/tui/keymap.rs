@@ -13,6 +13,10 @@ pub enum Mode {
     Filter,
     /// Reading the help overlay.
     Help,
+    /// Filling in a form.
+    Form,
+    /// Answering a yes/no question.
+    Confirm,
 }
 
 /// A key as bound: a key code, with or without Ctrl.
@@ -120,6 +124,37 @@ pub const NORMAL: &[Binding] = &[
     bind(&[ch('{')], Action::ShiftAsOf(-7), "as of one week earlier"),
     bind(&[ch('}')], Action::ShiftAsOf(7), "as of one week later"),
     bind(&[ch('t')], Action::AsOfToday, "as of today"),
+    bind(
+        &[ch('a')],
+        Action::Add,
+        "add a city (in Cities) or a letter",
+    ),
+    bind(&[ch('e')], Action::Edit, "edit the selection"),
+    bind(&[ch('d')], Action::Delete, "delete the selection (asks)"),
+    bind(&[ch('r')], Action::Reply, "record a reply to the letter"),
+    bind(&[ch('x')], Action::Extend, "extend the letter's deadline"),
+    bind(&[ch('c')], Action::CloseReopen, "close / reopen the letter"),
+    bind(&[ch('u')], Action::Undo, "undo"),
+    bind(&[ctrl('r')], Action::Redo, "redo"),
+    bind(
+        &[ctrl('s')],
+        Action::Save,
+        "save again (after a failed save)",
+    ),
+    bind(
+        &[ch('R')],
+        Action::Reload,
+        "reload a file changed elsewhere",
+    ),
+];
+
+/// The keys in a form, for help (the lookup is in [`action_for`]).
+pub const FORM_HELP: &[(&str, &str)] = &[
+    ("Tab Shift-Tab", "next / previous field"),
+    ("Enter", "save"),
+    ("Esc", "cancel, changing nothing"),
+    ("Ctrl-j", "new line in a long text"),
+    ("← → Space", "choose in a list"),
 ];
 
 /// The keys while typing a filter, for help (the lookup is in [`action_for`]).
@@ -154,6 +189,21 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
         },
         Mode::Help => match key.code {
             KeyCode::Char('?' | 'q') | KeyCode::Esc | KeyCode::Enter => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Mode::Form => Some(match key.code {
+            KeyCode::Tab => Action::FormNext,
+            KeyCode::BackTab => Action::FormPrev,
+            KeyCode::Enter => Action::FormSubmit,
+            KeyCode::Esc => Action::FormCancel,
+            KeyCode::Char('j') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Action::FormNewline
+            }
+            _ => Action::FormInput(key),
+        }),
+        Mode::Confirm => match key.code {
+            KeyCode::Char('y' | 'Y') => Some(Action::Confirm(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Confirm(false)),
             _ => None,
         },
     }
@@ -221,7 +271,13 @@ mod tests {
     #[test]
     fn ctrl_c_quits_in_every_mode() {
         let event = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in [Mode::Normal, Mode::Filter, Mode::Help] {
+        for mode in [
+            Mode::Normal,
+            Mode::Filter,
+            Mode::Help,
+            Mode::Form,
+            Mode::Confirm,
+        ] {
             assert_eq!(action_for(mode, event), Some(Action::Quit), "{mode:?}");
         }
     }
@@ -249,6 +305,69 @@ mod tests {
             Some(Action::ClearFilter)
         );
         assert_eq!(action_for(Mode::Filter, key(KeyCode::Tab)), None);
+    }
+
+    #[test]
+    fn editing_keys() {
+        let table = [
+            (char_key('a'), Some(Action::Add)),
+            (char_key('e'), Some(Action::Edit)),
+            (char_key('d'), Some(Action::Delete)),
+            (char_key('r'), Some(Action::Reply)),
+            (char_key('x'), Some(Action::Extend)),
+            (char_key('c'), Some(Action::CloseReopen)),
+            (char_key('u'), Some(Action::Undo)),
+            (
+                KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
+                Some(Action::Redo),
+            ),
+            (
+                KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+                Some(Action::Save),
+            ),
+            (
+                KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT),
+                Some(Action::Reload),
+            ),
+        ];
+        for (event, expected) in table {
+            assert_eq!(action_for(Mode::Normal, event), expected, "{event:?}");
+        }
+    }
+
+    #[test]
+    fn form_keys_type_into_fields_and_confirm_takes_y_or_n() {
+        assert_eq!(
+            action_for(Mode::Form, key(KeyCode::Tab)),
+            Some(Action::FormNext)
+        );
+        assert_eq!(
+            action_for(Mode::Form, key(KeyCode::Enter)),
+            Some(Action::FormSubmit)
+        );
+        assert_eq!(
+            action_for(Mode::Form, key(KeyCode::Esc)),
+            Some(Action::FormCancel)
+        );
+        assert_eq!(
+            action_for(Mode::Form, char_key('q')),
+            Some(Action::FormInput(char_key('q')))
+        );
+        let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Form, ctrl_j), Some(Action::FormNewline));
+        assert_eq!(
+            action_for(Mode::Confirm, char_key('y')),
+            Some(Action::Confirm(true))
+        );
+        assert_eq!(
+            action_for(Mode::Confirm, char_key('n')),
+            Some(Action::Confirm(false))
+        );
+        assert_eq!(
+            action_for(Mode::Confirm, key(KeyCode::Esc)),
+            Some(Action::Confirm(false))
+        );
+        assert_eq!(action_for(Mode::Confirm, char_key('q')), None);
     }
 
     #[test]

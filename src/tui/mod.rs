@@ -1,8 +1,11 @@
-//! The terminal interface: key -> keymap -> Action -> App::update -> draw.
+//! The terminal interface: key -> keymap -> Action -> App::update -> draw,
+//! with the saves the app asks for done by the session in between.
 
 pub mod action;
 pub mod app;
+pub mod form;
 pub mod keymap;
+pub mod session;
 pub mod ui;
 pub mod view;
 
@@ -16,6 +19,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use self::action::Action;
 use self::app::App;
+use self::session::Session;
 use self::ui::theme::Theme;
 use crate::cli::{self, CliError};
 use crate::model::Date;
@@ -28,22 +32,27 @@ pub fn run(path: &Path, as_of: Date, today: Date) -> Result<(), CliError> {
              use a subcommand such as `docket list` in scripts",
         ));
     }
-    let first_run = !path.exists();
-    let docket = cli::load_or_init(path)?;
+    let opened = Session::open(path)?;
     let theme = Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
-    let mut app = App::new(docket, as_of, today, theme);
-    if first_run {
-        app = app.with_message(format!(
-            "started from the bundled sample: {}",
-            path.display()
-        ));
+    let mut app = App::new(opened.docket, as_of, today, theme);
+    if let Some(reason) = opened.read_only {
+        app = app.read_only(reason);
     }
-    ratatui::run(|terminal| event_loop(terminal, &mut app))
+    if let Some(note) = opened.note {
+        app = app.with_message(note);
+    }
+    let mut session = opened.session;
+    ratatui::run(|terminal| event_loop(terminal, &mut app, &mut session))
         .map_err(|err| CliError::data(format!("terminal error: {err}")))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    session: &mut Session,
+) -> io::Result<()> {
     while !app.should_quit() {
+        session.process(app);
         terminal.draw(|frame| ui::draw(frame, app))?;
         // Wake at the next minute so countdowns roll over at midnight.
         let now = chrono::Local::now();

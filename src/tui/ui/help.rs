@@ -1,15 +1,15 @@
 //! The help overlay, generated from the keymap itself.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::fit;
 use crate::tui::app::App;
-use crate::tui::keymap::{FILTER_HELP, NORMAL};
+use crate::tui::keymap::{FILTER_HELP, FORM_HELP, NORMAL};
 
-const KEY_WIDTH: usize = 16;
+const KEY_WIDTH: usize = 20;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
@@ -26,26 +26,39 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .iter()
             .map(|(key, help)| (format!("/ then {key}"), *help)),
     );
-    let height = (rows.len() as u16 + 2).min(area.height);
-    let width = 60.min(area.width);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
+    rows.push((String::new(), ""));
+    rows.extend(
+        FORM_HELP
+            .iter()
+            .map(|(key, help)| (format!("form: {key}"), *help)),
+    );
+    // Two columns when one does not fit the screen's height.
+    let fits = rows.len() as u16 + 2 <= area.height;
+    let columns = if fits { 1 } else { 2 };
+    let per_column = rows.len().div_ceil(columns);
+    let height = (per_column as u16 + 2).min(area.height);
+    let width = (60 * columns as u16).min(area.width);
+    let popup = super::form::centered(area, width, height);
     let block = Block::bordered()
         .title(Line::styled(" Keys (? or Esc closes) ", theme.focused))
         .border_style(theme.focused);
     let inner = block.inner(popup);
-    let help_width = (inner.width as usize).saturating_sub(KEY_WIDTH);
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .map(|(keys, help)| {
-            Line::from(vec![
-                Span::styled(fit(&keys, KEY_WIDTH.min(inner.width as usize)), theme.label),
-                Span::raw(fit(help, help_width)),
-            ])
+    let column_width = inner.width as usize / columns;
+    let key_width = KEY_WIDTH.min(column_width);
+    let help_width = column_width - key_width;
+    let lines: Vec<Line> = (0..per_column)
+        .map(|row| {
+            let spans = (0..columns).filter_map(|c| rows.get(c * per_column + row));
+            Line::from(
+                spans
+                    .flat_map(|(keys, help)| {
+                        [
+                            Span::styled(fit(keys, key_width), theme.label),
+                            Span::raw(fit(help, help_width)),
+                        ]
+                    })
+                    .collect::<Vec<_>>(),
+            )
         })
         .collect();
     frame.render_widget(Clear, popup);

@@ -2,6 +2,7 @@
 
 mod cities;
 mod details;
+mod form;
 mod help;
 mod letters;
 mod status;
@@ -53,6 +54,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.mode() == Mode::Help {
         help::draw(frame, area, app);
     }
+    if let Some(form) = app.form() {
+        form::draw(frame, area, app, form);
+    }
+    if let Some(confirm) = app.confirm() {
+        form::draw_confirm(frame, area, app, &confirm.question);
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -64,17 +71,42 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// Splits text into lines of at most `width` columns, breaking anywhere.
-fn wrap_to(text: &str, width: u16) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for c in text.chars() {
-        let line = lines.last_mut().expect("never empty");
-        if line.width() + c.width().unwrap_or(0) > width as usize {
-            lines.push(String::new());
-        }
-        lines.last_mut().expect("never empty").push(c);
+/// Splits text into lines of at most `width` columns, between words where it
+/// can, inside a word longer than a line.
+pub(crate) fn wrap_to(text: &str, width: u16) -> Vec<String> {
+    let width = width as usize;
+    if width == 0 {
+        return Vec::new();
     }
-    lines.retain(|l| !l.is_empty() && l.width() <= width as usize);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let room = if line.is_empty() {
+            width
+        } else {
+            width - line.width()
+        };
+        if word.width() + usize::from(!line.is_empty()) <= room {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.retain(|l| l.width() <= width);
     lines
 }
 
@@ -153,7 +185,8 @@ pub fn countdown_words(letter: &Letter, as_of: Date) -> Option<String> {
     })
 }
 
-fn plural(n: i64, word: &str) -> String {
+/// `1 day`, `2 days`.
+pub(crate) fn plural(n: i64, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
@@ -182,6 +215,17 @@ mod tests {
         for width in 0..12 {
             assert_eq!(fit("北京 🎉 café", width).width(), width, "{width}");
         }
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_and_inside_long_ones() {
+        assert_eq!(
+            wrap_to("terminal too small: docket", 10),
+            ["terminal", "too small:", "docket"]
+        );
+        assert_eq!(wrap_to("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
+        assert_eq!(wrap_to("北京市东城区", 5), ["北京", "市东", "城区"]);
+        assert!(wrap_to("anything", 0).is_empty());
     }
 
     #[test]

@@ -21,6 +21,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if replay {
         as_of.push_str(" [replay]");
     }
+    if app.is_read_only() {
+        as_of.push_str(" [read-only]");
+    }
+    if app.unsaved_count() > 0 {
+        as_of.push_str(&format!(" [{} unsaved]", app.unsaved_count()));
+    }
     let middle = match (app.mode(), app.message()) {
         (Mode::Filter, _) => format!("filter: {}_  (Enter keeps, Esc clears)", app.filter()),
         (_, Some(message)) => message.to_owned(),

@@ -1,0 +1,395 @@
+//! Forms for changes: fields typed with `tui-input`, turned into a `Change`.
+
+use tui_input::backend::crossterm::to_input_request;
+use tui_input::{Input, InputRequest};
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+
+use crate::model::{
+    Change, City, Closing, Date, Docket, Extension, Letter, Reply, ReplyKind, parse_date_spec,
+};
+
+/// What a field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// Several lines (Ctrl-j starts a new one).
+    Lines,
+    /// A date: `YYYY-MM-DD`, `today`, `+7d`, `-1w`.
+    Date,
+    /// One of a list, cycled with ←/→ or Space.
+    Choice(Vec<String>),
+}
+
+/// One field of a form.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The name changes use for it (`on`, `new_due`...).
+    pub key: &'static str,
+    /// The label shown.
+    pub label: &'static str,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// The text typed.
+    pub input: Input,
+    /// Why the last save was refused, if because of this field.
+    pub error: Option<String>,
+}
+
+impl Field {
+    fn new(key: &'static str, label: &'static str, kind: FieldKind, value: &str) -> Self {
+        Field {
+            key,
+            label,
+            kind,
+            input: Input::new(value.to_owned()),
+            error: None,
+        }
+    }
+
+    /// The text typed, trimmed.
+    pub fn value(&self) -> &str {
+        self.input.value().trim()
+    }
+
+    /// The date typed; `today`, `+7d`, `-1w` count from `anchor` (the
+    /// as-of date the screen shows, which is today unless replaying).
+    pub fn date(&self, anchor: Date) -> Result<Date, String> {
+        parse_date_spec(self.value(), anchor)
+    }
+
+    fn optional(&self) -> Option<String> {
+        Some(self.value().to_owned()).filter(|v| !v.is_empty())
+    }
+
+    fn lines(&self) -> Vec<String> {
+        self.value()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// Which change a form makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    /// A new city.
+    AddCity,
+    /// The city with this id.
+    EditCity(String),
+    /// A new letter.
+    AddLetter,
+    /// The letter with this id.
+    EditLetter(String),
+    /// A reply to the letter with this id.
+    Reply(String),
+    /// An extension of the letter with this id.
+    Extend(String),
+    /// The closing of the letter with this id.
+    Close(String),
+}
+
+/// A popup form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// Which change it makes.
+    pub kind: FormKind,
+    /// The popup's title.
+    pub title: String,
+    /// The fields, in Tab order.
+    pub fields: Vec<Field>,
+    /// The focused field.
+    pub focus: usize,
+    /// Why the last save was refused, when no one field is at fault.
+    pub error: Option<String>,
+}
+
+use FieldKind::{Date as DateField, Lines, Text};
+
+impl Form {
+    fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Self {
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// A form for a new city.
+    pub fn add_city() -> Self {
+        Self::city_form(FormKind::AddCity, "New city".to_owned(), None)
+    }
+
+    /// A form editing a city (its id stays).
+    pub fn edit_city(city: &City) -> Self {
+        let title = format!("Edit city {}", city.id);
+        let mut form = Self::city_form(FormKind::EditCity(city.id.clone()), title, Some(city));
+        form.fields.remove(0);
+        form
+    }
+
+    fn city_form(kind: FormKind, title: String, city: Option<&City>) -> Self {
+        let value = |f: fn(&City) -> &str| city.map_or("", f);
+        let fields = vec![
+            Field::new("id", "Id", Text, value(|c| &c.id)),
+            Field::new("name", "Name", Text, value(|c| &c.name)),
+            Field::new("state", "State", Text, value(|c| &c.state)),
+            Field::new("notes", "Notes", Lines, value(|c| &c.notes)),
+        ];
+        Self::new(kind, title, fields)
+    }
+
+    /// A form for a new letter, to `city` by default.
+    pub fn add_letter(docket: &Docket, city: Option<&str>, as_of: Date) -> Self {
+        let mut ids: Vec<String> = docket.cities.iter().map(|c| c.id.clone()).collect();
+        if let Some(at) = city.and_then(|c| ids.iter().position(|id| id == c)) {
+            ids.rotate_left(at);
+        }
+        let first = ids.first().cloned().unwrap_or_default();
+        let fields = vec![
+            Field::new("city", "City", FieldKind::Choice(ids), &first),
+            Field::new("sent", "Sent", DateField, &as_of.to_string()),
+            Field::new("due", "Due", DateField, ""),
+            Field::new("from", "From", Text, ""),
+            Field::new("to", "To", Text, ""),
+            Field::new("subject", "Subject", Text, ""),
+            Field::new("program", "Program", Text, ""),
+            Field::new("demands", "Demands", Lines, ""),
+            Field::new("summary", "Summary", Lines, ""),
+            Field::new("source", "Source", Text, ""),
+        ];
+        Self::new(FormKind::AddLetter, "New letter".to_owned(), fields)
+    }
+
+    /// A form editing a letter (its id, city, thread and closing stay).
+    pub fn edit_letter(letter: &Letter) -> Self {
+        let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let fields = vec![
+            Field::new("sent", "Sent", DateField, &letter.sent.to_string()),
+            Field::new("due", "Due", DateField, &date(letter.due)),
+            Field::new("from", "From", Text, &letter.from),
+            Field::new("to", "To", Text, &letter.to),
+            Field::new("subject", "Subject", Text, &letter.subject),
+            Field::new(
+                "program",
+                "Program",
+                Text,
+                letter.program.as_deref().unwrap_or(""),
+            ),
+            Field::new("demands", "Demands", Lines, &letter.demands.join("\n")),
+            Field::new("summary", "Summary", Lines, &letter.summary),
+            Field::new(
+                "source",
+                "Source",
+                Text,
+                letter.source.as_deref().unwrap_or(""),
+            ),
+        ];
+        let title = format!("Edit letter {}", letter.id);
+        Self::new(FormKind::EditLetter(letter.id.clone()), title, fields)
+    }
+
+    /// A form recording a reply to `letter`, dated `as_of` by default.
+    pub fn reply(letter: &Letter, as_of: Date) -> Self {
+        let kinds = ReplyKind::ALL
+            .iter()
+            .map(|k| k.as_str().to_owned())
+            .collect();
+        let fields = vec![
+            Field::new("on", "On", DateField, &as_of.to_string()),
+            Field::new("from", "From", Text, &letter.to),
+            Field::new("kind", "Kind", FieldKind::Choice(kinds), "acknowledges"),
+            Field::new("summary", "Summary", Lines, ""),
+        ];
+        let title = format!("Reply to {}", letter.id);
+        Self::new(FormKind::Reply(letter.id.clone()), title, fields)
+    }
+
+    /// A form extending `letter`'s deadline, granted `as_of` by default.
+    pub fn extend(letter: &Letter, as_of: Date) -> Self {
+        let fields = vec![
+            Field::new("granted_on", "Granted on", DateField, &as_of.to_string()),
+            Field::new("new_due", "New due", DateField, ""),
+            Field::new("note", "Note", Text, ""),
+        ];
+        let title = format!("Extend {}", letter.id);
+        Self::new(FormKind::Extend(letter.id.clone()), title, fields)
+    }
+
+    /// A form closing `letter`, on `as_of` by default.
+    pub fn close(letter: &Letter, as_of: Date) -> Self {
+        let fields = vec![
+            Field::new("on", "On", DateField, &as_of.to_string()),
+            Field::new("outcome", "Outcome", Lines, ""),
+        ];
+        let title = format!("Close {}", letter.id);
+        Self::new(FormKind::Close(letter.id.clone()), title, fields)
+    }
+
+    /// Moves the focus by `by` fields, wrapping.
+    pub fn step_focus(&mut self, by: isize) {
+        let len = self.fields.len() as isize;
+        self.focus = (self.focus as isize + by).rem_euclid(len.max(1)) as usize;
+    }
+
+    /// Types a key into the focused field.
+    pub fn input(&mut self, key: KeyEvent) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        field.error = None;
+        if let FieldKind::Choice(options) = &field.kind {
+            let by = match key.code {
+                KeyCode::Left | KeyCode::Up => -1,
+                KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => 1,
+                _ => return,
+            };
+            let at = options
+                .iter()
+                .position(|o| o == field.input.value())
+                .unwrap_or(0) as isize;
+            if let Some(next) =
+                options.get((at + by).rem_euclid(options.len().max(1) as isize) as usize)
+            {
+                field.input = Input::new(next.clone());
+            }
+            return;
+        }
+        if let Some(request) = to_input_request(&Event::Key(key)) {
+            field.input.handle(request);
+        }
+    }
+
+    /// Starts a new line in a multi-line field.
+    pub fn newline(&mut self) {
+        if let Some(field) = self.fields.get_mut(self.focus)
+            && field.kind == Lines
+        {
+            field.input.handle(InputRequest::InsertChar('\n'));
+        }
+    }
+
+    /// The field with this key.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// Shows why a save was refused: next to the field at fault, and
+    /// focuses it; below the form when no field of it is at fault.
+    pub fn set_error(&mut self, key: &str, message: String) {
+        match self.fields.iter().position(|f| f.key == key) {
+            Some(at) => {
+                self.fields[at].error = Some(message);
+                self.focus = at;
+            }
+            None => self.error = Some(message),
+        }
+    }
+
+    /// The change the form asks for, or the field at fault and why. Dates
+    /// count from `anchor`, the as-of date.
+    pub fn change(&self, docket: &Docket, anchor: Date) -> Result<Change, (&'static str, String)> {
+        let text = |key: &str| {
+            self.field(key)
+                .map(|f| f.value().to_owned())
+                .unwrap_or_default()
+        };
+        let date = |key: &'static str| -> Result<Date, (&'static str, String)> {
+            let field = self.field(key).ok_or((key, "missing".to_owned()))?;
+            if field.value().is_empty() {
+                return Err((key, format!("{} is required", field.label.to_lowercase())));
+            }
+            field.date(anchor).map_err(|e| (key, e))
+        };
+        let optional_date = |key: &'static str| {
+            let empty = self.field(key).is_none_or(|f| f.value().is_empty());
+            if empty { Ok(None) } else { date(key).map(Some) }
+        };
+        Ok(match &self.kind {
+            FormKind::AddCity | FormKind::EditCity(_) => {
+                let city = City {
+                    id: match &self.kind {
+                        FormKind::EditCity(id) => id.clone(),
+                        _ => text("id"),
+                    },
+                    name: text("name"),
+                    state: text("state"),
+                    notes: text("notes"),
+                };
+                if self.kind == FormKind::AddCity {
+                    Change::AddCity(city)
+                } else {
+                    Change::EditCity(city)
+                }
+            }
+            FormKind::AddLetter | FormKind::EditLetter(_) => {
+                let mut letter = match &self.kind {
+                    FormKind::EditLetter(id) => docket
+                        .letter(id)
+                        .cloned()
+                        .ok_or(("subject", format!("letter {id} no longer exists")))?,
+                    _ => Letter {
+                        id: String::new(),
+                        city: text("city"),
+                        from: String::new(),
+                        to: String::new(),
+                        subject: String::new(),
+                        program: None,
+                        sent: anchor,
+                        due: None,
+                        demands: Vec::new(),
+                        summary: String::new(),
+                        source: None,
+                        tags: Vec::new(),
+                        replies: Vec::new(),
+                        extensions: Vec::new(),
+                        closed: None,
+                    },
+                };
+                letter.sent = date("sent")?;
+                letter.due = optional_date("due")?;
+                letter.from = text("from");
+                letter.to = text("to");
+                letter.subject = text("subject");
+                letter.program = self.field("program").and_then(Field::optional);
+                letter.demands = self.field("demands").map(Field::lines).unwrap_or_default();
+                letter.summary = text("summary");
+                letter.source = self.field("source").and_then(Field::optional);
+                if self.kind == FormKind::AddLetter {
+                    Change::AddLetter(letter)
+                } else {
+                    Change::EditLetter(letter)
+                }
+            }
+            FormKind::Reply(id) => Change::AddReply(
+                id.clone(),
+                Reply {
+                    on: date("on")?,
+                    from: text("from"),
+                    kind: text("kind").parse().map_err(|e| ("kind", e))?,
+                    summary: text("summary"),
+                },
+            ),
+            FormKind::Extend(id) => Change::AddExtension(
+                id.clone(),
+                Extension {
+                    granted_on: date("granted_on")?,
+                    new_due: date("new_due")?,
+                    note: text("note"),
+                },
+            ),
+            FormKind::Close(id) => Change::Close(
+                id.clone(),
+                Closing {
+                    on: date("on")?,
+                    outcome: text("outcome"),
+                },
+            ),
+        })
+    }
+}

@@ -1,0 +1,155 @@
+//! The form popup and the yes/no question.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{fit, long_date};
+use crate::model::Date;
+use crate::tui::app::App;
+use crate::tui::form::{Field, FieldKind, Form};
+use crate::tui::ui::theme::Theme;
+
+const LABEL_WIDTH: usize = 12;
+const HINTS: &str = "Enter saves · Esc cancels · Tab next field · Ctrl-j new line";
+
+/// A box of `width` x `height` in the middle of `area`.
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form) {
+    let theme = app.theme();
+    let width = area.width.min(78);
+    let inner_width = width.saturating_sub(2) as usize;
+    let value_width = inner_width.saturating_sub(LABEL_WIDTH);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let first_row = lines.len();
+        let (field_lines, at) = field_lines(field, focused, value_width, app.as_of(), theme);
+        if focused {
+            cursor = at.map(|(x, y)| (x + LABEL_WIDTH, y + first_row));
+        }
+        lines.extend(field_lines);
+    }
+    lines.push(Line::raw(""));
+    if let Some(error) = &form.error {
+        for row in super::wrap_to(&format!("! {error}"), inner_width as u16) {
+            lines.push(Line::styled(fit(&row, inner_width), theme.overdue));
+        }
+    }
+    lines.push(Line::styled(fit(HINTS, inner_width), theme.dim));
+    let popup = centered(area, width, lines.len() as u16 + 2);
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {} ", form.title), theme.focused))
+        .border_style(theme.focused);
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    if let Some((x, y)) = cursor
+        && (y as u16) < inner.height
+        && (x as u16) < inner.width
+    {
+        frame.set_cursor_position(Position::new(inner.x + x as u16, inner.y + y as u16));
+    }
+}
+
+/// A field's rows, and where the cursor goes within its value (column, row).
+fn field_lines<'a>(
+    field: &Field,
+    focused: bool,
+    width: usize,
+    anchor: Date,
+    theme: &Theme,
+) -> (Vec<Line<'a>>, Option<(usize, usize)>) {
+    let label_style = if focused { theme.focused } else { theme.label };
+    let label = Span::styled(fit(field.label, LABEL_WIDTH), label_style);
+    let value = field.input.value();
+    let (mut lines, cursor) = match &field.kind {
+        FieldKind::Choice(_) => {
+            let text = format!("< {value} >  (← → to choose)");
+            (
+                vec![Line::from(vec![label, Span::raw(fit(&text, width))])],
+                None,
+            )
+        }
+        FieldKind::Lines => {
+            let before: String = value.chars().take(field.input.cursor()).collect();
+            let row = before.matches('\n').count();
+            let column = before.rsplit('\n').next().map_or(0, |l| l.width());
+            let mut rows: Vec<Line> = value
+                .split('\n')
+                .enumerate()
+                .map(|(i, text)| {
+                    let lead = if i == 0 {
+                        label.clone()
+                    } else {
+                        Span::raw(" ".repeat(LABEL_WIDTH))
+                    };
+                    Line::from(vec![lead, Span::raw(fit(text, width))])
+                })
+                .collect();
+            if rows.is_empty() {
+                rows.push(Line::from(vec![label, Span::raw(fit("", width))]));
+            }
+            (rows, Some((column.min(width.saturating_sub(1)), row)))
+        }
+        FieldKind::Text | FieldKind::Date => {
+            let hint = match (&field.kind, value.trim()) {
+                (FieldKind::Date, "") => String::new(),
+                (FieldKind::Date, _) => match field.date(anchor) {
+                    Ok(date) => format!("  = {}", long_date(date)),
+                    Err(_) => "  ?".to_owned(),
+                },
+                _ => String::new(),
+            };
+            let room = width.saturating_sub(hint.width());
+            let scroll = field.input.visual_scroll(room.max(1));
+            let shown: String = value.chars().skip(scroll).collect();
+            let column = field.input.visual_cursor().saturating_sub(scroll);
+            let line = Line::from(vec![
+                label,
+                Span::raw(fit(&shown, room)),
+                Span::styled(fit(&hint, width - room), theme.dim),
+            ]);
+            (vec![line], Some((column.min(room.saturating_sub(1)), 0)))
+        }
+    };
+    if let Some(error) = &field.error {
+        for row in super::wrap_to(&format!("! {error}"), width as u16) {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(LABEL_WIDTH)),
+                Span::styled(fit(&row, width), theme.overdue),
+            ]));
+        }
+    }
+    (lines, cursor)
+}
+
+/// The yes/no question.
+pub fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, question: &str) {
+    let theme = app.theme();
+    let width = (question.width() as u16 + 4).clamp(30, area.width.max(1));
+    let inner_width = width.saturating_sub(2);
+    let rows = super::wrap_to(question, inner_width.saturating_sub(2));
+    let popup = centered(area, width, rows.len() as u16 + 2);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|r| Line::raw(format!(" {r}")))
+        .collect();
+    let block = Block::bordered()
+        .title(Line::styled(" Confirm ", theme.focused))
+        .border_style(theme.focused);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

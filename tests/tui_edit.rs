@@ -1,0 +1,546 @@
+//! Editing in the interface: forms, validation, deletion, undo and redo,
+//! and saving through a real session on real files.
+
+use docket::model::{Date, Docket, ReplyKind, Status};
+use docket::tui::action::Action;
+use docket::tui::app::{App, Effect, Pane};
+use docket::tui::keymap::Mode;
+use docket::tui::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn app() -> App {
+    App::new(
+        docket::cli::sample(),
+        d("2017-08-10"),
+        d("2026-11-29"),
+        Theme::COLOR,
+    )
+}
+
+fn apply(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+/// Types text into the focused form field.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::FormInput(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+/// Clears the focused field (Ctrl-u in tui-input... use backspaces instead).
+fn clear_field(app: &mut App) {
+    for _ in 0..40 {
+        app.update(Action::FormInput(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Selects Baltimore's letter with the Letters pane focused.
+fn at_baltimore_letter(app: &mut App) {
+    apply(app, &[Action::Down, Action::Open]);
+    assert_eq!(app.focus(), Pane::Letters);
+    assert_eq!(app.selected_letter().unwrap().id, BALTIMORE);
+}
+
+/// Form fields to fill: (key, text).
+type Fields = Vec<(&'static str, &'static str)>;
+
+const BALTIMORE: &str = "baltimore-2017-08-03";
+
+fn letter<'a>(app: &'a App, id: &str) -> &'a docket::model::Letter {
+    app.docket().letter(id).unwrap()
+}
+
+#[test]
+fn recording_a_reply_answers_the_letter_and_asks_for_a_save() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    app.update(Action::Reply);
+    assert_eq!(app.mode(), Mode::Form);
+    clear_field(&mut app);
+    type_text(&mut app, "2017-08-09");
+    apply(&mut app, &[Action::FormNext, Action::FormNext]);
+    // acknowledges -> complies
+    app.update(Action::FormInput(KeyEvent::new(
+        KeyCode::Right,
+        KeyModifiers::NONE,
+    )));
+    app.update(Action::FormNext);
+    type_text(&mut app, "Access granted.");
+    app.update(Action::FormSubmit);
+    assert_eq!(app.mode(), Mode::Normal);
+    let reply = &letter(&app, BALTIMORE).replies[0];
+    assert_eq!(
+        (reply.on, reply.kind),
+        (d("2017-08-09"), ReplyKind::Complies)
+    );
+    assert_eq!(reply.from, "Baltimore Police Department");
+    assert_eq!(reply.summary, "Access granted.");
+    assert_eq!(
+        letter(&app, BALTIMORE).status(d("2017-08-10")),
+        Status::Answered
+    );
+    assert_eq!(app.take_effect(), Some(Effect::Save));
+    assert_eq!(app.take_effect(), None);
+    assert_eq!(app.unsaved_count(), 1);
+    assert_eq!(
+        app.message(),
+        Some("added reply from Baltimore on 2017-08-09")
+    );
+    app.finish_save(Ok(()));
+    assert_eq!(app.unsaved_count(), 0);
+    assert_eq!(
+        app.message(),
+        Some("added reply from Baltimore on 2017-08-09 · saved")
+    );
+}
+
+#[test]
+fn escape_cancels_a_form_with_nothing_changed() {
+    let mut app = app();
+    let before = app.docket().clone();
+    at_baltimore_letter(&mut app);
+    app.update(Action::Reply);
+    type_text(&mut app, "xyz");
+    app.update(Action::FormCancel);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.docket(), &before);
+    assert_eq!(app.take_effect(), None);
+}
+
+/// Opens a form, fills fields by key, submits, and returns the field errors.
+fn submit_with(app: &mut App, open: Action, fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    app.update(open);
+    for (key, value) in fields {
+        let form = app.form().expect("a form is open");
+        let at = form.fields.iter().position(|f| f.key == *key).unwrap();
+        while app.form().unwrap().focus != at {
+            app.update(Action::FormNext);
+        }
+        clear_field(app);
+        type_text(app, value);
+    }
+    app.update(Action::FormSubmit);
+    app.form()
+        .map(|form| {
+            form.fields
+                .iter()
+                .filter_map(|f| f.error.clone().map(|e| (f.key.to_owned(), e)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn each_validation_error_shows_next_to_its_field() {
+    let table: Vec<(Pane, Action, Fields, &str, &str)> = vec![
+        (
+            Pane::Cities,
+            Action::Add,
+            vec![("name", "Gotham")],
+            "id",
+            "id is required",
+        ),
+        (
+            Pane::Cities,
+            Action::Add,
+            vec![("id", "baltimore"), ("name", "B")],
+            "id",
+            "already taken",
+        ),
+        (
+            Pane::Letters,
+            Action::Reply,
+            vec![("on", "2017-08-02")],
+            "on",
+            "before the letter was sent",
+        ),
+        (
+            Pane::Letters,
+            Action::Reply,
+            vec![("on", "2017-02-30")],
+            "on",
+            "is not a date",
+        ),
+        (
+            Pane::Letters,
+            Action::Reply,
+            vec![("from", "")],
+            "from",
+            "from is required",
+        ),
+        (
+            Pane::Letters,
+            Action::Extend,
+            vec![("new_due", "2017-08-18")],
+            "new_due",
+            "must move it",
+        ),
+        (
+            Pane::Letters,
+            Action::Extend,
+            vec![("new_due", "")],
+            "new_due",
+            "new due is required",
+        ),
+        (
+            Pane::Letters,
+            Action::Add,
+            vec![
+                ("from", "DOJ"),
+                ("to", "BPD"),
+                ("subject", "S"),
+                ("due", "2017-08-01"),
+            ],
+            "due",
+            "before it was sent",
+        ),
+        (
+            Pane::Letters,
+            Action::Add,
+            vec![("from", "DOJ"), ("to", "BPD")],
+            "subject",
+            "subject is required",
+        ),
+        (
+            Pane::Letters,
+            Action::CloseReopen,
+            vec![("on", "2017-07-01")],
+            "on",
+            "before it was sent",
+        ),
+    ];
+    for (pane, open, fields, key, message) in table {
+        let mut app = app();
+        if pane == Pane::Letters {
+            at_baltimore_letter(&mut app);
+        }
+        let before = app.docket().clone();
+        let errors = submit_with(&mut app, open, &fields);
+        assert_eq!(errors.len(), 1, "{open:?} {fields:?}: {errors:?}");
+        assert_eq!(errors[0].0, key, "{open:?} {fields:?}");
+        assert!(
+            errors[0].1.contains(message),
+            "{open:?} {fields:?}: {}",
+            errors[0].1
+        );
+        assert_eq!(app.docket(), &before, "nothing changes on an error");
+        assert_eq!(app.take_effect(), None);
+    }
+}
+
+#[test]
+fn dates_take_today_and_offsets_from_the_as_of_date() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    let errors = submit_with(&mut app, Action::Extend, &[("new_due", "+2w")]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        letter(&app, BALTIMORE).extensions[0].new_due,
+        d("2017-08-24")
+    );
+    assert_eq!(
+        letter(&app, BALTIMORE).extensions[0].granted_on,
+        d("2017-08-10")
+    );
+}
+
+#[test]
+fn adding_a_letter_gives_it_a_city_and_date_id() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    let fields = [
+        ("sent", "2017-08-21"),
+        ("due", "+21d"),
+        ("from", "U.S. Department of Justice"),
+        ("to", "Baltimore Police Department"),
+        ("subject", "Second notice"),
+    ];
+    assert!(submit_with(&mut app, Action::Add, &fields).is_empty());
+    let added = letter(&app, "baltimore-2017-08-21");
+    assert_eq!(added.due, Some(d("2017-08-31")));
+    assert_eq!(added.city, "baltimore");
+    // Not sent yet as of 2017-08-10, so not shown, but it is in the docket.
+    assert_eq!(app.docket().letters.len(), 5);
+}
+
+#[test]
+fn multi_line_fields_keep_their_lines() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    app.update(Action::Edit);
+    let at = app
+        .form()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.key == "demands")
+        .unwrap();
+    while app.form().unwrap().focus != at {
+        app.update(Action::FormNext);
+    }
+    app.update(Action::FormNewline);
+    type_text(&mut app, "A third demand.");
+    app.update(Action::FormSubmit);
+    let demands = &letter(&app, BALTIMORE).demands;
+    assert_eq!(demands.len(), 3, "{demands:?}");
+    assert_eq!(demands[2], "A third demand.");
+    assert_eq!(
+        letter(&app, BALTIMORE).id,
+        BALTIMORE,
+        "ids never change on edit"
+    );
+}
+
+#[test]
+fn deleting_asks_first_and_says_how_many_letters_go_with_a_city() {
+    let mut app = app();
+    app.update(Action::Down);
+    app.update(Action::Delete);
+    assert_eq!(app.mode(), Mode::Confirm);
+    let question = app.confirm().unwrap().question.clone();
+    assert_eq!(
+        question,
+        "Baltimore still has 1 letter. Delete the city and them? (y/n)"
+    );
+    app.update(Action::Confirm(false));
+    assert!(app.docket().city("baltimore").is_some());
+    apply(&mut app, &[Action::Delete, Action::Confirm(true)]);
+    assert!(app.docket().city("baltimore").is_none());
+    assert!(app.docket().letter(BALTIMORE).is_none());
+    assert_eq!(app.message(), Some("deleted city Baltimore"));
+    app.update(Action::Undo);
+    assert!(app.docket().letter(BALTIMORE).is_some());
+    assert_eq!(app.message(), Some("undid: city Baltimore"));
+}
+
+#[test]
+fn close_then_reopen_with_c() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    assert!(submit_with(&mut app, Action::CloseReopen, &[("outcome", "Withdrawn")]).is_empty());
+    assert_eq!(
+        letter(&app, BALTIMORE).status(d("2017-08-10")),
+        Status::Closed
+    );
+    app.update(Action::CloseReopen);
+    assert!(letter(&app, BALTIMORE).closed.is_none());
+    assert_eq!(
+        app.message(),
+        Some("recorded reopening of baltimore-2017-08-03")
+    );
+}
+
+#[test]
+fn undo_and_redo_chains_each_ask_for_a_save() {
+    let mut app = app();
+    let original = app.docket().clone();
+    at_baltimore_letter(&mut app);
+    submit_with(&mut app, Action::Reply, &[("on", "2017-08-09")]);
+    let with_reply = app.docket().clone();
+    submit_with(&mut app, Action::Extend, &[("new_due", "2017-08-25")]);
+    let with_extension = app.docket().clone();
+    while app.take_effect().is_some() {}
+    let steps = [
+        (
+            Action::Undo,
+            &with_reply,
+            "undid: extension of baltimore-2017-08-03 to 2017-08-25",
+        ),
+        (
+            Action::Undo,
+            &original,
+            "undid: reply from Baltimore on 2017-08-09",
+        ),
+        (
+            Action::Redo,
+            &with_reply,
+            "redid: reply from Baltimore on 2017-08-09",
+        ),
+        (
+            Action::Redo,
+            &with_extension,
+            "redid: extension of baltimore-2017-08-03 to 2017-08-25",
+        ),
+    ];
+    for (action, expected, message) in steps {
+        app.update(action);
+        assert_eq!(app.docket().letters, expected.letters, "{message}");
+        assert_eq!(app.message(), Some(message));
+        assert_eq!(app.take_effect(), Some(Effect::Save));
+    }
+    app.update(Action::Redo);
+    assert_eq!(app.message(), Some("nothing to redo"));
+    assert_eq!(app.take_effect(), None);
+}
+
+#[test]
+fn a_failed_save_keeps_the_change_and_quitting_asks_first() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    submit_with(&mut app, Action::Reply, &[("on", "2017-08-09")]);
+    app.take_effect();
+    let err = std::io::Error::new(
+        std::io::ErrorKind::ReadOnlyFilesystem,
+        "read-only file system",
+    );
+    app.finish_save(Err(docket::store::StoreError::Io {
+        path: "/data/docket.ron".into(),
+        action: "replace the file",
+        source: err,
+    }));
+    let message = app.message().unwrap().to_owned();
+    assert!(
+        message.starts_with("NOT SAVED: /data/docket.ron: could not replace the file"),
+        "{message}"
+    );
+    assert!(message.contains("the previous version"), "{message}");
+    assert_eq!(app.unsaved_count(), 1);
+    assert_eq!(
+        letter(&app, BALTIMORE).replies.len(),
+        1,
+        "the change stays in memory"
+    );
+    app.update(Action::Save);
+    assert_eq!(app.take_effect(), Some(Effect::Save));
+    app.update(Action::Quit);
+    assert_eq!(app.mode(), Mode::Confirm);
+    assert!(!app.should_quit());
+    assert_eq!(
+        app.confirm().unwrap().question,
+        "1 change not saved. Quit anyway? (y/n)"
+    );
+    app.update(Action::Confirm(true));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn read_only_refuses_every_change() {
+    let mut app = app().read_only("read-only: open in another docket");
+    at_baltimore_letter(&mut app);
+    for action in [
+        Action::Add,
+        Action::Edit,
+        Action::Delete,
+        Action::Reply,
+        Action::Extend,
+        Action::CloseReopen,
+        Action::Undo,
+    ] {
+        app.update(action);
+        assert_eq!(app.mode(), Mode::Normal, "{action:?}");
+        assert_eq!(app.message(), Some("read-only: open in another docket"));
+    }
+    assert_eq!(app.take_effect(), None);
+}
+
+#[test]
+fn rebase_reapplies_changes_on_a_reloaded_file() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    submit_with(&mut app, Action::Reply, &[("on", "2017-08-09")]);
+    app.take_effect();
+    // Someone else added a city meanwhile.
+    let mut theirs: Docket = docket::cli::sample();
+    theirs.cities.push(docket::model::City {
+        id: "gotham".into(),
+        name: "Gotham".into(),
+        state: "NJ".into(),
+        notes: String::new(),
+    });
+    assert_eq!(app.rebase(theirs), 0);
+    assert!(app.docket().city("gotham").is_some());
+    assert_eq!(letter(&app, BALTIMORE).replies.len(), 1);
+    assert_eq!(app.take_effect(), Some(Effect::Save));
+    // If they deleted the letter, the reply no longer applies.
+    let mut gone = docket::cli::sample();
+    gone.letters.retain(|l| l.id != BALTIMORE);
+    assert_eq!(app.rebase(gone), 1);
+}
+
+fn form_screen(open: &[Action], fill: &[(&str, &str)], submit: bool) -> String {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    apply(&mut app, open);
+    for (key, value) in fill {
+        let at = app
+            .form()
+            .unwrap()
+            .fields
+            .iter()
+            .position(|f| f.key == *key)
+            .unwrap();
+        while app.form().unwrap().focus != at {
+            app.update(Action::FormNext);
+        }
+        clear_field(&mut app);
+        type_text(&mut app, value);
+    }
+    if submit {
+        app.update(Action::FormSubmit);
+    }
+    screen(&app, 100, 36)
+}
+
+#[test]
+fn snapshots_of_each_form_empty_and_with_errors() {
+    let cases: Vec<(&str, Vec<Action>, Fields)> = vec![
+        (
+            "new_city",
+            vec![Action::PrevPane, Action::Add],
+            vec![("id", "Baltimore!")],
+        ),
+        (
+            "edit_city",
+            vec![Action::PrevPane, Action::Edit],
+            vec![("name", "")],
+        ),
+        ("new_letter", vec![Action::Add], vec![("due", "2017-08-01")]),
+        ("edit_letter", vec![Action::Edit], vec![("subject", "")]),
+        ("reply", vec![Action::Reply], vec![("on", "2017-08-01")]),
+        (
+            "extend",
+            vec![Action::Extend],
+            vec![("new_due", "2017-08-18")],
+        ),
+        (
+            "close",
+            vec![Action::CloseReopen],
+            vec![("on", "2017-02-30")],
+        ),
+    ];
+    for (name, open, fill) in cases {
+        insta::assert_snapshot!(format!("form_{name}"), form_screen(&open, &[], false));
+        insta::assert_snapshot!(
+            format!("form_{name}_error"),
+            form_screen(&open, &fill, true)
+        );
+    }
+}
+
+#[test]
+fn snapshot_of_the_delete_question() {
+    let mut app = app();
+    apply(&mut app, &[Action::Down, Action::Delete]);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
