@@ -584,12 +584,18 @@ fn resolve_symlinks(path: &Path) -> Result<PathBuf, StoreError> {
 
 fn lock(target: &Path) -> Result<File, StoreError> {
     let lock_path = lock_path(target);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(&lock_path)
+    // Held open read-only: a lock needs no write access, and an open writer
+    // would keep the folder's file system from being remounted read-only.
+    let file = File::open(&lock_path)
+        .or_else(|err| match err.kind() {
+            io::ErrorKind::NotFound => OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&lock_path)
+                .and_then(|_| File::open(&lock_path)),
+            _ => Err(err),
+        })
         .map_err(StoreError::io(&lock_path, "create the lock file"))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
