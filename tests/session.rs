@@ -223,7 +223,11 @@ fn a_second_docket_on_the_same_file_is_read_only() {
     let (_first, _app) = open(&path);
     let (mut second, mut app) = open(&path);
     assert!(app.is_read_only());
-    assert!(app.message().unwrap().contains("is open in another docket"));
+    assert!(
+        app.message()
+            .unwrap()
+            .contains("another docket has this file open")
+    );
     app.update(Action::Reply);
     assert!(app.form().is_none());
     second.process(&mut app);

@@ -544,3 +544,21 @@ fn snapshot_of_the_delete_question() {
     apply(&mut app, &[Action::Down, Action::Delete]);
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
+
+#[test]
+fn an_added_letter_or_city_is_selected() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    let fields = [
+        ("sent", "2017-08-08"),
+        ("from", "DOJ"),
+        ("to", "BPD"),
+        ("subject", "Second notice"),
+    ];
+    assert!(submit_with(&mut app, Action::Add, &fields).is_empty());
+    assert_eq!(app.selected_letter().unwrap().id, "baltimore-2017-08-08");
+    app.update(Action::PrevPane);
+    let fields = [("id", "gotham"), ("name", "Gotham"), ("state", "NJ")];
+    assert!(submit_with(&mut app, Action::Add, &fields).is_empty());
+    assert_eq!(app.selected_city().unwrap().id, "gotham");
+}

@@ -269,6 +269,21 @@ impl App {
         }
     }
 
+    /// Selects the city with this id, if it is shown.
+    fn select_city_id(&mut self, id: &str) {
+        let docket = &self.docket;
+        if let Some(at) = self
+            .view
+            .cities
+            .iter()
+            .position(|row| docket.cities[row.city].id == id)
+        {
+            self.city = at;
+            self.letter = 0;
+            self.details_scroll = 0;
+        }
+    }
+
     fn edit_filter(&mut self, edit: impl FnOnce(&mut String)) {
         edit(&mut self.filter);
         self.refresh();

@@ -53,10 +53,7 @@ impl Session {
             Err(StoreError::Locked { .. }) => {
                 let docket = store::load(path)?
                     .ok_or_else(|| CliError::data(format!("{}: no such file", path.display())))?;
-                let reason = format!(
-                    "read-only: {} is open in another docket; changes are off",
-                    path.display()
-                );
+                let reason = "read-only: another docket has this file open".to_owned();
                 Ok(Opened {
                     session: Session { store: None },
                     docket,

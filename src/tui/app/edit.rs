@@ -224,9 +224,18 @@ impl App {
             }
             other => other,
         };
+        let added_city = matches!(change, Change::AddCity(_));
+        let added_letter = matches!(change, Change::AddLetter(_));
         self.history.record(&applied);
         self.unsaved.push(Pending::Change(Box::new(change)));
         self.changed(format!("{verb} {}", applied.description));
+        if added_city {
+            self.select_city_id(&applied.id);
+        } else if added_letter
+            && let Some(index) = self.docket.letters.iter().position(|l| l.id == applied.id)
+        {
+            self.select_letter(index);
+        }
         Ok(())
     }
 
