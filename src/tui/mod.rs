@@ -11,9 +11,10 @@ pub mod view;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
-use chrono::Timelike;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
@@ -42,31 +43,87 @@ pub fn run(path: &Path, as_of: Date, today: Date) -> Result<(), CliError> {
         app = app.with_message(note);
     }
     let mut session = opened.session;
-    ratatui::run(|terminal| event_loop(terminal, &mut app, &mut session))
-        .map_err(|err| CliError::data(format!("terminal error: {err}")))
+    let signal = watch_signals()?;
+    let outcome = ratatui::run(|terminal| event_loop(terminal, &mut app, &mut session, &signal));
+    // The terminal is restored by now; whatever is not on disk yet is saved.
+    let stopped = match outcome {
+        Ok(None) => return Ok(()),
+        Ok(Some(signal)) => format!("stopped by {signal}"),
+        Err(err) => format!("terminal error: {err}"),
+    };
+    let saved = match session.save_before_exit(&app) {
+        Ok(None) => String::new(),
+        Ok(Some(place)) => format!("; unsaved changes were saved to {place}"),
+        Err(err) => format!("; unsaved changes could not be saved: {err}"),
+    };
+    Err(CliError::data(format!("{stopped}{saved}")))
 }
 
+/// The signals that end the interface: set to the signal's number when one arrives.
+fn watch_signals() -> Result<Arc<AtomicUsize>, CliError> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let arrived = Arc::new(AtomicUsize::new(0));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        let arrived = Arc::clone(&arrived);
+        // Only an atomic store: safe in a signal handler.
+        let handler = move || arrived.store(signal as usize, Ordering::SeqCst);
+        // SAFETY: the handler only stores to an atomic.
+        unsafe { signal_hook::low_level::register(signal, handler) }
+            .map_err(|err| CliError::data(format!("could not watch for signals: {err}")))?;
+    }
+    Ok(arrived)
+}
+
+fn signal_name(signal: usize) -> &'static str {
+    match signal as i32 {
+        signal_hook::consts::SIGTERM => "SIGTERM",
+        signal_hook::consts::SIGHUP => "SIGHUP",
+        signal_hook::consts::SIGINT => "SIGINT",
+        _ => "a signal",
+    }
+}
+
+/// How often to look for a signal while waiting for a key.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+/// How often to redraw without input, so countdowns roll over at midnight.
+const TICK: Duration = Duration::from_secs(30);
+
+/// Runs until the user quits (`None`) or a signal arrives (its name).
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     session: &mut Session,
-) -> io::Result<()> {
+    signal: &AtomicUsize,
+) -> io::Result<Option<&'static str>> {
+    let mut redraw = true;
+    let mut last_tick = Instant::now();
     while !app.should_quit() {
         session.process(app);
-        terminal.draw(|frame| ui::draw(frame, app))?;
-        // Wake at the next minute so countdowns roll over at midnight.
-        let now = chrono::Local::now();
-        let wait = Duration::from_secs(u64::from(60 - now.second().min(59)));
-        if !event::poll(wait)? {
-            app.update(Action::Tick(cli::today()));
+        if redraw {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+        }
+        let arrived = signal.load(Ordering::SeqCst);
+        if arrived != 0 {
+            return Ok(Some(signal_name(arrived)));
+        }
+        redraw = true;
+        if !event::poll(SIGNAL_CHECK)? {
+            redraw = last_tick.elapsed() >= TICK;
+            if redraw {
+                last_tick = Instant::now();
+                app.update(Action::Tick(cli::today()));
+            }
             continue;
         }
-        if let Event::Key(key) = event::read()?
-            && key.kind == KeyEventKind::Press
-            && let Some(action) = keymap::action_for(app.mode(), key)
-        {
-            app.update(action);
+        match event::read()? {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                if let Some(action) = keymap::action_for(app.mode(), key) {
+                    app.update(action);
+                }
+            }
+            Event::Key(_) => redraw = false,
+            _ => {}
         }
     }
-    Ok(())
+    Ok(None)
 }
