@@ -6,6 +6,7 @@ pub mod app;
 pub mod form;
 pub mod keymap;
 pub mod session;
+pub mod terminal;
 pub mod ui;
 pub mod view;
 
@@ -15,8 +16,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 
 use self::action::Action;
 use self::app::App;
@@ -44,7 +44,8 @@ pub fn run(path: &Path, as_of: Date, today: Date) -> Result<(), CliError> {
     }
     let mut session = opened.session;
     let signal = watch_signals()?;
-    let outcome = ratatui::run(|terminal| event_loop(terminal, &mut app, &mut session, &signal));
+    let outcome = terminal::run(|terminal| event_loop(terminal, &mut app, &mut session, &signal))
+        .and_then(|result| result);
     // The terminal is restored by now; whatever is not on disk yet is saved.
     let stopped = match outcome {
         Ok(None) => return Ok(()),
@@ -90,7 +91,7 @@ const TICK: Duration = Duration::from_secs(30);
 
 /// Runs until the user quits (`None`) or a signal arrives (its name).
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Tui,
     app: &mut App,
     session: &mut Session,
     signal: &AtomicUsize,
@@ -116,6 +117,13 @@ fn event_loop(
             continue;
         }
         match event::read()? {
+            // Lets the tests prove the terminal is restored on a panic.
+            Event::Key(key)
+                if key.code == KeyCode::F(12)
+                    && std::env::var_os("DOCKET_TEST_PANIC").is_some() =>
+            {
+                panic!("DOCKET_TEST_PANIC is set and F12 was pressed")
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(action) = keymap::action_for(app.mode(), key) {
                     app.update(action);
