@@ -88,8 +88,8 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
                 id: "baltimore".into(),
                 with_letters: false,
             },
-            "id",
-            "Baltimore still has 1 letter; delete them too?",
+            "with_letters",
+            "Baltimore still has 1 letter",
         ),
         (
             Change::RemoveCity {

@@ -76,7 +76,7 @@ pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn render_table(items: &[ListItem]) -> String {
+pub(super) fn render_table(items: &[ListItem]) -> String {
     let header = ["ID", "CITY", "STATUS", "DUE", "DAYS", "BIZ", "SUBJECT"];
     let mut rows = vec![header.map(str::to_owned).to_vec()];
     rows.extend(items.iter().map(|item| {

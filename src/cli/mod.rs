@@ -1,6 +1,12 @@
 //! The command line: clap definitions and the commands that need no terminal.
 
+mod change;
+mod digest;
+mod due;
+mod export;
+mod import;
 mod list;
+mod show;
 mod table;
 
 use std::path::PathBuf;
@@ -8,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::model::{Date, Docket, Status, parse_date_spec};
+use crate::model::{Change, Date, Docket, Status, parse_date_spec};
 use crate::store::{self, Store, StoreError};
 
 /// The sample docket compiled into the binary: the four letters of 2017-08-03.
@@ -35,6 +41,29 @@ pub struct Cli {
 pub enum Command {
     /// List the letters sent as of the date, most urgent first
     List(list::ListArgs),
+    /// The letters overdue or due within a few days, most urgent first
+    Due(due::DueArgs),
+    /// One letter in full, with its replies, extensions and closing as of the date
+    Show(show::ShowArgs),
+    /// A Markdown digest of one day: sent, replies, extensions, closings, due, overdue, next week
+    Digest(digest::DigestArgs),
+    /// Write the docket as ICS, CSV, Markdown or JSON
+    Export(export::ExportArgs),
+    /// Add letters from CSV, or records from a JSON export, all or nothing
+    Import(import::ImportArgs),
+    /// Add a city, a letter, a reply or an extension
+    #[command(subcommand)]
+    Add(change::AddCommand),
+    /// Close a letter
+    Close(change::CloseArgs),
+    /// Reopen a closed letter
+    Reopen {
+        /// The letter's id
+        letter: String,
+    },
+    /// Remove a city or a letter
+    #[command(subcommand)]
+    Rm(change::RmCommand),
     /// Check that the data file loads and its records are consistent
     Check,
     /// Print the data, backup, lock and config paths
@@ -105,6 +134,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         None => crate::tui::run(&path, as_of, today()),
         Some(Command::List(args)) => list::run(&path, as_of, &args),
+        Some(Command::Due(args)) => due::run(&path, as_of, &args),
+        Some(Command::Show(args)) => show::run(&path, as_of, &args),
+        Some(Command::Digest(args)) => digest::run(&path, as_of, &args),
+        Some(Command::Export(args)) => export::run(&path, as_of, &args),
+        Some(Command::Import(args)) => import::run(&path, &args),
+        Some(Command::Add(add)) => change::apply(&path, add.change()),
+        Some(Command::Close(args)) => change::apply(&path, args.change()),
+        Some(Command::Reopen { letter }) => change::apply(&path, Change::Reopen(letter)),
+        Some(Command::Rm(rm)) => change::apply(&path, rm.change()),
         Some(Command::Check) => check(&path),
         Some(Command::Path) => print_paths(&path),
         Some(Command::Init { empty }) => init(&path, empty),

@@ -215,9 +215,9 @@ impl Docket {
         let letters: Vec<&Letter> = self.letters_of(id).collect();
         if !letters.is_empty() && !with_letters {
             return Err(invalid(
-                "id",
+                "with_letters",
                 format!(
-                    "{} still has {} letter{}; delete them too?",
+                    "{} still has {} letter{}",
                     city.name,
                     letters.len(),
                     if letters.len() == 1 { "" } else { "s" }

@@ -1,0 +1,223 @@
+//! The commands that change the docket: `add`, `close`, `reopen`, `rm`.
+//! They validate like the interface's forms, take the same lock and save the
+//! same atomic way; a refused change writes nothing.
+
+use std::path::Path;
+
+use clap::{Args, Subcommand};
+
+use super::{CliError, parse_date_arg};
+use crate::model::{Change, City, Closing, Date, Extension, Invalid, Letter, Reply, ReplyKind};
+use crate::store::Store;
+
+/// What to add.
+#[derive(Debug, Subcommand)]
+pub enum AddCommand {
+    /// Add a city
+    City(AddCity),
+    /// Add a letter; its id is <city>-<sent> unless given
+    Letter(AddLetter),
+    /// Record a reply to a letter
+    Reply(AddReply),
+    /// Grant an extension of a letter's deadline
+    Extension(AddExtension),
+}
+
+#[derive(Debug, Args)]
+pub struct AddCity {
+    /// A slug: lower-case letters, digits and dashes, like san-bernardino
+    #[arg(long)]
+    id: String,
+    #[arg(long)]
+    name: String,
+    #[arg(long, default_value = "")]
+    state: String,
+    #[arg(long, default_value = "")]
+    notes: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AddLetter {
+    /// The city's id
+    #[arg(long)]
+    city: String,
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    sent: Date,
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    due: Option<Date>,
+    #[arg(long)]
+    from: String,
+    #[arg(long)]
+    to: String,
+    #[arg(long)]
+    subject: String,
+    #[arg(long)]
+    program: Option<String>,
+    /// One demand; repeat for several
+    #[arg(long = "demand", value_name = "TEXT")]
+    demands: Vec<String>,
+    #[arg(long, default_value = "")]
+    summary: String,
+    /// A URL or citation
+    #[arg(long)]
+    source: Option<String>,
+    /// A tag; repeat for several
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// The letter's id [default: <city>-<sent>, then -2, -3...]
+    #[arg(long)]
+    id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddReply {
+    /// The letter's id
+    letter: String,
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    on: Date,
+    #[arg(long)]
+    from: String,
+    /// acknowledges, complies, disputes, refuses, asks-extension or other
+    #[arg(long)]
+    kind: ReplyKind,
+    #[arg(long, default_value = "")]
+    summary: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AddExtension {
+    /// The letter's id
+    letter: String,
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    granted_on: Date,
+    /// The new due date
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    due: Date,
+    #[arg(long, default_value = "")]
+    note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The letter's id
+    letter: String,
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    on: Date,
+    #[arg(long, default_value = "")]
+    outcome: String,
+}
+
+/// What to remove.
+#[derive(Debug, Subcommand)]
+pub enum RmCommand {
+    /// Remove a city (refused while it has letters, unless --with-letters)
+    City {
+        id: String,
+        /// Remove its letters too
+        #[arg(long)]
+        with_letters: bool,
+    },
+    /// Remove a letter (its id is never given to another letter)
+    Letter { id: String },
+}
+
+impl AddCommand {
+    /// The change asked for.
+    pub fn change(self) -> Change {
+        match self {
+            AddCommand::City(c) => Change::AddCity(City {
+                id: c.id,
+                name: c.name,
+                state: c.state,
+                notes: c.notes,
+            }),
+            AddCommand::Letter(l) => Change::AddLetter(Letter {
+                id: l.id.unwrap_or_default(),
+                city: l.city,
+                from: l.from,
+                to: l.to,
+                subject: l.subject,
+                program: l.program,
+                sent: l.sent,
+                due: l.due,
+                demands: l.demands,
+                summary: l.summary,
+                source: l.source,
+                tags: l.tags,
+                replies: Vec::new(),
+                extensions: Vec::new(),
+                closed: None,
+            }),
+            AddCommand::Reply(r) => Change::AddReply(
+                r.letter,
+                Reply {
+                    on: r.on,
+                    from: r.from,
+                    kind: r.kind,
+                    summary: r.summary,
+                },
+            ),
+            AddCommand::Extension(e) => Change::AddExtension(
+                e.letter,
+                Extension {
+                    granted_on: e.granted_on,
+                    new_due: e.due,
+                    note: e.note,
+                },
+            ),
+        }
+    }
+}
+
+impl CloseArgs {
+    /// The change asked for.
+    pub fn change(self) -> Change {
+        Change::Close(
+            self.letter,
+            Closing {
+                on: self.on,
+                outcome: self.outcome,
+            },
+        )
+    }
+}
+
+impl RmCommand {
+    /// The change asked for.
+    pub fn change(self) -> Change {
+        match self {
+            RmCommand::City { id, with_letters } => Change::RemoveCity { id, with_letters },
+            RmCommand::Letter { id } => Change::RemoveLetter(id),
+        }
+    }
+}
+
+/// Applies one change to the data file under its lock, saves it, and prints
+/// the id it touched. A refused change writes nothing.
+pub fn apply(path: &Path, change: Change) -> Result<(), CliError> {
+    let (mut store, docket) = Store::open(path)?;
+    let mut docket = docket.ok_or_else(|| {
+        CliError::data(format!(
+            "{}: no such file; create it with `docket init` (the sample) or `docket init --empty`",
+            path.display()
+        ))
+    })?;
+    let applied = docket.apply(change).map_err(refused)?;
+    store.save(&docket)?;
+    println!("{}", applied.id);
+    Ok(())
+}
+
+/// A refusal as one line naming the option at fault.
+fn refused(invalid: Invalid) -> CliError {
+    let (option, hint) = match invalid.field {
+        "id" => ("refused".to_owned(), ""),
+        "with_letters" => ("refused".to_owned(), " (--with-letters removes them too)"),
+        "new_due" => ("--due".to_owned(), ""),
+        field => (format!("--{}", field.replace('_', "-")), ""),
+    };
+    CliError::data(format!(
+        "{option}: {}{hint}; nothing was written",
+        invalid.message
+    ))
+}

@@ -1,0 +1,183 @@
+//! `docket show LETTER`: one letter in full with its thread, as of the date.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::list::ListItem;
+use super::{CliError, load_or_init, table};
+use crate::export::status_phrase;
+use crate::model::{Closing, Date, Docket, Extension, Letter, Reply};
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The letter's id (see `docket list`)
+    #[arg(value_name = "LETTER")]
+    id: String,
+    /// Print a JSON object instead of text
+    #[arg(long)]
+    json: bool,
+}
+
+/// One letter as `show --json` prints it: the fields of `list --json` (where
+/// `due` is the effective due date), then the rest of the letter, with the
+/// replies, extensions and closing dated on or before the as-of date.
+#[derive(Debug, Serialize)]
+pub struct LetterView<'a> {
+    #[serde(flatten)]
+    pub item: ListItem<'a>,
+    pub state: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub program: Option<&'a str>,
+    pub original_due: Option<Date>,
+    pub demands: &'a [String],
+    pub summary: &'a str,
+    pub source: Option<&'a str>,
+    pub tags: &'a [String],
+    pub replies: Vec<ReplyView<'a>>,
+    pub extensions: Vec<&'a Extension>,
+    pub closed: Option<&'a Closing>,
+}
+
+/// A reply in `show --json`: its kind in kebab-case, and whether it answers.
+#[derive(Debug, Serialize)]
+pub struct ReplyView<'a> {
+    pub on: Date,
+    pub from: &'a str,
+    pub kind: &'static str,
+    pub answers: bool,
+    pub summary: &'a str,
+}
+
+impl<'a> LetterView<'a> {
+    pub fn new(docket: &'a Docket, letter: &'a Letter, as_of: Date) -> Self {
+        let reply = |r: &'a Reply| ReplyView {
+            on: r.on,
+            from: &r.from,
+            kind: r.kind.as_str(),
+            answers: r.kind.answers(),
+            summary: &r.summary,
+        };
+        LetterView {
+            item: ListItem::new(docket, letter, as_of),
+            state: docket.city(&letter.city).map_or("", |c| c.state.as_str()),
+            from: &letter.from,
+            to: &letter.to,
+            program: letter.program.as_deref(),
+            original_due: letter.due,
+            demands: &letter.demands,
+            summary: &letter.summary,
+            source: letter.source.as_deref(),
+            tags: &letter.tags,
+            replies: letter.replies_as_of(as_of).into_iter().map(reply).collect(),
+            extensions: letter.extensions_as_of(as_of),
+            closed: letter.closed_as_of(as_of),
+        }
+    }
+}
+
+pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), CliError> {
+    let docket = load_or_init(path)?;
+    let letter = docket.letter(&args.id).ok_or_else(|| {
+        CliError::data(format!(
+            "{}: no letter with id {:?}",
+            path.display(),
+            args.id
+        ))
+    })?;
+    if !letter.is_sent(as_of) {
+        return Err(CliError::data(format!(
+            "letter {:?} was sent on {}, after the as-of date {as_of}",
+            letter.id, letter.sent
+        )));
+    }
+    let view = LetterView::new(&docket, letter, as_of);
+    if args.json {
+        let json = serde_json::to_string_pretty(&view).expect("a letter view serializes");
+        println!("{json}");
+    } else {
+        print!("{}", render(&view, letter, as_of));
+    }
+    Ok(())
+}
+
+fn day(date: Date) -> String {
+    date.format("%Y-%m-%d (%a)").to_string()
+}
+
+/// The letter as text: its fields aligned, then demands, summary and thread.
+fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
+    let mut out = table::render(&header_rows(view, letter, as_of));
+    let mut section = |title: &str, lines: Vec<String>| {
+        out.push_str(&format!("\n{title}\n"));
+        if lines.is_empty() {
+            out.push_str("  (none)\n");
+        }
+        for line in lines {
+            out.push_str(&format!("  {line}\n"));
+        }
+    };
+    section(
+        "Demands",
+        view.demands.iter().map(|d| format!("- {d}")).collect(),
+    );
+    section("Summary", view.summary.lines().map(str::to_owned).collect());
+    let replies = view.replies.iter().map(|r| {
+        let summary = indented(r.summary);
+        format!("{}  {}  {}{summary}", day(r.on), r.from, r.kind)
+    });
+    section("Replies", replies.collect());
+    let extensions = view.extensions.iter().map(|e| {
+        format!(
+            "{}  new due {}{}",
+            day(e.granted_on),
+            day(e.new_due),
+            indented(&e.note)
+        )
+    });
+    section("Extensions", extensions.collect());
+    let closed = view
+        .closed
+        .iter()
+        .map(|c| format!("{}{}", day(c.on), indented(&c.outcome)));
+    section("Closed", closed.collect());
+    out
+}
+
+/// Text on the lines below an entry, indented under it.
+fn indented(text: &str) -> String {
+    text.lines().map(|line| format!("\n    {line}")).collect()
+}
+
+fn header_rows(view: &LetterView, letter: &Letter, as_of: Date) -> Vec<Vec<String>> {
+    let city = match view.state {
+        "" => view.item.city_name.to_owned(),
+        state => format!("{}, {state}", view.item.city_name),
+    };
+    let due = match (view.item.due, view.original_due) {
+        (Some(due), Some(original)) if due != original => {
+            format!("{}, extended from {}", day(due), day(original))
+        }
+        (Some(due), _) => day(due),
+        (None, _) => "none".to_owned(),
+    };
+    let mut rows = vec![
+        ("Letter", view.item.id.to_owned()),
+        ("City", city),
+        ("From", view.from.to_owned()),
+        ("To", view.to.to_owned()),
+        ("Subject", view.item.subject.to_owned()),
+    ];
+    rows.extend(view.program.map(|p| ("Program", p.to_owned())));
+    rows.push(("Sent", day(view.item.sent)));
+    rows.push(("Due", due));
+    rows.push(("Status", status_phrase(letter, as_of)));
+    rows.extend(view.source.map(|s| ("Source", s.to_owned())));
+    if !view.tags.is_empty() {
+        rows.push(("Tags", view.tags.join(", ")));
+    }
+    rows.into_iter()
+        .map(|(label, value)| vec![label.to_owned(), crate::export::one_line(&value)])
+        .collect()
+}

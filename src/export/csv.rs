@@ -1,0 +1,102 @@
+//! One CSV row per letter: the letter's own fields, which `docket import
+//! --format csv` reads back, and its countdown as of the date, which import
+//! ignores.
+
+use crate::model::{Date, Docket, Letter};
+
+/// How lists (demands, tags) are joined in one cell.
+pub const LIST_SEPARATOR: &str = " | ";
+
+/// The header row, in column order.
+pub const COLUMNS: [&str; 22] = [
+    "id",
+    "city",
+    "city_name",
+    "state",
+    "from",
+    "to",
+    "subject",
+    "program",
+    "sent",
+    "due",
+    "effective_due",
+    "status",
+    "days_left",
+    "business_days_left",
+    "demands",
+    "summary",
+    "source",
+    "tags",
+    "replies",
+    "extensions",
+    "closed_on",
+    "outcome",
+];
+
+/// The CSV text: a header row, then every letter in id order (including
+/// letters not yet sent as of the date, whose status says so).
+pub fn to_csv(docket: &Docket, as_of: Date) -> String {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut write = |record: Vec<String>| {
+        writer
+            .write_record(&record)
+            .expect("writing CSV to memory cannot fail");
+    };
+    write(COLUMNS.map(str::to_owned).to_vec());
+    let mut letters: Vec<&Letter> = docket.letters.iter().collect();
+    letters.sort_by(|a, b| a.id.cmp(&b.id));
+    for letter in letters {
+        write(row(docket, letter, as_of));
+    }
+    let bytes = writer.into_inner().expect("flushing to memory cannot fail");
+    String::from_utf8(bytes).expect("the CSV writer writes the UTF-8 it is given")
+}
+
+fn row(docket: &Docket, letter: &Letter, as_of: Date) -> Vec<String> {
+    let city = docket.city(&letter.city);
+    let date = |d: Option<Date>| d.map_or_else(String::new, |d| d.to_string());
+    let number = |n: Option<i64>| n.map_or_else(String::new, |n| n.to_string());
+    // A letter not yet sent has no countdown as of the date.
+    let sent = letter.is_sent(as_of);
+    vec![
+        letter.id.clone(),
+        letter.city.clone(),
+        city.map_or_else(String::new, |c| c.name.clone()),
+        city.map_or_else(String::new, |c| c.state.clone()),
+        letter.from.clone(),
+        letter.to.clone(),
+        letter.subject.clone(),
+        letter.program.clone().unwrap_or_default(),
+        letter.sent.to_string(),
+        date(letter.due),
+        date(letter.effective_due(as_of).filter(|_| sent)),
+        letter.status(as_of).as_str().to_owned(),
+        number(letter.days_left(as_of).filter(|_| sent)),
+        number(letter.business_days_left(as_of).filter(|_| sent)),
+        letter.demands.join(LIST_SEPARATOR),
+        letter.summary.clone(),
+        letter.source.clone().unwrap_or_default(),
+        letter.tags.join(LIST_SEPARATOR),
+        letter.replies_as_of(as_of).len().to_string(),
+        letter.extensions_as_of(as_of).len().to_string(),
+        date(letter.closed.as_ref().map(|c| c.on)),
+        letter
+            .closed
+            .as_ref()
+            .map_or_else(String::new, |c| c.outcome.clone()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_has_a_cell_for_every_column() {
+        let docket = crate::cli::sample();
+        let as_of = "2017-08-10".parse().unwrap();
+        assert_eq!(row(&docket, &docket.letters[0], as_of).len(), COLUMNS.len());
+        let text = to_csv(&docket, as_of);
+        assert_eq!(text.lines().next().unwrap(), COLUMNS.join(","));
+    }
+}

@@ -1,0 +1,166 @@
+//! The Markdown digest of one day, for a cron job to mail: what was sent,
+//! answered, extended and closed that day, what is due, what is overdue and
+//! what falls due in the next seven days.
+
+use crate::model::{Date, Docket, Letter, Status};
+
+use super::text::{code, count, day, event_md, md};
+use super::{EventKind, events};
+
+/// How far ahead the digest looks for deadlines.
+pub const LOOKAHEAD_DAYS: i64 = 7;
+
+/// The digest for `date`, everything computed as of that date. Each section
+/// with nothing in it says so in one line.
+pub fn to_digest(docket: &Docket, date: Date) -> String {
+    let letters = letters_by_city(docket, date);
+    let happened = |kind: fn(&EventKind) -> bool| on_the_day(docket, &letters, date, kind);
+    let sections = [
+        (
+            "Sent",
+            happened(|k| matches!(k, EventKind::Sent)),
+            "Nothing was sent.",
+        ),
+        (
+            "Replies received",
+            happened(|k| matches!(k, EventKind::Reply(_))),
+            "No replies were received.",
+        ),
+        (
+            "Extensions granted",
+            happened(|k| matches!(k, EventKind::Extension(..))),
+            "No extensions were granted.",
+        ),
+        (
+            "Closed",
+            happened(|k| matches!(k, EventKind::Closed(_))),
+            "Nothing was closed.",
+        ),
+        (
+            "Due today",
+            due_today(docket, &letters, date),
+            "Nothing is due today.",
+        ),
+        (
+            "Overdue",
+            overdue(docket, &letters, date),
+            "Nothing is overdue.",
+        ),
+        (
+            "Due in the next seven days",
+            due_ahead(docket, &letters, date),
+            "Nothing falls due in the next seven days.",
+        ),
+    ];
+    let mut out = format!("# Digest for {}\n", date.format("%A %Y-%m-%d"));
+    for (title, items, none) in sections {
+        out.push_str(&format!("\n## {title}\n\n"));
+        if items.is_empty() {
+            out.push_str(none);
+            out.push('\n');
+        }
+        for item in items {
+            out.push_str(&format!("- {item}\n"));
+        }
+    }
+    out
+}
+
+/// The events of one kind dated `date`, one line each (a letter sent that
+/// day also gives its subject).
+fn on_the_day(
+    docket: &Docket,
+    letters: &[&Letter],
+    date: Date,
+    kind: fn(&EventKind) -> bool,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for letter in letters {
+        for event in events(letter, date) {
+            if event.on != date || !kind(&event.kind) {
+                continue;
+            }
+            let subject = match event.kind {
+                EventKind::Sent => format!("{}; ", md(&letter.subject)),
+                _ => String::new(),
+            };
+            let what = event_md(letter, &event);
+            lines.push(format!("{}{subject}{what}", head(docket, letter)));
+        }
+    }
+    lines
+}
+
+/// The letters sent by `date`, by city name and then id.
+fn letters_by_city(docket: &Docket, date: Date) -> Vec<&Letter> {
+    let mut letters: Vec<&Letter> = docket.letters.iter().filter(|l| l.is_sent(date)).collect();
+    letters.sort_by(|a, b| {
+        (docket.city_name(&a.city), &a.id).cmp(&(docket.city_name(&b.city), &b.id))
+    });
+    letters
+}
+
+/// `**Baltimore** `baltimore-2017-08-03`: `
+fn head(docket: &Docket, letter: &Letter) -> String {
+    format!(
+        "**{}** {}: ",
+        md(docket.city_name(&letter.city)),
+        code(&letter.id)
+    )
+}
+
+fn due_today(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
+    letters
+        .iter()
+        .filter(|l| l.status(date) == Status::DueToday)
+        .map(|l| format!("{}{}", head(docket, l), md(&l.subject)))
+        .collect()
+}
+
+/// Overdue letters, longest overdue first.
+fn overdue(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
+    let mut late: Vec<(i64, &Letter)> = letters
+        .iter()
+        .filter(|l| l.status(date) == Status::Overdue)
+        .map(|l| (l.days_left(date).unwrap_or(0), *l))
+        .collect();
+    late.sort_by_key(|(days, _)| *days);
+    late.into_iter()
+        .map(|(days, l)| {
+            let business = l.business_days_left(date).unwrap_or(0);
+            let due = l.effective_due(date).map(day).unwrap_or_default();
+            format!(
+                "{}{}; due {due}, {} overdue ({})",
+                head(docket, l),
+                md(&l.subject),
+                count(-days, "day"),
+                count(-business, "business day")
+            )
+        })
+        .collect()
+}
+
+/// Pending letters due 1 to 7 days after `date`, soonest first.
+fn due_ahead(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
+    let mut ahead: Vec<(i64, &Letter)> = letters
+        .iter()
+        .filter(|l| l.status(date).is_pending())
+        .filter_map(|l| l.days_left(date).map(|days| (days, *l)))
+        .filter(|(days, _)| (1..=LOOKAHEAD_DAYS).contains(days))
+        .collect();
+    ahead.sort_by_key(|(days, _)| *days);
+    ahead
+        .into_iter()
+        .map(|(days, l)| {
+            let business = l.business_days_left(date).unwrap_or(0);
+            let due = l.effective_due(date).map(day).unwrap_or_default();
+            format!(
+                "{}{}; due {due}, {} left ({})",
+                head(docket, l),
+                md(&l.subject),
+                count(days, "day"),
+                count(business, "business day")
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,197 @@
+//! Helpers the formats share: a letter's dated events, counts in words,
+//! status phrases and Markdown escaping.
+
+use crate::model::{Closing, Date, Extension, Letter, Reply, Status, add_days};
+
+/// Something that happened to a letter on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Event<'a> {
+    /// The date it happened.
+    pub on: Date,
+    /// What happened.
+    pub kind: EventKind<'a>,
+}
+
+/// What happened to a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind<'a> {
+    /// The letter was sent.
+    Sent,
+    /// A reply came back.
+    Reply(&'a Reply),
+    /// The deadline moved from `from` (the deadline in force the day before).
+    Extension(&'a Extension, Option<Date>),
+    /// The matter was closed.
+    Closed(&'a Closing),
+}
+
+/// The letter's events on or before `as_of` in date order: sending first, then
+/// extensions, replies and the closing (the file's order within a kind).
+pub fn events(letter: &Letter, as_of: Date) -> Vec<Event<'_>> {
+    if !letter.is_sent(as_of) {
+        return Vec::new();
+    }
+    let mut events = vec![Event {
+        on: letter.sent,
+        kind: EventKind::Sent,
+    }];
+    events.extend(letter.extensions_as_of(as_of).into_iter().map(|e| {
+        let before = add_days(e.granted_on, -1).and_then(|day| letter.effective_due(day));
+        Event {
+            on: e.granted_on,
+            kind: EventKind::Extension(e, before.or(letter.due)),
+        }
+    }));
+    events.extend(letter.replies_as_of(as_of).into_iter().map(|r| Event {
+        on: r.on,
+        kind: EventKind::Reply(r),
+    }));
+    events.extend(letter.closed_as_of(as_of).map(|c| Event {
+        on: c.on,
+        kind: EventKind::Closed(c),
+    }));
+    // A stable sort keeps sending, extensions, replies, closing on a shared day.
+    events.sort_by_key(|e| e.on);
+    events
+}
+
+/// `1 day`, `3 days`, `0 business days`.
+pub fn count(n: i64, unit: &str) -> String {
+    if n.abs() == 1 {
+        format!("{n} {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// The status of a letter as of a date, in words with its countdown:
+/// `open, due 2017-08-18 (Fri), 8 days left (6 business days)`.
+pub fn status_phrase(letter: &Letter, as_of: Date) -> String {
+    let status = letter.status(as_of);
+    let due = letter.effective_due(as_of);
+    let days = letter.days_left(as_of).unwrap_or(0);
+    let business = letter.business_days_left(as_of).unwrap_or(0);
+    let due_text = due.map(day).unwrap_or_default();
+    match status {
+        Status::Overdue => format!(
+            "overdue, due {due_text}, {} late ({})",
+            count(-days, "day"),
+            count(-business, "business day")
+        ),
+        Status::DueToday => format!("due today, {due_text}"),
+        Status::DueSoon | Status::Open => format!(
+            "{}, due {due_text}, {} left ({})",
+            status.label(),
+            count(days, "day"),
+            count(business, "business day")
+        ),
+        Status::Answered | Status::AnsweredLate => {
+            let answer = letter.first_answer(as_of).map_or(String::new(), |r| {
+                format!(" by {} on {} ({})", r.from, day(r.on), r.kind)
+            });
+            let when = if status == Status::Answered {
+                "on time"
+            } else {
+                "late"
+            };
+            format!("answered {when}{answer}")
+        }
+        Status::Closed => {
+            let on = letter
+                .closed_as_of(as_of)
+                .map_or(String::new(), |c| format!(" on {}", day(c.on)));
+            format!("closed{on}")
+        }
+        Status::NoDeadline | Status::NotYetSent => status.label().to_owned(),
+    }
+}
+
+/// A date with its weekday: `2017-08-18 (Fri)`.
+pub(crate) fn day(date: Date) -> String {
+    date.format("%Y-%m-%d (%a)").to_string()
+}
+
+/// Text for one line of Markdown: line breaks become spaces and the
+/// characters that would start emphasis, code, links or HTML are escaped.
+pub(crate) fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The text on one line: each run of line breaks becomes one space.
+pub fn one_line(text: &str) -> String {
+    text.split(['\r', '\n'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What happened, as a clause for Markdown: `sent by A to B; reply due
+/// 2017-08-18 (Fri)`, `B replied (disputes): ...`.
+pub(crate) fn event_md(letter: &Letter, event: &Event) -> String {
+    let with_text = |head: String, text: &str| {
+        if text.trim().is_empty() {
+            head
+        } else {
+            format!("{head}: {}", md(text))
+        }
+    };
+    match event.kind {
+        EventKind::Sent => {
+            let due = letter.due.map_or_else(
+                || "no deadline".to_owned(),
+                |d| format!("reply due {}", day(d)),
+            );
+            format!("sent by {} to {}; {due}", md(&letter.from), md(&letter.to))
+        }
+        EventKind::Reply(reply) => with_text(
+            format!("{} replied ({})", md(&reply.from), reply.kind),
+            &reply.summary,
+        ),
+        EventKind::Extension(extension, before) => {
+            let from = before.map_or_else(String::new, |d| format!(" from {}", day(d)));
+            with_text(
+                format!("deadline extended{from} to {}", day(extension.new_due)),
+                &extension.note,
+            )
+        }
+        EventKind::Closed(closing) => with_text("closed".to_owned(), &closing.outcome),
+    }
+}
+
+/// An id as inline code (or escaped text when it holds a backtick).
+pub(crate) fn code(id: &str) -> String {
+    if id.contains('`') || id.contains(['\r', '\n']) {
+        md(id)
+    } else {
+        format!("`{id}`")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_singular_only_for_one() {
+        assert_eq!(count(1, "day"), "1 day");
+        assert_eq!(count(-1, "day"), "-1 day");
+        assert_eq!(count(0, "business day"), "0 business days");
+        assert_eq!(count(3, "day"), "3 days");
+    }
+
+    #[test]
+    fn markdown_text_is_escaped_and_on_one_line() {
+        assert_eq!(
+            md("a*b_c\r\n[d](e) <f> `g` \\ h|i"),
+            "a\\*b\\_c \\[d\\](e) \\<f\\> \\`g\\` \\\\ h\\|i"
+        );
+        assert_eq!(one_line("a\n\nb\rc"), "a b c");
+    }
+}

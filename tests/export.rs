@@ -1,0 +1,342 @@
+//! `docket export`: golden files for Markdown, CSV and ICS on the story
+//! fixture, the ICS rules of RFC 5545, writing with `-o`, and the ICS file
+//! imported by a real calendar program (calcurse).
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{assert_golden, data_file, docket, fails, ok, sample_file, story_file};
+use docket::model::{City, Docket, Letter};
+
+#[test]
+fn markdown_chronology_golden() {
+    let (_dir, file) = story_file();
+    let text = ok(&docket(
+        &file,
+        &["export", "--format", "md", "--as-of", "2017-08-21"],
+    ));
+    assert_golden("export-2017-08-21.md", &text);
+}
+
+#[test]
+fn csv_golden() {
+    let (_dir, file) = story_file();
+    let text = ok(&docket(
+        &file,
+        &["export", "--format", "csv", "--as-of", "2017-08-18"],
+    ));
+    assert_golden("export-2017-08-18.csv", &text);
+}
+
+#[test]
+fn ics_golden() {
+    let (_dir, file) = story_file();
+    let text = ok(&docket(
+        &file,
+        &["export", "--format", "ics", "--as-of", "2017-08-18"],
+    ));
+    assert_golden("export-2017-08-18.ics", &text);
+}
+
+/// The content lines of an ICS text, unfolded.
+fn unfolded(ics: &str) -> Vec<String> {
+    ics.replace("\r\n ", "")
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn ics_follows_rfc_5545_framing() {
+    let (_dir, file) = story_file();
+    let ics = ok(&docket(
+        &file,
+        &["export", "--format", "ics", "--as-of", "2017-08-21"],
+    ));
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"),
+        "{ics}"
+    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(!ics.replace("\r\n", "").contains('\n'), "no bare LF");
+    assert!(!ics.replace("\r\n", "").contains('\r'), "no bare CR");
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    let lines = unfolded(&ics);
+    let field =
+        |name: &str| -> Vec<&str> { lines.iter().filter_map(|l| l.strip_prefix(name)).collect() };
+    // Overdue, extended and just sent; not the answered or the closed one.
+    assert_eq!(
+        field("UID:"),
+        [
+            "albuquerque-2017-08-03@docket",
+            "albuquerque-2017-08-21@docket",
+            "stockton-2017-08-03@docket"
+        ]
+    );
+    assert_eq!(
+        field("DTSTART;VALUE=DATE:"),
+        ["20170818", "20170828", "20170825"]
+    );
+    assert_eq!(
+        field("DTEND;VALUE=DATE:"),
+        ["20170819", "20170829", "20170826"]
+    );
+    assert_eq!(
+        field("DTSTAMP:"),
+        ["20170803T000000Z", "20170821T000000Z", "20170818T000000Z"]
+    );
+    assert_eq!(field("TRIGGER:"), ["-P3D"; 3]);
+    assert_eq!(
+        field("SUMMARY:")[1],
+        "Reply due: Albuquerque — Follow-up: proof of cooperation not received"
+    );
+}
+
+#[test]
+fn ics_is_the_same_on_every_run() {
+    let (_dir, file) = story_file();
+    let args = ["export", "--format", "ics", "--as-of", "2017-08-21"];
+    assert_eq!(ok(&docket(&file, &args)), ok(&docket(&file, &args)));
+}
+
+#[test]
+fn json_export_is_the_whole_docket_whatever_the_date() {
+    let (_dir, file) = story_file();
+    let early = ok(&docket(
+        &file,
+        &["export", "--format", "json", "--as-of", "2017-08-01"],
+    ));
+    let late = ok(&docket(
+        &file,
+        &["export", "--format", "json", "--as-of", "2017-09-01"],
+    ));
+    assert_eq!(early, late);
+    let parsed: Docket = serde_json::from_str(&early).unwrap();
+    let on_disk = docket::store::parse(common::STORY).unwrap();
+    assert_eq!(parsed, on_disk);
+}
+
+#[test]
+fn output_file_gets_exactly_what_stdout_would() {
+    let (dir, file) = story_file();
+    let out_path = dir.path().join("deadlines.ics");
+    std::fs::write(&out_path, "an older export").unwrap();
+    let args = ["export", "--format", "ics", "--as-of", "2017-08-18"];
+    let printed = ok(&docket(&file, &args));
+    let out = docket(
+        &file,
+        &[&args[..], &["-o", out_path.to_str().unwrap()]].concat(),
+    );
+    assert_eq!(ok(&out), "", "nothing on stdout");
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), printed);
+    // Only the data file, its lock and the export: no temporary file left behind.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["deadlines.ics", "docket.ron"]);
+}
+
+#[test]
+fn output_that_cannot_be_written_fails_cleanly() {
+    let (dir, file) = sample_file();
+    let missing = dir.path().join("no-such-folder").join("out.csv");
+    let err = fails(
+        &docket(
+            &file,
+            &["export", "--format", "csv", "-o", missing.to_str().unwrap()],
+        ),
+        1,
+    );
+    assert!(err.contains("no-such-folder"), "{err}");
+    assert!(!missing.exists());
+
+    let before = std::fs::read(&file).unwrap();
+    let err = fails(
+        &docket(
+            &file,
+            &["export", "--format", "json", "-o", file.to_str().unwrap()],
+        ),
+        2,
+    );
+    assert!(err.contains("is the data file"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn export_rejects_an_unknown_format_or_a_bad_date() {
+    let (_dir, file) = sample_file();
+    fails(&docket(&file, &["export", "--format", "xlsx"]), 2);
+    fails(&docket(&file, &["export"]), 2);
+    fails(
+        &docket(
+            &file,
+            &["export", "--format", "ics", "--as-of", "2017-02-29"],
+        ),
+        2,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// A real calendar program reads the ICS file
+// ---------------------------------------------------------------------------
+
+/// calcurse, or `None` (with a message) when it is missing outside CI.
+fn calcurse() -> Option<&'static str> {
+    let found = Command::new("calcurse").arg("--version").output().is_ok();
+    if found {
+        return Some("calcurse");
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "calcurse is not installed, and CI is set: .ci/run installs it (apt-get install calcurse)"
+    );
+    eprintln!(
+        "SKIPPED: calcurse is not installed (apt-get install calcurse); the ICS file was not checked by a calendar program"
+    );
+    None
+}
+
+/// Imports `ics` into a fresh calcurse data folder; returns the folder.
+fn calcurse_import(program: &str, ics: &str, tmp: &Path) -> std::path::PathBuf {
+    let data = tmp.join("calcurse");
+    std::fs::create_dir_all(&data).unwrap();
+    let file = tmp.join("deadlines.ics");
+    std::fs::write(&file, ics).unwrap();
+    let out = Command::new(program)
+        .arg("-D")
+        .arg(&data)
+        .arg("-i")
+        .arg(&file)
+        .env("HOME", tmp)
+        .env("TMPDIR", tmp)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && report.contains(" 0 skipped"),
+        "calcurse refused some of the file:\n{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    data
+}
+
+/// `(title, note file)` of each event calcurse has on `day` (YYYY-MM-DD).
+fn calcurse_events(program: &str, data: &Path, day: &str) -> Vec<(String, String)> {
+    let out = Command::new(program)
+        .arg("-D")
+        .arg(data)
+        .args(["--input-datefmt", "4", "-Q", "--from", day, "--days", "1"])
+        .args(["--filter-type", "cal", "--format-event", "%m\t%n\n"])
+        .env("HOME", data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(title, note)| (title.to_owned(), note.to_owned()))
+        .collect()
+}
+
+#[test]
+fn calcurse_imports_the_four_sample_deadlines_on_2017_08_18() {
+    let Some(program) = calcurse() else { return };
+    let (dir, file) = sample_file();
+    let ics = ok(&docket(
+        &file,
+        &["export", "--format", "ics", "--as-of", "2017-08-10"],
+    ));
+    let data = calcurse_import(program, &ics, dir.path());
+    let mut titles: Vec<String> = calcurse_events(program, &data, "2017-08-18")
+        .into_iter()
+        .map(|(title, _)| title)
+        .collect();
+    titles.sort();
+    let subject =
+        "Public Safety Partnership: proof of cooperation with federal immigration authorities";
+    let expected: Vec<String> = ["Albuquerque", "Baltimore", "San Bernardino", "Stockton"]
+        .iter()
+        .map(|city| format!("Reply due: {city} — {subject}"))
+        .collect();
+    assert_eq!(titles, expected);
+    for day in ["2017-08-17", "2017-08-19"] {
+        assert!(
+            calcurse_events(program, &data, day).is_empty(),
+            "{day}: all-day events last one day"
+        );
+    }
+}
+
+/// A docket whose one letter has a subject full of what ICS must escape.
+fn awkward_docket(subject: &str) -> Docket {
+    let mut docket = Docket::new();
+    docket.cities.push(City {
+        id: "zurich".to_owned(),
+        name: "Zürich".to_owned(),
+        state: "ZH".to_owned(),
+        notes: String::new(),
+    });
+    docket.letters.push(Letter {
+        id: "zurich-2017-08-03".to_owned(),
+        city: "zurich".to_owned(),
+        from: "Bureau; of \"Letters\", Inc.".to_owned(),
+        to: "Stadtpolizei Zürich".to_owned(),
+        subject: subject.to_owned(),
+        program: None,
+        sent: "2017-08-03".parse().unwrap(),
+        due: Some("2017-08-18".parse().unwrap()),
+        demands: vec!["Answer, please; soon.".to_owned()],
+        summary: String::new(),
+        source: None,
+        tags: Vec::new(),
+        replies: Vec::new(),
+        extensions: Vec::new(),
+        closed: None,
+    });
+    docket
+}
+
+#[test]
+fn calcurse_keeps_a_subject_full_of_escapes_and_non_ascii() {
+    let Some(program) = calcurse() else { return };
+    let subject = "Commas, semicolons; back\\slashes \\n \\, and\nnew lines: Zürich «ñ» 東京 😀 — \
+                   façade, naïve; coöperate\\ ÆØÅ æøå 日本語テキスト, over the fold";
+    let (dir, file) = data_file(&docket::store::to_ron(&awkward_docket(subject)));
+    let ics = ok(&docket(
+        &file,
+        &["export", "--format", "ics", "--as-of", "2017-08-10"],
+    ));
+    assert!(
+        ics.split("\r\n").any(|l| l.starts_with(' ')),
+        "the summary is folded"
+    );
+    let data = calcurse_import(program, &ics, dir.path());
+    let events = calcurse_events(program, &data, "2017-08-18");
+    assert_eq!(events.len(), 1, "{events:?}");
+    let (title, note) = &events[0];
+    // A title is one line: the line break becomes a space.
+    assert_eq!(
+        *title,
+        format!("Reply due: Zürich — {}", subject.replace('\n', " "))
+    );
+    // The notes keep the subject exactly, line break and all.
+    let notes = std::fs::read_to_string(data.join("notes").join(note)).unwrap();
+    assert!(notes.contains(&format!("Subject: {subject}\n")), "{notes}");
+    assert!(
+        notes.contains("From: Bureau; of \"Letters\", Inc.\n"),
+        "{notes}"
+    );
+    assert!(notes.contains("- Answer, please; soon."), "{notes}");
+}

@@ -1,0 +1,283 @@
+//! `docket import --format json`: the round trip with `export`, errors at
+//! serde_json's line and column, ids that already exist, the lock, dry runs.
+//! Every refusal leaves the data file byte-identical.
+
+mod common;
+
+use common::{
+    docket, empty_file, fails, hold_lock, import, import_refused, load, ok, sample_file, stderr,
+    story_file, write,
+};
+use docket::model::Docket;
+
+// ---------------------------------------------------------------------------
+// Round trips
+// ---------------------------------------------------------------------------
+
+#[test]
+fn json_export_import_export_is_identical() {
+    let (dir, story) = story_file();
+    let exported = ok(&docket(&story, &["export", "--format", "json"]));
+    let json = write(&dir, "story.json", &exported);
+    let target = empty_file(&dir);
+    let text = ok(&import(&target, "json", &json, &[]));
+    assert!(
+        text.contains("added letter stockton-2017-08-03\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "5 letters and 4 cities imported into {}\n"
+                .replace("{}", &target.display().to_string())
+                .as_str()
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        ok(&docket(&target, &["export", "--format", "json"])),
+        exported
+    );
+    assert_eq!(load(&target), load(&story));
+}
+
+#[test]
+fn json_round_trip_keeps_retired_ids() {
+    let (dir, story) = story_file();
+    let mut docket_with_retired = load(&story);
+    docket_with_retired.retired_ids = vec!["baltimore-2017-07-01".to_owned()];
+    let source = write(
+        &dir,
+        "retired.ron",
+        &docket::store::to_ron(&docket_with_retired),
+    );
+    let exported = ok(&docket(&source, &["export", "--format", "json"]));
+    assert!(exported.contains("\"retired_ids\""), "{exported}");
+    let json = write(&dir, "retired.json", &exported);
+    let target = empty_file(&dir);
+    ok(&import(&target, "json", &json, &[]));
+    assert_eq!(
+        ok(&docket(&target, &["export", "--format", "json"])),
+        exported
+    );
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------
+
+#[test]
+fn bad_json_is_named_by_line_and_column() {
+    let (dir, file) = story_file();
+    let table = [
+        (
+            "{\"version\": 1,\n \"cities\": [\n  {\"id\": \"x\", \"nme\": \"X\"}]}",
+            "3:19:",
+            "unknown field `nme`",
+        ),
+        (
+            "{\"version\": 1,\n \"cities\": [,]}",
+            "2:13:",
+            "expected value",
+        ),
+        ("{\"version\": 7, \"future\": true}", "1:1:", "version 7"),
+        (
+            "{\"version\": 1, \"letters\": [{\"id\": \"x\"}]}",
+            "1:",
+            "missing field",
+        ),
+    ];
+    for (text, place, words) in table {
+        let json = write(&dir, "bad.json", text);
+        let err = import_refused(&file, "json", &json, &[]);
+        let prefix = format!("docket: {}:{place}", json.display());
+        assert!(
+            err.starts_with(&prefix),
+            "{text}: expected {prefix}..., got {err}"
+        );
+        assert!(err.contains(words), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn a_json_reply_before_sending_is_refused() {
+    let (dir, file) = story_file();
+    let mut incoming = Docket::new();
+    let mut letter = load(&file).letter("baltimore-2017-08-03").unwrap().clone();
+    letter.id = "baltimore-2017-09-01".to_owned();
+    letter.sent = "2017-09-01".parse().unwrap();
+    letter.due = None;
+    incoming.letters.push(letter);
+    let json = write(
+        &dir,
+        "early.json",
+        &serde_json::to_string_pretty(&incoming).unwrap(),
+    );
+    let err = import_refused(&file, "json", &json, &[]);
+    assert!(
+        err.contains("letter \"baltimore-2017-09-01\": has a reply dated 2017-08-10, before the letter was sent on 2017-09-01"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Ids that already exist
+// ---------------------------------------------------------------------------
+
+#[test]
+fn existing_ids_refuse_the_import_unless_skipped() {
+    let (dir, story) = story_file();
+    let json = write(
+        &dir,
+        "story.json",
+        &ok(&docket(&story, &["export", "--format", "json"])),
+    );
+    let (_sample_dir, sample) = sample_file();
+    let err = import_refused(&sample, "json", &json, &[]);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("4 records are already in"), "{err}");
+    for id in [
+        "albuquerque-2017-08-03",
+        "baltimore-2017-08-03",
+        "san-bernardino-2017-08-03",
+        "stockton-2017-08-03",
+    ] {
+        assert!(err.contains(&format!("letter {id}")), "{err}");
+    }
+    assert!(
+        !err.contains("city "),
+        "identical cities are not clashes: {err}"
+    );
+
+    let text = ok(&import(&sample, "json", &json, &["--skip-existing"]));
+    assert!(
+        text.starts_with("added letter albuquerque-2017-08-21\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "skipped letter baltimore-2017-08-03: letter \"baltimore-2017-08-03\" already exists\n"
+        ),
+        "{text}"
+    );
+    let docket = load(&sample);
+    assert_eq!(docket.letters.len(), 5);
+    assert!(
+        docket
+            .letter("baltimore-2017-08-03")
+            .unwrap()
+            .replies
+            .is_empty(),
+        "not overwritten"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The lock, dry runs, missing files
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_locked_data_file_refuses_the_import() {
+    let (dir, story) = story_file();
+    let json = write(
+        &dir,
+        "story.json",
+        &ok(&docket(&story, &["export", "--format", "json"])),
+    );
+    let (_target_dir, target) = sample_file();
+    let lock = docket::store::lock_path(&target);
+    let guard = hold_lock(&lock);
+    let err = import_refused(&target, "json", &json, &["--skip-existing"]);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is open in another docket"), "{err}");
+    drop(guard);
+    ok(&import(&target, "json", &json, &["--skip-existing"]));
+    assert_eq!(
+        load(&target).letters.len(),
+        5,
+        "imports once the lock is free"
+    );
+}
+
+#[test]
+fn a_dry_run_reports_and_writes_nothing() {
+    let (dir, story) = story_file();
+    let json = write(
+        &dir,
+        "story.json",
+        &ok(&docket(&story, &["export", "--format", "json"])),
+    );
+    let target = empty_file(&dir);
+    let before = std::fs::read(&target).unwrap();
+    let text = ok(&import(&target, "json", &json, &["--dry-run"]));
+    assert!(
+        text.contains("would add letter baltimore-2017-08-03\n"),
+        "{text}"
+    );
+    assert!(text.contains("dry run, nothing written"), "{text}");
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+}
+
+#[test]
+fn import_into_a_missing_file_creates_it_with_only_the_imported_records() {
+    let (dir, story) = story_file();
+    let json = write(
+        &dir,
+        "story.json",
+        &ok(&docket(&story, &["export", "--format", "json"])),
+    );
+    let target = dir.path().join("new").join("docket.ron");
+    let out = import(&target, "json", &json, &[]);
+    ok(&out);
+    assert!(stderr(&out).contains("created"), "{}", stderr(&out));
+    assert_eq!(load(&target), load(&story));
+}
+
+#[test]
+fn import_usage_and_input_errors() {
+    let (dir, file) = story_file();
+    let before = std::fs::read(&file).unwrap();
+    fails(&docket(&file, &["import", "story.json"]), 2);
+    fails(
+        &docket(&file, &["import", "--format", "xml", "story.json"]),
+        2,
+    );
+    fails(&docket(&file, &["import", "--format", "json"]), 2);
+    let missing = dir.path().join("missing.json");
+    let err = fails(&import(&file, "json", &missing, &[]), 1);
+    assert!(err.contains("missing.json: could not read"), "{err}");
+    let binary = dir.path().join("binary.csv");
+    std::fs::write(&binary, b"id\xff\xfe\n").unwrap();
+    let err = fails(&import(&file, "csv", &binary, &[]), 1);
+    assert!(err.contains("is not UTF-8 text"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn import_reads_standard_input_for_a_dash() {
+    use std::io::Write;
+    let (dir, story) = story_file();
+    let exported = ok(&docket(&story, &["export", "--format", "json"]));
+    let target = empty_file(&dir);
+    let mut child = common::command(&target, &["import", "--format", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(exported.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(ok(&out).ends_with(&format!(
+        "-: 5 letters and 4 cities imported into {}\n",
+        target.display()
+    )));
+    assert_eq!(
+        ok(&docket(&target, &["export", "--format", "json"])),
+        exported
+    );
+}
