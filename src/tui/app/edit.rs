@@ -2,7 +2,7 @@
 
 use super::App;
 use super::Pane;
-use crate::model::{Change, Docket, Put};
+use crate::model::{Change, Docket, Put, Replayed};
 use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::form::Form;
@@ -240,22 +240,22 @@ impl App {
     }
 
     fn undo(&mut self) {
-        match self.history.undo(&mut self.docket) {
-            Some(step) => {
-                self.unsaved.push(Pending::Puts(step.puts));
-                self.changed(format!("undid: {}", step.description));
-            }
-            None => self.message = Some("nothing to undo".to_owned()),
-        }
+        let step = self.history.undo(&mut self.docket);
+        self.replayed(step, "undid", "nothing to undo");
     }
 
     fn redo(&mut self) {
-        match self.history.redo(&mut self.docket) {
+        let step = self.history.redo(&mut self.docket);
+        self.replayed(step, "redid", "nothing to redo");
+    }
+
+    fn replayed(&mut self, step: Option<Replayed>, verb: &str, nothing: &str) {
+        match step {
             Some(step) => {
                 self.unsaved.push(Pending::Puts(step.puts));
-                self.changed(format!("redid: {}", step.description));
+                self.changed(format!("{verb}: {}", step.description));
             }
-            None => self.message = Some("nothing to redo".to_owned()),
+            None => self.message = Some(nothing.to_owned()),
         }
     }
 
