@@ -289,6 +289,17 @@ pub fn write_atomically(target: &Path, bytes: &[u8], backup: bool) -> Result<(),
 }
 
 fn read_bounded(path: &Path) -> Result<Vec<u8>, StoreError> {
+    // Opening a named pipe would wait for a writer, and a device may never
+    // end: only regular files (or folders, refused below) are opened.
+    let kind = fs::metadata(path)
+        .map_err(StoreError::io(path, "open the data file"))?
+        .file_type();
+    if !kind.is_file() && !kind.is_dir() {
+        return Err(StoreError::invalid(
+            path,
+            "is not a regular file (a named pipe, device or socket); docket reads only regular files",
+        ));
+    }
     let file = File::open(path).map_err(StoreError::io(path, "open the data file"))?;
     let meta = file
         .metadata()
@@ -332,6 +343,32 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Docket, StoreError> {
         return Err(StoreError::invalid(
             path,
             "holds only NUL bytes (perhaps the disk or a copy failed); restore it from the .bak file",
+        ));
+    }
+    let damaged = |at: usize, message: &str| {
+        let (line, column) = position_of(&bytes[..at]);
+        StoreError::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: message.to_owned(),
+        }
+    };
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || bytes.len() >= 4 && (bytes[..4].iter().step_by(2).all(|b| *b == 0)
+            || bytes[1..4].iter().step_by(2).all(|b| *b == 0));
+    if utf16 {
+        return Err(damaged(
+            0,
+            "the file is UTF-16 text; docket reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)",
+        ));
+    }
+    // docket writes a NUL as \0, never raw: a raw one means damage.
+    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        return Err(damaged(
+            at,
+            "holds NUL bytes here (perhaps the disk or a copy failed); restore it from the .bak file",
         ));
     }
     let text = std::str::from_utf8(bytes).map_err(|err| {
@@ -620,7 +657,11 @@ fn keep_backup(target: &Path) -> Result<(), StoreError> {
     if fs::hard_link(target, &staged).is_err() {
         fs::copy(target, &staged).map_err(StoreError::io(&backup, "write the backup"))?;
     }
-    fs::rename(&staged, &backup).map_err(StoreError::io(&backup, "write the backup"))
+    fs::rename(&staged, &backup).map_err(StoreError::io(&backup, "write the backup"))?;
+    // Renaming one link of a file over another link of the same file does
+    // nothing (after a save killed before its rename, .bak is such a link).
+    let _ = fs::remove_file(&staged);
+    Ok(())
 }
 
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {

@@ -176,3 +176,85 @@ pub fn hold_lock(lock: &Path) -> ChildGuard {
     assert_eq!(line.trim(), "locked", "the child could not take the lock");
     guard
 }
+
+/// A tmpfs mounted on a fresh temp folder, unmounted when dropped (lazily
+/// if something still uses it). Tests run as root; where mounting is
+/// refused, [`Tmpfs::mount`] says so and returns `None`.
+pub struct Tmpfs {
+    dir: TempDir,
+}
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (such as `"1m"`).
+    pub fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = TempDir::new().unwrap();
+        let out = Command::new("mount")
+            .args(["-t", "tmpfs", "-o"])
+            .arg(format!("size={size}"))
+            .arg("tmpfs")
+            .arg(dir.path())
+            .output()
+            .expect("run mount");
+        if out.status.success() {
+            return Some(Tmpfs { dir });
+        }
+        let err = String::from_utf8_lossy(&out.stderr).to_lowercase();
+        let refused = [
+            "permission denied",
+            "not permitted",
+            "superuser",
+            "must be root",
+        ];
+        if refused.iter().any(|s| err.contains(s)) {
+            eprintln!(
+                "note: skipped, mounting a tmpfs is refused here: {}",
+                err.trim()
+            );
+            return None;
+        }
+        panic!("mount failed: {err}");
+    }
+
+    /// The mounted folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Remounts it `"ro"` or `"rw"`.
+    pub fn remount(&self, mode: &str) {
+        let out = Command::new("mount")
+            .args(["-o", &format!("remount,{mode}")])
+            .arg(self.dir.path())
+            .output()
+            .expect("run mount");
+        assert!(
+            out.status.success(),
+            "remount {mode}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let unmounted = Command::new("umount")
+            .arg(self.dir.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !unmounted {
+            let _ = Command::new("umount")
+                .arg("-l")
+                .arg(self.dir.path())
+                .status();
+        }
+    }
+}
+
+/// The names in a folder ending in `.tmp`: temporary files left behind.
+pub fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect()
+}

@@ -17,7 +17,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use expectrl::{Session, WaitStatus};
+use expectrl::{Session, Signal, WaitStatus};
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthChar;
 
@@ -79,14 +79,26 @@ impl Tui {
 
     /// Starts docket with `args` in a terminal of `(cols, rows)`, with `TERM`
     /// set, `NO_COLOR` and docket's own variables unset, then `env` set.
-    pub fn spawn(args: &[&OsStr], env: &[(&str, &str)], (cols, rows): (u16, u16)) -> Tui {
+    pub fn spawn(args: &[&OsStr], env: &[(&str, &str)], size: (u16, u16)) -> Tui {
         // The pty's size is set by the parent after the child has already
         // exec'd, which would race with docket reading it. So a shell waits
         // for a go-ahead line, sent once the size is set, then execs docket.
+        Tui::spawn_script(r#"read -r _ && exec "$0" "$@""#, args, env, size)
+    }
+
+    /// Like [`Tui::spawn`], but runs `script` with `sh -c`, with `$0` the
+    /// docket binary and `$@` the arguments. The script must first read the
+    /// go-ahead line (see [`Tui::spawn`]).
+    pub fn spawn_script(
+        script: &str,
+        args: &[&OsStr],
+        env: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+    ) -> Tui {
         let mut command = Command::new("sh");
         command
             .arg("-c")
-            .arg(r#"read -r _ && exec "$0" "$@""#)
+            .arg(script)
             .arg(env!("CARGO_BIN_EXE_docket"))
             .args(args)
             .env("TERM", "xterm-256color")
@@ -229,6 +241,84 @@ impl Tui {
     /// Everything docket has written so far, as text.
     pub fn output_str(&self) -> String {
         String::from_utf8_lossy(&self.output).into_owned()
+    }
+
+    /// The process id of what runs in the pty (docket itself once the
+    /// go-ahead line has been read and `exec` done).
+    pub fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
+    /// Sends a signal to the process in the pty.
+    pub fn signal(&mut self, signal: Signal) {
+        self.session
+            .get_process_mut()
+            .signal(signal)
+            .expect("the signal is sent");
+    }
+
+    /// Sets the pty's window size (the kernel sends SIGWINCH), and the size
+    /// the screen model replays the output at.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.session
+            .get_process_mut()
+            .set_window_size(cols, rows)
+            .expect("the pty can be resized");
+        self.cols = cols;
+        self.rows = rows;
+    }
+
+    /// Waits up to `time` for docket to exit, reading its output all the
+    /// while; its exit status, or `None` if it still runs.
+    pub fn wait_exit_within(&mut self, time: Duration) -> Option<i32> {
+        let deadline = Instant::now() + time;
+        loop {
+            let open = self.read_available();
+            match self.session.get_process().status().unwrap() {
+                WaitStatus::StillAlive => {}
+                WaitStatus::Exited(_, code) => {
+                    let drain_deadline = Instant::now() + Duration::from_secs(1);
+                    while open && self.read_available() && Instant::now() < drain_deadline {
+                        thread::sleep(Duration::from_millis(10));
+                    }
+                    return Some(code);
+                }
+                other => panic!("docket ended abnormally: {other:?}"),
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether the process is still running. (If it has ended, this reaps
+    /// it: use it only where it should be running.)
+    pub fn is_alive(&self) -> bool {
+        self.session.get_process().is_alive().unwrap_or(false)
+    }
+
+    /// Waits for the process to end, however it ends (an exit or a signal),
+    /// reading its output all the while, and returns how it ended.
+    pub fn wait_status(&mut self) -> WaitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let open = self.read_available();
+            let status = self.session.get_process().status().unwrap();
+            if status != WaitStatus::StillAlive {
+                let drain_deadline = Instant::now() + Duration::from_secs(1);
+                while open && self.read_available() && Instant::now() < drain_deadline {
+                    thread::sleep(Duration::from_millis(10));
+                }
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the process did not end; its output:\n{}",
+                self.output_str()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 

@@ -1,0 +1,124 @@
+//! The write lock (issue 6, item 7), between real processes: while an
+//! interface holds a file, a second writer is refused and writes nothing; a
+//! lock left behind by an interface killed with SIGKILL blocks nobody, since
+//! an advisory lock dies with its process (the `.lock` file itself stays).
+
+#![cfg(unix)]
+
+mod common;
+mod support;
+
+use std::fs::{self, File, TryLockError};
+use std::path::Path;
+
+use common::{docket, fails, load, ok};
+use expectrl::{Signal, WaitStatus};
+use support::{Tui, sample_file};
+
+const REPLY: [&str; 9] = [
+    "add",
+    "reply",
+    "baltimore-2017-08-03",
+    "--on",
+    "2017-08-09",
+    "--from",
+    "Baltimore Police Department",
+    "--kind",
+    "disputes",
+];
+
+/// docket's interface on `file`, its first screen drawn (so the lock is taken).
+fn start(file: &Path) -> Tui {
+    let mut tui = Tui::start(file, "2017-08-10", &[]);
+    tui.wait_for("Stockton");
+    tui
+}
+
+/// Whether some process holds the lock on `file` (this process takes it and
+/// lets it go at once if not).
+fn is_locked(file: &Path) -> bool {
+    let lock = File::open(docket::store::lock_path(file)).unwrap();
+    match lock.try_lock() {
+        Ok(()) => false,
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(err)) => panic!("trying the lock: {err}"),
+    }
+}
+
+fn replies(file: &Path) -> usize {
+    load(file)
+        .letter("baltimore-2017-08-03")
+        .unwrap()
+        .replies
+        .len()
+}
+
+#[test]
+fn a_second_writer_is_refused_while_the_interface_lives() {
+    let (dir, file) = sample_file();
+    let mut tui = start(&file);
+
+    let out = docket(&file, &REPLY);
+    let err = fails(&out, 1);
+    let lock = docket::store::lock_path(&file);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "docket: {} is open in another docket (it holds {}); close it there or open this \
+             one read-only",
+            file.display(),
+            lock.display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert!(!docket::store::backup_path(&file).exists());
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n == "docket.ron" || n == "docket.ron.lock"),
+        "{names:?}"
+    );
+    assert!(
+        is_locked(&file),
+        "the lock is an flock(2) on the .lock file"
+    );
+
+    // Once the interface is gone, the same command goes through.
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(!is_locked(&file));
+    assert_eq!(ok(&docket(&file, &REPLY)).trim(), "baltimore-2017-08-03");
+    assert_eq!(replies(&file), 1);
+}
+
+#[test]
+fn a_lock_left_by_a_killed_interface_blocks_nobody() {
+    let (_dir, file) = sample_file();
+    let mut tui = start(&file);
+    let refused = fails(&docket(&file, &REPLY), 1);
+    assert!(refused.contains("is open in another docket"), "{refused}");
+    let pid = tui.pid();
+
+    tui.signal(Signal::SIGKILL);
+    match tui.wait_status() {
+        WaitStatus::Signaled(_, Signal::SIGKILL, _) => {}
+        other => panic!("docket (pid {pid}) was not killed: {other:?}"),
+    }
+    // The lock file is still there; the lock is not.
+    assert!(docket::store::lock_path(&file).exists());
+    assert!(!is_locked(&file), "the lock outlived its process");
+
+    assert_eq!(ok(&docket(&file, &REPLY)).trim(), "baltimore-2017-08-03");
+    assert_eq!(replies(&file), 1);
+
+    // And the next interface is a writer, not read-only.
+    let mut next = start(&file);
+    next.assert_hides("read-only");
+    assert!(is_locked(&file));
+    next.press("q");
+    assert_eq!(next.wait_exit(), 0);
+}
