@@ -356,8 +356,9 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Docket, StoreError> {
     };
     let utf16 = bytes.starts_with(b"\xFF\xFE")
         || bytes.starts_with(b"\xFE\xFF")
-        || bytes.len() >= 4 && (bytes[..4].iter().step_by(2).all(|b| *b == 0)
-            || bytes[1..4].iter().step_by(2).all(|b| *b == 0));
+        || bytes.len() >= 4
+            && (bytes[..4].iter().step_by(2).all(|b| *b == 0)
+                || bytes[1..4].iter().step_by(2).all(|b| *b == 0));
     if utf16 {
         return Err(damaged(
             0,
