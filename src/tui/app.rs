@@ -1,98 +1,24 @@
 //! The interface's state and how actions change it.
 
 mod edit;
+mod state;
 
 pub use edit::{Confirm, Effect, OnYes, Pending};
+pub use state::{Pane, SharedDocket, TimelineState, Zoom};
+
+use std::sync::Arc;
 
 use super::action::Action;
 use super::form::Form;
 use super::keymap::Mode;
 use super::ui::theme::Theme;
-use super::view::{CitySort, View};
+use super::view::{CitySort, View, ViewCache};
 use crate::model::{City, Date, Docket, History, Letter, add_days};
-
-/// The panes, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    /// The list of cities.
-    Cities,
-    /// The selected city's letters.
-    Letters,
-    /// The selected letter in full.
-    Details,
-    /// Every letter on a date axis.
-    Timeline,
-}
-
-impl Pane {
-    const ORDER: [Pane; 4] = [Pane::Cities, Pane::Letters, Pane::Details, Pane::Timeline];
-
-    fn step(self, by: isize) -> Pane {
-        let at = Self::ORDER.iter().position(|p| *p == self).unwrap_or(0) as isize;
-        Self::ORDER[(at + by).rem_euclid(Self::ORDER.len() as isize) as usize]
-    }
-}
-
-/// How many days one timeline column stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Zoom {
-    /// One day a column.
-    Day,
-    /// One week a column.
-    Week,
-    /// About a month (30 days) a column.
-    Month,
-}
-
-impl Zoom {
-    /// Days per column.
-    pub fn days(self) -> i64 {
-        match self {
-            Zoom::Day => 1,
-            Zoom::Week => 7,
-            Zoom::Month => 30,
-        }
-    }
-
-    /// The name shown in the pane title.
-    pub fn label(self) -> &'static str {
-        match self {
-            Zoom::Day => "day",
-            Zoom::Week => "week",
-            Zoom::Month => "month",
-        }
-    }
-
-    fn zoom_in(self) -> Zoom {
-        match self {
-            Zoom::Month => Zoom::Week,
-            _ => Zoom::Day,
-        }
-    }
-
-    fn zoom_out(self) -> Zoom {
-        match self {
-            Zoom::Day => Zoom::Week,
-            _ => Zoom::Month,
-        }
-    }
-}
-
-/// The timeline's zoom, horizontal scroll (in columns) and selected row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TimelineState {
-    /// Days per column.
-    pub zoom: Zoom,
-    /// Columns scrolled away from the default position (negative: earlier).
-    pub scroll: i64,
-    /// The selected row.
-    pub row: usize,
-}
 
 /// The whole state of the interface.
 #[derive(Debug)]
 pub struct App {
-    docket: Docket,
+    docket: SharedDocket,
     today: Date,
     as_of: Date,
     mode: Mode,
@@ -106,6 +32,7 @@ pub struct App {
     message: Option<String>,
     theme: Theme,
     view: View,
+    views: ViewCache,
     quit: bool,
     form: Option<Form>,
     confirm: Option<Confirm>,
@@ -119,9 +46,10 @@ pub struct App {
 impl App {
     /// An interface on `docket`, as of `as_of`, knowing that today is `today`.
     pub fn new(docket: Docket, as_of: Date, today: Date, theme: Theme) -> Self {
-        let view = View::new(&docket, as_of, "", CitySort::Urgency);
+        let mut views = ViewCache::default();
+        let view = views.view(&docket, as_of, "", CitySort::Urgency);
         App {
-            docket,
+            docket: docket.into(),
             today,
             as_of,
             mode: Mode::Normal,
@@ -139,6 +67,7 @@ impl App {
             message: None,
             theme,
             view,
+            views,
             quit: false,
             form: None,
             confirm: None,
@@ -184,7 +113,10 @@ impl App {
             Action::Open => self.open(),
             Action::ScrollLeft => self.timeline.scroll -= 1,
             Action::ScrollRight => self.timeline.scroll += 1,
-            Action::StartFilter => self.mode = Mode::Filter,
+            Action::StartFilter => {
+                self.mode = Mode::Filter;
+                self.views.prepare_search(self.docket.snapshot());
+            }
             Action::FilterChar(c) => self.edit_filter(|f| f.push(c)),
             Action::FilterBackspace => self.edit_filter(|f| {
                 f.pop();
@@ -196,7 +128,7 @@ impl App {
             }
             Action::CycleSort => {
                 self.sort = self.sort.next();
-                self.refresh();
+                self.update_view();
             }
             Action::ZoomIn => self.set_zoom(self.timeline.zoom.zoom_in()),
             Action::ZoomOut => self.set_zoom(self.timeline.zoom.zoom_out()),
@@ -286,7 +218,7 @@ impl App {
 
     fn edit_filter(&mut self, edit: impl FnOnce(&mut String)) {
         edit(&mut self.filter);
-        self.refresh();
+        self.update_view();
     }
 
     fn set_zoom(&mut self, zoom: Zoom) {
@@ -303,7 +235,7 @@ impl App {
 
     fn set_as_of(&mut self, date: Date) {
         self.as_of = date;
-        self.refresh();
+        self.update_view();
     }
 
     /// Midnight passed: a view that followed today moves on with it.
@@ -315,11 +247,20 @@ impl App {
         }
     }
 
-    /// Recomputes the view and keeps the selected city and letter where they still show.
+    /// The docket changed: recomputes the view from scratch and keeps the
+    /// selected city and letter where they still show.
     fn refresh(&mut self) {
+        self.views.clear();
+        self.update_view();
+    }
+
+    /// The as-of date, filter or sort changed: recomputes the view from what
+    /// the cache keeps, and keeps the selected city and letter where they
+    /// still show.
+    fn update_view(&mut self) {
         let city_id = self.selected_city().map(|c| c.id.clone());
         let letter_id = self.selected_letter().map(|l| l.id.clone());
-        self.view = View::new(&self.docket, self.as_of, &self.filter, self.sort);
+        self.view = (self.views).view(&self.docket, self.as_of, &self.filter, self.sort);
         let cities = &self.view.cities;
         self.city = city_id
             .and_then(|id| {
@@ -358,6 +299,22 @@ impl App {
     /// The docket shown.
     pub fn docket(&self) -> &Docket {
         &self.docket
+    }
+
+    /// Takes the outcome of a save of the docket as it was when `changes`
+    /// changes were unsaved: on success those are on disk, and any made
+    /// since wait for the next save.
+    pub fn finish_save_of(&mut self, changes: usize, result: Result<(), crate::store::StoreError>) {
+        if result.is_ok() && changes < self.unsaved.len() {
+            self.unsaved.drain(..changes);
+            return;
+        }
+        self.finish_save(result);
+    }
+
+    /// The docket shown, shared (for a save in the background).
+    pub fn docket_snapshot(&self) -> Arc<Docket> {
+        self.docket.snapshot()
     }
 
     /// The date everything is computed as of.

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod form;
 pub mod keymap;
+pub mod loading;
 pub mod session;
 pub mod terminal;
 pub mod ui;
@@ -33,7 +34,49 @@ pub fn run(path: &Path, as_of: Date, today: Date) -> Result<(), CliError> {
              use a subcommand such as `docket list` in scripts",
         ));
     }
-    let opened = Session::open(path)?;
+    let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= loading::BIG_FILE_BYTES);
+    // A small file opens before the screen starts; a big one behind a progress screen.
+    let mut opened = if big {
+        None
+    } else {
+        Some(Session::open(path)?)
+    };
+    let signal = watch_signals()?;
+    let mut state: Option<(App, Session)> = None;
+    let outcome = terminal::run(|terminal| -> Result<Outcome, CliError> {
+        let opened = match opened.take() {
+            Some(opened) => opened,
+            None => match loading::open(terminal, path, &signal)? {
+                loading::Loaded::Opened(opened) => *opened,
+                loading::Loaded::Stopped(arrived) => return Ok(Ok(Some(signal_name(arrived)))),
+            },
+        };
+        let (app, session) = state.insert(start(opened, as_of, today));
+        Ok(event_loop(terminal, app, session, &signal))
+    })
+    .map_err(|err| CliError::data(format!("terminal error: {err}")))??;
+    // The terminal is restored by now; whatever is not on disk yet is saved.
+    let stopped = match outcome {
+        Ok(None) => return Ok(()),
+        Ok(Some(signal)) => format!("stopped by {signal}"),
+        Err(err) => format!("terminal error: {err}"),
+    };
+    let Some((mut app, mut session)) = state else {
+        return Err(CliError::data(stopped));
+    };
+    let saved = match session.save_before_exit(&mut app) {
+        Ok(None) => String::new(),
+        Ok(Some(place)) => format!("; unsaved changes were saved to {place}"),
+        Err(err) => format!("; unsaved changes could not be saved: {err}"),
+    };
+    Err(CliError::data(format!("{stopped}{saved}")))
+}
+
+/// How the event loop ended: quit (`None`), a signal (its name), or a terminal error.
+type Outcome = io::Result<Option<&'static str>>;
+
+/// The app on the opened file, and the session that saves it.
+fn start(opened: session::Opened, as_of: Date, today: Date) -> (App, Session) {
     let theme = Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
     let mut app = App::new(opened.docket, as_of, today, theme);
     if let Some(reason) = opened.read_only {
@@ -42,22 +85,7 @@ pub fn run(path: &Path, as_of: Date, today: Date) -> Result<(), CliError> {
     if let Some(note) = opened.note {
         app = app.with_message(note);
     }
-    let mut session = opened.session;
-    let signal = watch_signals()?;
-    let outcome = terminal::run(|terminal| event_loop(terminal, &mut app, &mut session, &signal))
-        .and_then(|result| result);
-    // The terminal is restored by now; whatever is not on disk yet is saved.
-    let stopped = match outcome {
-        Ok(None) => return Ok(()),
-        Ok(Some(signal)) => format!("stopped by {signal}"),
-        Err(err) => format!("terminal error: {err}"),
-    };
-    let saved = match session.save_before_exit(&app) {
-        Ok(None) => String::new(),
-        Ok(Some(place)) => format!("; unsaved changes were saved to {place}"),
-        Err(err) => format!("; unsaved changes could not be saved: {err}"),
-    };
-    Err(CliError::data(format!("{stopped}{saved}")))
+    (app, opened.session)
 }
 
 /// The signals that end the interface: set to the signal's number when one arrives.
@@ -86,6 +114,8 @@ fn signal_name(signal: usize) -> &'static str {
 
 /// How often to look for a signal while waiting for a key.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+/// How often to look for the end of a save under way, to say it is saved.
+const SAVE_CHECK: Duration = Duration::from_millis(10);
 /// How often to redraw without input, so countdowns roll over at midnight.
 const TICK: Duration = Duration::from_secs(30);
 
@@ -99,7 +129,7 @@ fn event_loop(
     let mut redraw = true;
     let mut last_tick = Instant::now();
     while !app.should_quit() {
-        session.process(app);
+        redraw |= session.poll(app);
         if redraw {
             terminal.draw(|frame| ui::draw(frame, app))?;
         }
@@ -108,7 +138,12 @@ fn event_loop(
             return Ok(Some(signal_name(arrived)));
         }
         redraw = true;
-        if !event::poll(SIGNAL_CHECK)? {
+        let wait = if session.is_saving() {
+            SAVE_CHECK
+        } else {
+            SIGNAL_CHECK
+        };
+        if !event::poll(wait)? {
             redraw = last_tick.elapsed() >= TICK;
             if redraw {
                 last_tick = Instant::now();
@@ -126,6 +161,10 @@ fn event_loop(
             }
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(action) = keymap::action_for(app.mode(), key) {
+                    if action == Action::Quit {
+                        // A save under way finishes first: no change is lost.
+                        session.wait(app);
+                    }
                     app.update(action);
                 }
             }
@@ -133,5 +172,6 @@ fn event_loop(
             _ => {}
         }
     }
+    session.process(app);
     Ok(None)
 }

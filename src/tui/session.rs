@@ -1,7 +1,15 @@
 //! The interface's link to the data file: the lock, saves, reloads. All
 //! input/output the app asks for happens here, outside `App`.
+//!
+//! The event loop saves in the background ([`Session::poll`]): a save takes
+//! a snapshot of the docket (shared, not copied) and writes it on a thread
+//! of its own, with the same checks and the same atomic, durable write, so
+//! the screen never waits for the disk. Changes made meanwhile are saved by
+//! the next save; quitting and stopping wait for the save under way.
 
 use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
 
 use super::app::{App, Effect};
 use crate::cli::{self, CliError};
@@ -12,7 +20,18 @@ use crate::store::{self, Store, StoreError};
 /// when another docket has it.
 #[derive(Debug)]
 pub struct Session {
-    store: Option<Store>,
+    store: Option<Arc<Mutex<Store>>>,
+    saving: Option<Saving>,
+    /// A save was asked for while one was under way.
+    again: bool,
+}
+
+/// A save under way on its own thread.
+#[derive(Debug)]
+struct Saving {
+    thread: JoinHandle<Result<(), StoreError>>,
+    /// How many of the app's unsaved changes its snapshot holds.
+    changes: usize,
 }
 
 /// What opening the file found.
@@ -44,7 +63,7 @@ impl Session {
                     }
                 };
                 Ok(Opened {
-                    session: Session { store: Some(store) },
+                    session: Session::new(Some(store)),
                     docket,
                     read_only: None,
                     note,
@@ -55,7 +74,7 @@ impl Session {
                     .ok_or_else(|| CliError::data(format!("{}: no such file", path.display())))?;
                 let reason = "read-only: another docket has this file open".to_owned();
                 Ok(Opened {
-                    session: Session { store: None },
+                    session: Session::new(None),
                     docket,
                     read_only: Some(reason),
                     note: None,
@@ -65,29 +84,100 @@ impl Session {
         }
     }
 
-    /// Does the saves and reloads the app asked for.
+    fn new(store: Option<Store>) -> Self {
+        Session {
+            store: store.map(|store| Arc::new(Mutex::new(store))),
+            saving: None,
+            again: false,
+        }
+    }
+
+    /// Does the saves and reloads the app asked for, and waits for them.
     pub fn process(&mut self, app: &mut App) {
+        self.poll(app);
+        self.wait(app);
+    }
+
+    /// Starts the saves the app asked for in the background, takes the
+    /// outcome of one that ended, and does reloads (after any save under
+    /// way). Returns whether anything the screen shows changed.
+    pub fn poll(&mut self, app: &mut App) -> bool {
+        let mut changed = self.finish_if_done(app);
         while let Some(effect) = app.take_effect() {
-            let Some(store) = &mut self.store else {
+            changed = true;
+            let Some(store) = self.store.clone() else {
                 app.note("read-only: nothing is saved");
                 continue;
             };
             match effect {
-                Effect::Save => app.finish_save(store.save(app.docket())),
-                Effect::Reload => reload(store, app),
+                Effect::Save if self.saving.is_some() => self.again = true,
+                Effect::Save => self.start_save(app, store),
+                Effect::Reload => {
+                    self.wait(app);
+                    reload(&mut lock(&store), app);
+                }
             }
+        }
+        changed
+    }
+
+    /// Whether a save is under way.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// Waits for the save under way, and for the one asked for meanwhile.
+    pub fn wait(&mut self, app: &mut App) {
+        while let Some(saving) = self.saving.take() {
+            let result = saving.thread.join().unwrap_or_else(|_| Err(panicked()));
+            self.finished(app, saving.changes, result);
         }
     }
 
-    /// Saves what is not saved yet, as a last resort before exiting; returns
-    /// where it went, or why it could not be saved.
-    pub fn save_before_exit(&mut self, app: &App) -> Result<Option<String>, String> {
+    fn finish_if_done(&mut self, app: &mut App) -> bool {
+        if !self.saving.as_ref().is_some_and(|s| s.thread.is_finished()) {
+            return false;
+        }
+        self.wait(app);
+        true
+    }
+
+    fn finished(&mut self, app: &mut App, changes: usize, result: Result<(), StoreError>) {
+        app.finish_save_of(changes, result);
+        if std::mem::take(&mut self.again)
+            && app.unsaved_count() > 0
+            && let Some(store) = self.store.clone()
+        {
+            self.start_save(app, store);
+        }
+    }
+
+    fn start_save(&mut self, app: &mut App, store: Arc<Mutex<Store>>) {
+        let docket = app.docket_snapshot();
+        let changes = app.unsaved_count();
+        let job = move || lock(&store).save_shared(docket);
+        match std::thread::Builder::new()
+            .name("docket-save".into())
+            .spawn(job.clone())
+        {
+            Ok(thread) => self.saving = Some(Saving { thread, changes }),
+            // No thread to be had: save here and now.
+            Err(_) => self.finished(app, changes, job()),
+        }
+    }
+
+    /// Saves what is not saved yet, as a last resort before exiting (after
+    /// the save under way, if any); returns where it went, or why it could
+    /// not be saved.
+    pub fn save_before_exit(&mut self, app: &mut App) -> Result<Option<String>, String> {
+        self.wait(app);
         if app.unsaved_count() == 0 {
             return Ok(None);
         }
-        let Some(store) = &mut self.store else {
+        let Some(store) = &self.store else {
             return Err("read-only: nothing to save".to_owned());
         };
+        let mut store = lock(store);
         match store.save(app.docket()) {
             Ok(()) => Ok(Some(store.path().display().to_string())),
             Err(err) => {
@@ -103,6 +193,22 @@ impl Session {
                     .map_err(|copy_err| format!("{err}; a copy failed too: {copy_err}"))
             }
         }
+    }
+}
+
+/// The store, even if a save panicked while holding it (the file on disk is
+/// then the previous version or the new one, never half of one).
+fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn panicked() -> StoreError {
+    StoreError::Io {
+        path: std::path::PathBuf::from("(save)"),
+        action: "finish the save",
+        source: std::io::Error::other("the save thread panicked"),
     }
 }
 

@@ -1,9 +1,18 @@
 //! What the panes show, derived from the docket, the as-of date, the filter
-//! and the sort order. Recomputed when one of those changes, never while drawing.
+//! and the sort order. Recomputed when one of those changes, never while
+//! drawing, and from a [`ViewCache`] that keeps what a keystroke does not
+//! change: the docket's facts, the statuses and orders per as-of date, and
+//! the filter's search results. A filter keystroke only changes what shows.
+
+mod facts;
+mod search;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use crate::model::{Date, Docket, Letter, Status};
+use self::facts::{Dated, Facts, NEVER, NO_CITY};
+use self::search::Search;
+use crate::model::{Date, Docket, Status};
 
 /// How the cities are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +54,7 @@ pub struct CityRow {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct View {
     /// The status of every letter, by index into `Docket::letters`.
-    pub statuses: Vec<Status>,
+    pub statuses: Arc<[Status]>,
     /// The cities shown, in order.
     pub cities: Vec<CityRow>,
     /// The letters on the timeline: by city name, then date sent.
@@ -61,78 +70,153 @@ impl View {
     /// Computes the view. `filter` matches (case-insensitively) a city's name,
     /// id or state, or a letter's subject, parties or text.
     pub fn new(docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> Self {
-        let needle = filter.trim().to_lowercase();
-        let statuses: Vec<Status> = docket.letters.iter().map(|l| l.status(as_of)).collect();
-        let urgency = |i: usize| {
-            let letter = &docket.letters[i];
-            let days = letter.days_left(as_of).unwrap_or(i64::MAX);
-            (statuses[i], days, letter.id.as_str())
-        };
-        let mut by_city: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, letter) in docket.letters.iter().enumerate() {
-            if letter.is_sent(as_of) {
-                by_city.entry(letter.city.as_str()).or_default().push(i);
-            }
-        }
-        let mut cities: Vec<CityRow> = Vec::new();
-        for (c, city) in docket.cities.iter().enumerate() {
-            let all = by_city.remove(city.id.as_str()).unwrap_or_default();
-            let city_matches = [&city.name, &city.id, &city.state]
-                .iter()
-                .any(|text| text.to_lowercase().contains(&needle));
-            let mut letters: Vec<usize> = if city_matches {
-                all
-            } else {
-                all.into_iter()
-                    .filter(|i| docket.letters[*i].mentions(&needle))
-                    .collect()
-            };
-            if city_matches || !letters.is_empty() {
-                letters.sort_by(|a, b| urgency(*a).cmp(&urgency(*b)));
-                cities.push(CityRow { city: c, letters });
-            }
-        }
-        let name = |row: &CityRow| docket.cities[row.city].name.to_lowercase();
-        match sort {
-            CitySort::Name => cities.sort_by_key(name),
-            CitySort::Urgency => cities.sort_by(|a, b| {
-                let lead = |row: &CityRow| row.letters.first().map(|i| urgency(*i));
-                // Cities with no letters go last.
-                let key = |row: &CityRow| (lead(row).is_none(), lead(row).map(|(s, d, _)| (s, d)));
-                key(a).cmp(&key(b)).then_with(|| name(a).cmp(&name(b)))
-            }),
-        }
-        let mut timeline: Vec<usize> = cities.iter().flat_map(|row| row.letters.clone()).collect();
-        let timeline_key = |i: &usize| {
-            let letter: &Letter = &docket.letters[*i];
-            (
-                docket.city_name(&letter.city).to_lowercase(),
-                letter.sent,
-                letter.id.clone(),
-            )
-        };
-        timeline.sort_by_cached_key(timeline_key);
-        let mut counts = BTreeMap::new();
-        let mut span: Option<(Date, Date)> = None;
-        for &i in &timeline {
-            *counts.entry(statuses[i]).or_insert(0) += 1;
-            let letter = &docket.letters[i];
-            let end = letter.effective_due(as_of).unwrap_or(as_of).max(as_of);
-            span = Some(span.map_or((letter.sent, end), |(first, last)| {
-                (first.min(letter.sent), last.max(end))
-            }));
-        }
-        View {
-            statuses,
-            cities,
-            timeline,
-            counts,
-            span,
-        }
+        ViewCache::default().view(docket, as_of, filter, sort)
     }
 
     /// How many visible letters have this status.
     pub fn count(&self, status: Status) -> usize {
         self.counts.get(&status).copied().unwrap_or(0)
     }
+}
+
+/// How many as-of dates' statuses and orders are kept.
+const DATES_KEPT: usize = 8;
+
+/// What views of one docket share. [`ViewCache::clear`] it whenever the
+/// docket changes.
+#[derive(Debug, Default)]
+pub struct ViewCache {
+    facts: Option<Facts>,
+    /// Most recently used last.
+    dated: Vec<Arc<Dated>>,
+    search: Search,
+}
+
+impl ViewCache {
+    /// Forgets everything: for after the docket changed.
+    pub fn clear(&mut self) {
+        *self = ViewCache::default();
+    }
+
+    /// Gets the filter's search ready in the background (for a big docket),
+    /// as the user starts typing a filter.
+    pub fn prepare_search(&mut self, docket: Arc<Docket>) {
+        self.search.prepare(docket);
+    }
+
+    /// The view of `docket` as of `as_of`, filtered and sorted, reusing what
+    /// earlier views computed.
+    pub fn view(&mut self, docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> View {
+        if self
+            .facts
+            .as_ref()
+            .is_none_or(|f| f.len() != docket.letters.len())
+        {
+            self.clear();
+        }
+        let facts = self.facts.get_or_insert_with(|| Facts::new(docket));
+        let dated = match self.dated.iter().position(|d| d.as_of == as_of) {
+            Some(at) => self.dated.remove(at),
+            None => Arc::new(Dated::new(facts, docket.cities.len(), as_of)),
+        };
+        if self.dated.len() == DATES_KEPT {
+            self.dated.remove(0);
+        }
+        self.dated.push(Arc::clone(&dated));
+        let needle = filter.trim().to_lowercase();
+        let mentions = (!needle.is_empty()).then(|| self.search.matches(docket, &needle));
+        let facts = self.facts.as_ref().expect("just computed");
+        let city_matches: Vec<bool> = (docket.cities.iter())
+            .map(|city| {
+                [&city.name, &city.id, &city.state]
+                    .iter()
+                    .any(|text| text.to_lowercase().contains(&needle))
+            })
+            .collect();
+        let visible = |i: usize| {
+            let c = facts.city_of[i];
+            c != NO_CITY
+                && dated.statuses[i] != Status::NotYetSent
+                && (city_matches[c as usize] || mentions.as_ref().is_none_or(|m| m[i]))
+        };
+        let mut cities = city_rows(docket, &dated, &city_matches, &visible);
+        sort_cities(&mut cities, facts, &dated, sort);
+        let timeline: Vec<usize> = (facts.timeline.iter())
+            .map(|&i| i as usize)
+            .filter(|&i| visible(i))
+            .collect();
+        let (counts, span) = counts_and_span(&timeline, facts, &dated);
+        View {
+            statuses: Arc::clone(&dated.statuses),
+            cities,
+            timeline,
+            counts,
+            span,
+        }
+    }
+}
+
+/// The cities that match or have a letter that does, each with its visible
+/// letters, in `Docket::cities` order.
+fn city_rows(
+    docket: &Docket,
+    dated: &Dated,
+    city_matches: &[bool],
+    visible: &impl Fn(usize) -> bool,
+) -> Vec<CityRow> {
+    let mut cities = Vec::new();
+    for (c, &matches) in city_matches.iter().enumerate().take(docket.cities.len()) {
+        let letters: Vec<usize> = (dated.letters_of(c).iter())
+            .map(|&i| i as usize)
+            .filter(|&i| visible(i))
+            .collect();
+        if matches || !letters.is_empty() {
+            cities.push(CityRow { city: c, letters });
+        }
+    }
+    cities
+}
+
+fn sort_cities(cities: &mut [CityRow], facts: &Facts, dated: &Dated, sort: CitySort) {
+    let name = |row: &CityRow| facts.city_names[row.city].as_str();
+    match sort {
+        CitySort::Name => cities.sort_by(|a, b| name(a).cmp(name(b))),
+        CitySort::Urgency => cities.sort_by(|a, b| {
+            let lead = |row: &CityRow| {
+                (row.letters.first())
+                    .map(|&i| (dated.statuses[i], dated.days_left(i).unwrap_or(i64::MAX)))
+            };
+            // Cities with no letters go last.
+            let key = |row: &CityRow| (lead(row).is_none(), lead(row));
+            key(a).cmp(&key(b)).then_with(|| name(a).cmp(name(b)))
+        }),
+    }
+}
+
+fn counts_and_span(
+    timeline: &[usize],
+    facts: &Facts,
+    dated: &Dated,
+) -> (BTreeMap<Status, usize>, Option<(Date, Date)>) {
+    let mut counts = [0usize; Status::ALL.len()];
+    let mut span: Option<(i32, i32)> = None;
+    let as_of = facts::day(dated.as_of);
+    for &i in timeline {
+        counts[dated.statuses[i] as usize] += 1;
+        let sent = facts.sent(i);
+        let end = match dated.due[i] {
+            NEVER => as_of,
+            due => due.max(as_of),
+        };
+        span = Some(span.map_or((sent, end), |(first, last)| {
+            (first.min(sent), last.max(end))
+        }));
+    }
+    let span = span.map(|(first, last)| (facts::date(first), facts::date(last)));
+    let counts = (Status::ALL.iter())
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| (*s, n))
+        .collect();
+    (counts, span)
 }

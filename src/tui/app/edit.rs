@@ -314,7 +314,7 @@ impl App {
     /// the unsaved changes to it; returns how many no longer applied.
     pub fn rebase(&mut self, reloaded: Docket) -> usize {
         let pending = std::mem::take(&mut self.unsaved);
-        self.docket = reloaded;
+        self.docket = reloaded.into();
         self.history.clear();
         let mut dropped = 0;
         for item in pending {

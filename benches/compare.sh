@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# docket against taskwarrior on the same letters, side by side in one run.
+#
+#   benches/compare.sh            # 10,000 and 100,000 letters, 10 runs each
+#   SIZES="10000" RUNS=5 benches/compare.sh
+#
+# Builds docket in release mode, generates the letters (examples/gen.rs) and
+# the same letters as taskwarrior tasks (one pending task each, imported in
+# bulk with `task import`), then times `docket list` against `task list` and
+# `task next` (hyperfine when it is there, else repeated /usr/bin/time), and
+# measures each one's peak memory (/usr/bin/time -v). Taskwarrior runs with a
+# TASKRC of its own in a temporary folder and its data in target/compare/
+# (kept: importing 100,000 tasks takes most of an hour); nothing of yours is
+# read or touched. Installs Debian's taskwarrior, hyperfine and time when
+# missing (as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES="${SIZES:-10000 100000}"
+RUNS="${RUNS:-10}"
+AS_OF="${AS_OF:-2026-11-29}"
+
+install() {
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+command -v task >/dev/null || install taskwarrior
+command -v hyperfine >/dev/null || install hyperfine || echo "hyperfine missing: timing with /usr/bin/time" >&2
+[ -x /usr/bin/time ] || install time
+
+cargo build --release --locked --quiet --bin docket --example gen
+docket="$PWD/target/release/docket"
+gen="$PWD/target/release/examples/gen"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Median, fastest and slowest wall time, and mean CPU time (user + system),
+# in seconds, of one command run by hand.
+time_runs() {
+    local times=()
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -o "$work/time.txt" -f '%e %U %S' bash -c "exec $1" >/dev/null 2>&1
+        times+=("$(tail -1 "$work/time.txt")")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1; cpu+=$2+$3} END {
+        m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
+        printf "%.4f %.4f %.4f %.4f\n", m, a[1], a[NR], cpu/NR}'
+}
+
+# The same four figures, by hyperfine when it is there.
+measure() {
+    if command -v hyperfine >/dev/null && command -v python3 >/dev/null; then
+        hyperfine --warmup 1 --runs "$RUNS" --style none --export-json "$work/h.json" "$1" \
+            >/dev/null 2>"$work/hyperfine.log" || { cat "$work/hyperfine.log" >&2; return 1; }
+        python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.4f %.4f %.4f %.4f" % (r["median"], r["min"], r["max"], r["user"] + r["system"]))' "$work/h.json"
+    else
+        time_runs "$1"
+    fi
+}
+
+# Peak resident memory of one run, in KiB.
+peak_kib() {
+    /usr/bin/time -o "$work/time.txt" -v bash -c "exec $1" >/dev/null 2>&1
+    awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt"
+}
+
+printf '%-8s %-12s %9s %17s %8s %9s %9s %9s %8s\n' \
+    letters command median range cpu "x wall" "x cpu" "peak MiB" "x file"
+for n in $SIZES; do
+    dir="$work/$n"
+    mkdir -p "$dir"
+    "$gen" --letters "$n" --cities $((n / 50)) --out "$dir/docket.ron" --tasks "$dir/tasks.json" 2>/dev/null
+    # taskwarrior 2.6's import checks each task against every one before it:
+    # 100,000 tasks take most of an hour. What it imported is kept in
+    # target/compare/ and used again while the tasks are the same.
+    export TASKRC="$dir/taskrc" TASKDATA="$PWD/target/compare/tasks-$n"
+    printf 'data.location=%s\nconfirmation=off\nhooks=off\nnews.version=2.6.0\n' "$TASKDATA" >"$TASKRC"
+    source_sum=$(sha256sum "$dir/tasks.json" | cut -c1-32)
+    if [ "$(cat "$TASKDATA/.imported-from" 2>/dev/null)" != "$source_sum" ]; then
+        rm -rf "$TASKDATA"
+        mkdir -p "$TASKDATA"
+        start=$(date +%s)
+        task rc.verbose=nothing import "$dir/tasks.json" >/dev/null 2>&1
+        echo "$source_sum" >"$TASKDATA/.imported-from"
+        echo "($n tasks imported into taskwarrior in $(($(date +%s) - start)) s)" >&2
+    fi
+    file_bytes=$(stat -c %s "$dir/docket.ron")
+    base="" base_cpu=""
+    for name in "docket list" "task list" "task next"; do
+        case "$name" in
+        "docket list") cmd="$docket --file $dir/docket.ron --as-of $AS_OF list" ;;
+        *) cmd="$name" ;;
+        esac
+        if ! read -r median low high cpu < <(measure "$cmd"); then
+            echo "$n $name: could not be timed" >&2
+            continue
+        fi
+        base="${base:-$median}" base_cpu="${base_cpu:-$cpu}"
+        peak=$(peak_kib "$cmd")
+        awk -v n="$n" -v c="$name" -v m="$median" -v l="$low" -v h="$high" -v u="$cpu" \
+            -v b="$base" -v bu="$base_cpu" -v p="$peak" -v f="$file_bytes" 'BEGIN {
+            printf "%-8s %-12s %8.3fs %7.3f-%7.3fs %7.3fs %8.1fx %8.1fx %9.1f %7.2fx\n",
+                n, c, m, l, h, u, m / b, u / bu, p / 1024, p * 1024 / f }'
+    done
+done
+cat <<'NOTE'
+median and range: wall time over the runs; cpu: mean user + system time (a
+fairer figure on a busy machine); x wall, x cpu: that many times docket list's;
+peak: largest resident memory of one run; x file: that over the docket file's size.
+NOTE

@@ -1,0 +1,243 @@
+//! docket's benchmarks at 1,000, 10,000 and 100,000 letters (`cargo bench`).
+//!
+//! Load and save go through the real file functions (read, parse, check;
+//! serialize, write, fsync, rename, folder sync); serde_json's load and save
+//! of the same records are the in-run reference. The interface's benchmarks
+//! time one keystroke's update and one full-screen render into a 200x60
+//! `TestBackend`. `cargo bench -- load` runs only the benchmarks named so.
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use divan::{Bencher, black_box};
+use docket::model::{Date, Docket};
+use docket::store::{self, Store};
+use docket::tui::action::Action;
+use docket::tui::app::App;
+use docket::tui::ui::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The sizes every benchmark runs at.
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+/// The generator's seed: every run benchmarks the same records.
+const SEED: u64 = 7;
+
+fn main() {
+    divan::main();
+}
+
+/// Cities for `letters` letters: about 50 letters a city, at least 20.
+fn cities_for(letters: usize) -> usize {
+    (letters / 50).clamp(20, 2_000)
+}
+
+/// The as-of date the views are computed at: the day after the last letter.
+fn as_of() -> Date {
+    "2026-11-29".parse().expect("a date")
+}
+
+/// One size's records, generated once per run and shared.
+struct Data {
+    docket: Arc<Docket>,
+    ron_file: PathBuf,
+    json_file: PathBuf,
+}
+
+fn data(letters: usize) -> Arc<Data> {
+    static CACHE: OnceLock<Mutex<HashMap<usize, Arc<Data>>>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Default::default).lock().expect("lock");
+    Arc::clone(cache.entry(letters).or_insert_with(|| {
+        let docket = synth::docket(letters, cities_for(letters), SEED);
+        let dir = bench_dir().join(letters.to_string());
+        std::fs::create_dir_all(&dir).expect("the benchmark folder");
+        let ron_file = dir.join("docket.ron");
+        std::fs::write(&ron_file, store::to_ron(&docket)).expect("write RON");
+        let json_file = dir.join("docket.json");
+        std::fs::write(&json_file, serde_json::to_vec(&docket).expect("JSON")).expect("write");
+        Arc::new(Data {
+            docket: Arc::new(docket),
+            ron_file,
+            json_file,
+        })
+    }))
+}
+
+/// On the same disk as the project (not a tmpfs), so that fsync costs what it costs.
+fn bench_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("docket-bench")
+}
+
+/// Reading the data file: read, parse with the ron crate, check the records.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn load(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    bencher.bench(|| store::load(&data.ron_file).expect("loads").expect("exists"));
+}
+
+/// The ron crate's parser alone, on text already in memory.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn parse_only(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    let text = std::fs::read_to_string(&data.ron_file).expect("read");
+    bencher.bench(|| store::parse(black_box(&text)).expect("parses"));
+}
+
+/// The reference: the same records read and parsed by serde_json.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn json_load(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    bencher.bench(|| {
+        let bytes = std::fs::read(&data.json_file).expect("read");
+        serde_json::from_slice::<Docket>(&bytes).expect("parses")
+    });
+}
+
+/// Saving through the store: checks, conflict check, RON, temporary file,
+/// fsync, backup link, rename, folder sync.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn save(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    let dir = bench_dir().join(format!("save-{letters}"));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let path = dir.join("docket.ron");
+    let _ = std::fs::remove_file(&path);
+    let (mut store, _) = Store::open(&path).expect("opens");
+    bencher.bench_local(|| store.save(&data.docket).expect("saves"));
+}
+
+/// The RON text alone, in memory.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn to_ron(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    bencher.bench(|| store::to_ron(&data.docket));
+}
+
+/// The reference: serde_json's text of the same records, written the same
+/// atomic, fsynced way.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn json_save(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    let dir = bench_dir().join(format!("json-save-{letters}"));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let path = dir.join("docket.json");
+    bencher.bench(|| {
+        let bytes = serde_json::to_vec_pretty(&*data.docket).expect("JSON");
+        store::write_atomically(&path, &bytes, true).expect("writes")
+    });
+}
+
+/// Every letter's status as of a date.
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn statuses(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    bencher.bench(|| {
+        data.docket
+            .letters
+            .iter()
+            .map(|l| l.status(black_box(as_of())))
+            .filter(|s| s.is_pending())
+            .count()
+    });
+}
+
+fn app(letters: usize) -> App {
+    let docket = Docket::clone(&data(letters).docket);
+    App::new(docket, as_of(), as_of(), Theme::COLOR)
+}
+
+/// One key typed into the filter (alternately a letter and a backspace,
+/// so the filter stays "c" or "ci").
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn filter_keystroke(bencher: Bencher, letters: usize) {
+    let mut app = app(letters);
+    app.update(Action::StartFilter);
+    app.update(Action::FilterChar('c'));
+    bencher.bench_local(|| {
+        let action = if app.filter().len() > 1 {
+            Action::FilterBackspace
+        } else {
+            Action::FilterChar('i')
+        };
+        app.update(action);
+    });
+}
+
+/// One day later, with the filter empty: each step a date not seen before
+/// (the worst case: stepping back to a date seen recently is a cache hit).
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn as_of_step(bencher: Bencher, letters: usize) {
+    let mut app = app(letters);
+    bencher.bench_local(|| app.update(Action::ShiftAsOf(1)));
+}
+
+/// The first filter keystroke, which also lower-cases every letter's text
+/// once (later keystrokes reuse it).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn filter_first_keystroke(bencher: Bencher, letters: usize) {
+    bencher
+        .with_inputs(|| {
+            let mut app = app(letters);
+            app.update(Action::StartFilter);
+            app
+        })
+        .bench_local_refs(|app| app.update(Action::FilterChar('q')));
+}
+
+/// Moving the selection down the cities (and back up at the end).
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn move_keystroke(bencher: Bencher, letters: usize) {
+    let mut app = app(letters);
+    bencher.bench_local(|| {
+        let before = app.selected_city_index();
+        app.update(Action::Down);
+        if app.selected_city_index() == before {
+            app.update(Action::First);
+        }
+    });
+}
+
+/// Toggling the city sort between urgency and name.
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn sort_keystroke(bencher: Bencher, letters: usize) {
+    let mut app = app(letters);
+    bencher.bench_local(|| app.update(Action::CycleSort));
+}
+
+/// A change made in the interface: a reply recorded (the form opened with
+/// its defaults, then submitted), up to the view recomputed; the save it
+/// asks for runs in the background and is not timed here.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn edit_keystroke(bencher: Bencher, letters: usize) {
+    let mut app = app(letters);
+    app.update(Action::NextPane);
+    bencher.bench_local(|| {
+        app.update(Action::Reply);
+        app.update(Action::FormSubmit);
+        assert!(app.take_effect().is_some(), "a change to save");
+    });
+}
+
+/// Opening the interface on a loaded docket: every view's facts, the
+/// statuses as of the date, and the first view.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn open_view(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    bencher
+        .with_inputs(|| Docket::clone(&data.docket))
+        .bench_local_values(|docket| App::new(docket, as_of(), as_of(), Theme::COLOR));
+}
+
+/// One full-screen frame into a 200x60 test terminal.
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn render(bencher: Bencher, letters: usize) {
+    let app = app(letters);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    bencher.bench_local(|| {
+        terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+    });
+}

@@ -1,0 +1,191 @@
+//! The cached views (statuses per as-of date, incremental filter search)
+//! show exactly what computing every view from scratch shows: checked
+//! against the straightforward computation, over random keystrokes on
+//! generated dockets.
+
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+use std::collections::BTreeMap;
+
+use docket::model::{Date, Docket, Extension, Letter, Status};
+use docket::tui::action::Action;
+use docket::tui::app::App;
+use docket::tui::ui::theme::Theme;
+use docket::tui::view::CitySort;
+use proptest::prelude::*;
+
+/// The view computed from scratch: (statuses, cities with their letters,
+/// timeline, counts, span).
+type Reference = (
+    Vec<Status>,
+    Vec<(usize, Vec<usize>)>,
+    Vec<usize>,
+    BTreeMap<Status, usize>,
+    Option<(Date, Date)>,
+);
+
+fn reference(docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> Reference {
+    let needle = filter.trim().to_lowercase();
+    let statuses: Vec<Status> = docket.letters.iter().map(|l| l.status(as_of)).collect();
+    let urgency = |i: usize| {
+        let letter = &docket.letters[i];
+        let days = letter.days_left(as_of).unwrap_or(i64::MAX);
+        (statuses[i], days, letter.id.as_str())
+    };
+    let mut by_city: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, letter) in docket.letters.iter().enumerate() {
+        if letter.is_sent(as_of) {
+            by_city.entry(letter.city.as_str()).or_default().push(i);
+        }
+    }
+    let mut cities: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (c, city) in docket.cities.iter().enumerate() {
+        let all = by_city.remove(city.id.as_str()).unwrap_or_default();
+        let city_matches = [&city.name, &city.id, &city.state]
+            .iter()
+            .any(|text| text.to_lowercase().contains(&needle));
+        let mut letters: Vec<usize> = if city_matches {
+            all
+        } else {
+            (all.into_iter())
+                .filter(|i| docket.letters[*i].mentions(&needle))
+                .collect()
+        };
+        if city_matches || !letters.is_empty() {
+            letters.sort_by(|a, b| urgency(*a).cmp(&urgency(*b)));
+            cities.push((c, letters));
+        }
+    }
+    let name = |row: &(usize, Vec<usize>)| docket.cities[row.0].name.to_lowercase();
+    match sort {
+        CitySort::Name => cities.sort_by_key(name),
+        CitySort::Urgency => cities.sort_by(|a, b| {
+            let lead = |row: &(usize, Vec<usize>)| row.1.first().map(|i| urgency(*i));
+            let key = |row: &(usize, Vec<usize>)| {
+                (lead(row).is_none(), lead(row).map(|(s, d, _)| (s, d)))
+            };
+            key(a).cmp(&key(b)).then_with(|| name(a).cmp(&name(b)))
+        }),
+    }
+    let mut timeline: Vec<usize> = cities.iter().flat_map(|row| row.1.clone()).collect();
+    timeline.sort_by_cached_key(|i| {
+        let letter: &Letter = &docket.letters[*i];
+        (
+            docket.city_name(&letter.city).to_lowercase(),
+            letter.sent,
+            letter.id.clone(),
+        )
+    });
+    let mut counts = BTreeMap::new();
+    let mut span: Option<(Date, Date)> = None;
+    for &i in &timeline {
+        *counts.entry(statuses[i]).or_insert(0) += 1;
+        let letter = &docket.letters[i];
+        let end = letter.effective_due(as_of).unwrap_or(as_of).max(as_of);
+        span = Some(span.map_or((letter.sent, end), |(first, last)| {
+            (first.min(letter.sent), last.max(end))
+        }));
+    }
+    (statuses, cities, timeline, counts, span)
+}
+
+fn assert_matches_reference(app: &App) {
+    let view = app.view();
+    let (statuses, cities, timeline, counts, span) =
+        reference(app.docket(), app.as_of(), app.filter(), app.sort());
+    assert_eq!(
+        &*view.statuses,
+        &statuses[..],
+        "statuses as of {}",
+        app.as_of()
+    );
+    let shown: Vec<(usize, Vec<usize>)> = (view.cities.iter())
+        .map(|row| (row.city, row.letters.clone()))
+        .collect();
+    assert_eq!(shown, cities, "cities, filter {:?}", app.filter());
+    assert_eq!(view.timeline, timeline);
+    assert_eq!(view.counts, counts);
+    assert_eq!(view.span, span);
+}
+
+/// A generated docket with the awkward cases added: letters out of id
+/// order, a letter naming a missing city, extensions granted the same day,
+/// text that is not ASCII.
+fn awkward_docket(seed: u64) -> Docket {
+    let mut docket = synth::docket(240, 9, seed);
+    docket.letters.swap(3, 100);
+    docket.letters[5].city = "atlantis".into();
+    let sent = docket.letters[7].sent;
+    let day = |n| docket::model::add_days(sent, n).unwrap();
+    docket.letters[7].extensions = vec![
+        Extension {
+            granted_on: day(3),
+            new_due: day(40),
+            note: "A".into(),
+        },
+        Extension {
+            granted_on: day(3),
+            new_due: day(20),
+            note: "B".into(),
+        },
+    ];
+    docket.letters[8].summary = "Ärger in KÖLN: Straße ΣΊΣΥΦΟΣ".into();
+    docket.cities[2].name = "Évry".into();
+    docket
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        4 => proptest::sample::select(vec!['a', 'e', 'c', 'i', 't', 'y', ' ', 'ö', 'σ', 'x', 'z', 'É'])
+            .prop_map(Action::FilterChar),
+        2 => Just(Action::FilterBackspace),
+        1 => Just(Action::ClearFilter),
+        2 => proptest::sample::select(vec![-400i64, -30, -7, -1, 1, 7, 30, 400]).prop_map(Action::ShiftAsOf),
+        1 => Just(Action::CycleSort),
+        1 => Just(Action::Down),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn cached_views_equal_views_computed_from_scratch(
+        seed in 0u64..1000,
+        start in 0i64..5400,
+        actions in proptest::collection::vec(action(), 1..40),
+    ) {
+        let first: Date = "2012-01-02".parse().unwrap();
+        let as_of = docket::model::add_days(first, start).unwrap();
+        let mut app = App::new(awkward_docket(seed), as_of, as_of, Theme::COLOR);
+        assert_matches_reference(&app);
+        app.update(Action::StartFilter);
+        for action in actions {
+            if matches!(action, Action::ClearFilter) {
+                app.update(action);
+                app.update(Action::StartFilter);
+            } else {
+                app.update(action);
+            }
+            assert_matches_reference(&app);
+        }
+    }
+}
+
+#[test]
+fn a_big_docket_read_by_two_threads_shows_the_same() {
+    let mut docket = synth::docket(24_000, 400, 5);
+    docket.letters[20_000].city = "atlantis".into();
+    let as_of: Date = "2019-06-03".parse().unwrap();
+    let mut app = App::new(docket, as_of, as_of, Theme::COLOR);
+    assert_matches_reference(&app);
+    for action in [
+        Action::ShiftAsOf(30),
+        Action::CycleSort,
+        Action::FilterChar('q'),
+    ] {
+        app.update(action);
+        assert_matches_reference(&app);
+    }
+}
