@@ -8,8 +8,9 @@
 //! successful load.
 
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -21,7 +22,10 @@ mod ron_writer;
 mod split;
 
 pub use self::disk::write_atomically;
-use self::disk::{Fingerprint, hash, lock, parent, read_bounded, resolve_symlinks, temp_prefix};
+use self::disk::{
+    ContentHash, Fingerprint, Hashing, lock, parent, read_bounded, resolve_symlinks, temp_prefix,
+    write_atomically_with,
+};
 use self::parse::parse_whole;
 pub use self::parse::{ParseError, parse, parsed_bytes};
 
@@ -330,21 +334,20 @@ impl Store {
     /// file changed on disk since this store last read or wrote it (someone
     /// else's edit is never clobbered). On error the data file is unchanged.
     pub fn save(&mut self, docket: &Docket) -> Result<(), StoreError> {
-        let text = self.prepare(docket)?;
-        self.write(&text)
+        self.check(docket)?;
+        self.write(|out| ron_writer::write(docket, out))
     }
 
     /// As [`Store::save`], for a snapshot shared with the interface: the
-    /// snapshot is let go as soon as its text is made, before the disk
-    /// work, so that a change made meanwhile need not copy the docket.
-    pub fn save_shared(&mut self, docket: std::sync::Arc<Docket>) -> Result<(), StoreError> {
-        let text = self.prepare(&docket);
-        drop(docket);
-        self.write(&text?)
+    /// snapshot is let go as soon as its text is written, before the sync,
+    /// so that a change made meanwhile need not copy the docket.
+    pub fn save_shared(&mut self, docket: Arc<Docket>) -> Result<(), StoreError> {
+        self.check(&docket)?;
+        self.write(move |out| ron_writer::write(&docket, out))
     }
 
-    /// The checks before a save, then the text to write.
-    fn prepare(&mut self, docket: &Docket) -> Result<String, StoreError> {
+    /// The checks before a save.
+    fn check(&mut self, docket: &Docket) -> Result<(), StoreError> {
         // Never write a file that would then fail to load.
         if let Some(problem) = docket.problems().first() {
             return Err(StoreError::invalid(
@@ -357,12 +360,22 @@ impl Store {
                 path: self.path.clone(),
             });
         }
-        Ok(to_ron(docket))
+        Ok(())
     }
 
-    fn write(&mut self, text: &str) -> Result<(), StoreError> {
-        write_atomically(&self.target, text.as_bytes(), true)?;
-        self.seen = Some(Fingerprint::of(&self.target, text.as_bytes()));
+    /// Writes the new version, remembering its fingerprint.
+    fn write(
+        &mut self,
+        text: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), StoreError> {
+        let mut hash = ContentHash::default();
+        write_atomically_with(&self.target, true, |out| {
+            text(&mut Hashing {
+                out,
+                hash: &mut hash,
+            })
+        })?;
+        self.seen = Some(Fingerprint::hashed(&self.target, &hash));
         Ok(())
     }
 
@@ -401,7 +414,7 @@ impl Store {
             return Ok(false);
         }
         let bytes = read_bounded(&self.target)?;
-        if hash(&bytes) != seen.hash {
+        if Fingerprint::of(&self.target, &bytes).hash != seen.hash {
             return Ok(true);
         }
         seen.len = meta.len();

@@ -54,6 +54,13 @@ fn a_big_generated_docket_is_written_byte_for_byte_by_two_threads() {
 }
 
 #[test]
+fn a_docket_of_several_batches_is_written_byte_for_byte_by_one_thread() {
+    // Above one batch of letters, below the size where two threads write.
+    let docket = synth::docket(5_000, 80, 5);
+    assert_same(&docket);
+}
+
+#[test]
 fn unsorted_records_and_retired_ids_are_written_in_order() {
     let mut docket = synth::docket(50, 5, 3);
     docket.letters.reverse();

@@ -2,7 +2,7 @@
 //! lock, the backup, fingerprints.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -13,6 +13,15 @@ use super::{MAX_FILE_BYTES, StoreError, backup_path, lock_path, with_suffix};
 /// The target's permissions are kept; with `backup`, its previous version
 /// becomes `<target>.bak`. On error `target` is unchanged.
 pub fn write_atomically(target: &Path, bytes: &[u8], backup: bool) -> Result<(), StoreError> {
+    write_atomically_with(target, backup, |out| out.write_all(bytes))
+}
+
+/// As [`write_atomically`], with the new version written by `write`.
+pub(super) fn write_atomically_with(
+    target: &Path,
+    backup: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), StoreError> {
     let dir = parent(target).unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(&temp_prefix(target))
@@ -20,10 +29,14 @@ pub fn write_atomically(target: &Path, bytes: &[u8], backup: bool) -> Result<(),
         .tempfile_in(dir)
         .map_err(StoreError::io(dir, "create a temporary file in the folder"))?;
     // Name the target: the temporary file is gone by the time anyone reads this.
-    temp.as_file_mut().write_all(bytes).map_err(StoreError::io(
-        target,
-        "write the new version to a temporary file",
-    ))?;
+    let mut out = BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(StoreError::io(
+            target,
+            "write the new version to a temporary file",
+        ))?;
+    drop(out);
     temp.as_file()
         .sync_all()
         .map_err(StoreError::io(target, "sync the new version to disk"))?;
@@ -95,29 +108,89 @@ pub(super) struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// The fingerprint of the file at `path`, just read or written as `bytes`.
     pub fn of(path: &Path, bytes: &[u8]) -> Self {
+        let mut hash = ContentHash::default();
+        hash.update(bytes);
+        Self::hashed(path, &hash)
+    }
+
+    /// The fingerprint of the file at `path`, just written through `hash`.
+    pub fn hashed(path: &Path, hash: &ContentHash) -> Self {
         Fingerprint {
-            len: bytes.len() as u64,
+            len: hash.len,
             modified: fs::metadata(path).and_then(|m| m.modified()).ok(),
-            hash: hash(bytes),
+            hash: hash.finish(),
         }
     }
 }
 
-/// A fast 64-bit content hash, eight bytes a step: it only confirms, within
-/// this process, that a file whose size or time changed holds other bytes.
-pub(super) fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = (bytes.len() as u64).wrapping_mul(K);
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        h = (h ^ w).wrapping_mul(K).rotate_left(29);
+/// A fast 64-bit content hash, eight bytes a step, fed in pieces of any
+/// size: it only confirms, within this process, that a file whose size or
+/// time changed holds other bytes.
+#[derive(Debug, Default)]
+pub(super) struct ContentHash {
+    state: u64,
+    len: u64,
+    /// Bytes fed since the last whole word.
+    tail: [u8; 8],
+}
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl ContentHash {
+    /// Feeds the next bytes.
+    pub fn update(&mut self, mut bytes: &[u8]) {
+        let pending = (self.len % 8) as usize;
+        self.len += bytes.len() as u64;
+        if pending > 0 {
+            let take = (8 - pending).min(bytes.len());
+            self.tail[pending..pending + take].copy_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if pending + take < 8 {
+                return;
+            }
+            self.word(self.tail);
+        }
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.word(word.try_into().expect("eight bytes"));
+        }
+        self.tail[..words.remainder().len()].copy_from_slice(words.remainder());
     }
-    let mut tail = [0u8; 8];
-    tail[..words.remainder().len()].copy_from_slice(words.remainder());
-    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K);
-    h ^ (h >> 32)
+
+    fn word(&mut self, word: [u8; 8]) {
+        self.state = (self.state ^ u64::from_le_bytes(word))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+
+    /// The hash of every byte fed.
+    pub fn finish(&self) -> u64 {
+        let mut tail = [0u8; 8];
+        let pending = (self.len % 8) as usize;
+        tail[..pending].copy_from_slice(&self.tail[..pending]);
+        let h = (self.state ^ u64::from_le_bytes(tail) ^ self.len).wrapping_mul(K);
+        h ^ (h >> 32)
+    }
+}
+
+/// A writer that hashes what goes through it.
+pub(super) struct Hashing<'a> {
+    pub out: &'a mut dyn Write,
+    pub hash: &'a mut ContentHash,
+}
+
+impl Write for Hashing<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A new data file is readable by others, like any file a user creates
@@ -211,4 +284,40 @@ pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(StoreError::io(dir, "sync the data folder to disk"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hash(bytes: &[u8]) -> u64 {
+        let mut hash = ContentHash::default();
+        hash.update(bytes);
+        hash.finish()
+    }
+
+    #[test]
+    fn the_hash_is_the_same_whatever_the_pieces() {
+        let bytes: Vec<u8> = (0..200u32).map(|i| (i * 37 % 251) as u8).collect();
+        let whole = hash(&bytes);
+        for piece in 1..20 {
+            let mut pieces = ContentHash::default();
+            for chunk in bytes.chunks(piece) {
+                pieces.update(chunk);
+            }
+            assert_eq!(pieces.finish(), whole, "pieces of {piece}");
+        }
+        let mut split = ContentHash::default();
+        split.update(&bytes[..3]);
+        split.update(&[]);
+        split.update(&bytes[3..]);
+        assert_eq!(split.finish(), whole);
+    }
+
+    #[test]
+    fn the_hash_tells_apart_lengths_and_bytes() {
+        assert_ne!(hash(b""), hash(b"\0"));
+        assert_ne!(hash(b"abc"), hash(b"abc\0"));
+        assert_ne!(hash(b"abcdefgh"), hash(b"abcdefgi"));
+    }
 }

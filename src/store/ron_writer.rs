@@ -4,42 +4,87 @@
 //! for a docket (`PrettyConfig::new().struct_names(true)`, four-space
 //! indents, a trailing comma after every field and item, strings escaped
 //! with `char::escape_debug`), several times faster: no serde machinery, no
-//! formatter per value, the output sized once, and big dockets split between
-//! two threads. `tests/ron_writer.rs` property-tests the equality and that
+//! formatter per value, written out a few MiB at a time, and big dockets
+//! formatted by two threads. `tests/ron_writer.rs` property-tests the equality and that
 //! the ron crate reads the text back to the same docket.
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use crate::model::{City, Closing, Date, Docket, Extension, Letter, Reply, ReplyKind};
 
 /// Above this many letters, the letters are written by two threads.
 const PARALLEL_LETTERS: usize = 8_000;
+/// Letters formatted before their text goes out: a few MiB at a time, so a
+/// save never holds a second copy of the whole file in memory.
+const BATCH: usize = 2_048;
 
-/// The docket as pretty RON, cities and letters by id, ending in a newline:
-/// the same text as [`super::to_ron_serde`].
-pub fn to_ron(docket: &Docket) -> String {
+/// Writes the docket as pretty RON to `out`, cities and letters by id,
+/// ending in a newline: the same text as [`super::to_ron_serde`]. The text
+/// goes out a few MiB at a time.
+pub fn write(docket: &Docket, out: &mut dyn Write) -> io::Result<()> {
     let cities = sorted(&docket.cities, |c| &c.id);
     let letters = sorted(&docket.letters, |l| &l.id);
-    let mut out = String::with_capacity(estimate(docket));
-    out.push_str("Docket(\n    version: ");
-    let _ = write!(out, "{}", docket.version);
-    out.push_str(",\n    cities: ");
-    list(&mut out, &cities, 1, city);
-    out.push_str(",\n    letters: ");
-    if letters.len() >= PARALLEL_LETTERS {
-        parallel_letters(&mut out, &letters);
+    let mut text = String::new();
+    text.push_str("Docket(\n    version: ");
+    let _ = write!(text, "{}", docket.version);
+    text.push_str(",\n    cities: ");
+    list(&mut text, &cities, 1, city);
+    text.push_str(",\n    letters: ");
+    if letters.is_empty() {
+        text.push_str("[]");
     } else {
-        list(&mut out, &letters, 1, letter);
+        text.push_str("[\n");
+        write_letters(&mut text, &letters, out)?;
+        indent(&mut text, 1);
+        text.push(']');
     }
-    out.push_str(",\n");
+    text.push_str(",\n");
     if !docket.retired_ids.is_empty() {
-        out.push_str("    retired_ids: ");
+        text.push_str("    retired_ids: ");
         let ids: Vec<&String> = docket.retired_ids.iter().collect();
-        list(&mut out, &ids, 1, |out, id, _| string(out, id));
-        out.push_str(",\n");
+        list(&mut text, &ids, 1, |out, id, _| string(out, id));
+        text.push_str(",\n");
     }
-    out.push_str(")\n");
-    out
+    text.push_str(")\n");
+    out.write_all(text.as_bytes())
+}
+
+/// The whole text in memory, as [`write`] writes it.
+pub fn to_ron(docket: &Docket) -> String {
+    let mut bytes = Vec::with_capacity(estimate(docket));
+    write(docket, &mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("the writer writes UTF-8")
+}
+
+/// Writes the letters' entries after what `text` holds, a batch at a time;
+/// for many letters, two batches at once, the second on another thread.
+fn write_letters(text: &mut String, letters: &[&Letter], out: &mut dyn Write) -> io::Result<()> {
+    let entries = |text: &mut String, batch: &[&Letter]| {
+        text.reserve(batch.iter().map(|l| letter_estimate(l)).sum());
+        for l in batch {
+            items_entry(text, l, 1, letter);
+        }
+    };
+    let parallel = letters.len() >= PARALLEL_LETTERS;
+    let mut other = String::new();
+    for batch in letters.chunks(if parallel { 2 * BATCH } else { BATCH }) {
+        if parallel {
+            let (first, second) = batch.split_at(batch.len() / 2);
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| entries(&mut other, second));
+                entries(text, first);
+                other.join().expect("the writer thread does not panic");
+            });
+        } else {
+            entries(text, batch);
+        }
+        out.write_all(text.as_bytes())?;
+        out.write_all(other.as_bytes())?;
+        text.clear();
+        other.clear();
+    }
+    Ok(())
 }
 
 /// The records by id, without sorting when they already are (as a
@@ -75,31 +120,6 @@ fn letter_estimate(l: &Letter) -> usize {
     let extensions: usize = l.extensions.iter().map(|e| e.note.len() + 170).sum();
     let closed = l.closed.as_ref().map_or(0, |c| c.outcome.len() + 100);
     texts + options + lists + replies + extensions + closed + l.summary.len() + 520
-}
-
-/// Writes the letters in two halves: the first straight into `out`, the
-/// second meanwhile on another thread, then appended.
-fn parallel_letters(out: &mut String, letters: &[&Letter]) {
-    let (first, second) = letters.split_at(letters.len() / 2);
-    out.push_str("[\n");
-    let rest = std::thread::scope(|scope| {
-        let rest = scope.spawn(|| {
-            let size: usize = second.iter().map(|l| letter_estimate(l)).sum();
-            let mut text = String::with_capacity(size * 9 / 8);
-            for l in second {
-                items_entry(&mut text, l, 1, letter);
-            }
-            text
-        });
-        for l in first {
-            items_entry(out, l, 1, letter);
-        }
-        rest.join().expect("the writer thread does not panic")
-    });
-    out.push_str(&rest);
-    drop(rest);
-    indent(out, 1);
-    out.push(']');
 }
 
 /// `[]`, or `[` then each item on its own line at `depth + 1`, then `]` at `depth`.
