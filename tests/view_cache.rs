@@ -8,11 +8,12 @@ mod synth;
 
 use std::collections::BTreeMap;
 
+use docket::model::Put;
 use docket::model::{Date, Docket, Extension, Letter, Status};
 use docket::tui::action::Action;
 use docket::tui::app::App;
 use docket::tui::ui::theme::Theme;
-use docket::tui::view::CitySort;
+use docket::tui::view::{CitySort, View, ViewCache};
 use proptest::prelude::*;
 
 /// The view computed from scratch: (statuses, cities with their letters,
@@ -144,6 +145,20 @@ fn action() -> impl Strategy<Value = Action> {
         2 => proptest::sample::select(vec![-400i64, -30, -7, -1, 1, 7, 30, 400]).prop_map(Action::ShiftAsOf),
         1 => Just(Action::CycleSort),
         1 => Just(Action::Down),
+        // Changes: a form opened with its defaults, submitted or not;
+        // closing, reopening, undo and redo.
+        3 => proptest::sample::select(vec![
+            Action::NextPane,
+            Action::Reply,
+            Action::Extend,
+            Action::CloseReopen,
+            Action::Edit,
+            Action::FormSubmit,
+            Action::FormSubmit,
+            Action::FormCancel,
+            Action::Undo,
+            Action::Redo,
+        ]),
     ]
 }
 
@@ -151,7 +166,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn cached_views_equal_views_computed_from_scratch(
+    fn cached_views_equal_views_computed_from_scratch_through_changes(
         seed in 0u64..1000,
         start in 0i64..5400,
         actions in proptest::collection::vec(action(), 1..40),
@@ -188,4 +203,79 @@ fn a_big_docket_read_by_two_threads_shows_the_same() {
         app.update(action);
         assert_matches_reference(&app);
     }
+}
+
+/// Records a reply to, closes or reopens the selected letter through its
+/// form, and checks that the docket changed.
+fn change_selected_letter(app: &mut App, open: Action) {
+    let before = app.docket().clone();
+    app.update(open);
+    if app.form().is_some() {
+        app.update(Action::FormSubmit);
+    }
+    assert!(app.form().is_none(), "the form was accepted");
+    assert_ne!(app.docket(), &before, "{open:?} changed the docket");
+}
+
+#[test]
+fn changes_to_letters_keep_the_cached_views_true() {
+    let docket = synth::docket(24_000, 400, 9);
+    let as_of: Date = "2019-06-03".parse().unwrap();
+    let mut app = App::new(docket, as_of, as_of, Theme::COLOR);
+    // Several dates and filters cached, then changes made under a filter.
+    for action in [
+        Action::ShiftAsOf(-30),
+        Action::ShiftAsOf(30),
+        Action::StartFilter,
+        Action::FilterChar('c'),
+        Action::FilterChar('o'),
+        Action::AcceptFilter,
+        Action::NextPane,
+    ] {
+        app.update(action);
+    }
+    let changes = app.unsaved_count();
+    for open in [Action::Reply, Action::CloseReopen, Action::CloseReopen] {
+        change_selected_letter(&mut app, open);
+        assert_matches_reference(&app);
+    }
+    for action in [
+        Action::Undo,
+        Action::Undo,
+        Action::Redo,
+        Action::ShiftAsOf(-30),
+    ] {
+        app.update(action);
+        assert_matches_reference(&app);
+    }
+    app.update(Action::ClearFilter);
+    assert_matches_reference(&app);
+    assert_eq!(app.unsaved_count(), changes + 6);
+}
+
+#[test]
+fn a_letter_s_new_text_is_found_by_the_filters_kept() {
+    let mut docket = synth::docket(3_000, 40, 4);
+    let as_of: Date = "2024-01-10".parse().unwrap();
+    let mut cache = ViewCache::default();
+    for filter in ["zebra", "co", "zeb"] {
+        cache.view(&docket, as_of, filter, CitySort::Name);
+    }
+    docket.letters[10].subject = "Zebra crossings".into();
+    docket.letters[11].summary = String::new();
+    docket.letters[11].subject = "Nothing".into();
+    let puts: Vec<Put> = (docket.letters[10..12].iter())
+        .map(|l| Put::Letter(l.id.clone(), None))
+        .collect();
+    cache.changed(&docket, &puts);
+    for filter in ["zebra", "co", "zeb", "zebr", "crossings"] {
+        let sort = CitySort::Name;
+        let fresh = View::new(&docket, as_of, filter, sort);
+        assert_eq!(cache.view(&docket, as_of, filter, sort), fresh, "{filter}");
+    }
+    assert!(
+        View::new(&docket, as_of, "zebra", CitySort::Name)
+            .timeline
+            .contains(&10)
+    );
 }

@@ -115,7 +115,7 @@ impl App {
             Action::ScrollRight => self.timeline.scroll += 1,
             Action::StartFilter => {
                 self.mode = Mode::Filter;
-                self.views.prepare_search(self.docket.snapshot());
+                self.prepare_search();
             }
             Action::FilterChar(c) => self.edit_filter(|f| f.push(c)),
             Action::FilterBackspace => self.edit_filter(|f| {
@@ -299,6 +299,13 @@ impl App {
     /// The docket shown.
     pub fn docket(&self) -> &Docket {
         &self.docket
+    }
+
+    /// Starts making the filter's search text in the background (for a big
+    /// docket), so that the first filter keystroke finds it ready: the
+    /// interface asks once the first frame is on screen.
+    pub fn prepare_search(&mut self) {
+        self.views.prepare_search(self.docket.snapshot());
     }
 
     /// Takes the outcome of a save of the docket as it was when `changes`

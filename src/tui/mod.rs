@@ -128,6 +128,9 @@ fn event_loop(
 ) -> io::Result<Option<&'static str>> {
     let mut redraw = true;
     let mut last_tick = Instant::now();
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    // The first frame is on screen: the filter's search text is made meanwhile.
+    app.prepare_search();
     while !app.should_quit() {
         redraw |= session.poll(app);
         if redraw {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use self::facts::{Dated, Facts, NEVER, NO_CITY};
 use self::search::Search;
-use crate::model::{Date, Docket, Status};
+use crate::model::{Date, Docket, Put, Status};
 
 /// How the cities are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,10 +98,60 @@ impl ViewCache {
         *self = ViewCache::default();
     }
 
+    /// The docket was changed by `puts` (as applied, or as their undo):
+    /// keeps what still holds when only letters were replaced in place, with
+    /// the same city and date sent (a reply, an extension, a closing, an
+    /// edit of the text); forgets everything otherwise.
+    pub fn changed(&mut self, docket: &Docket, puts: &[Put]) {
+        if !self.replace_letters(docket, puts) {
+            self.clear();
+        }
+    }
+
+    fn replace_letters(&mut self, docket: &Docket, puts: &[Put]) -> bool {
+        let Some(facts) = &mut self.facts else {
+            return true;
+        };
+        if facts.len() != docket.letters.len() {
+            return false;
+        }
+        // A letter added or removed shows as an id not found (the count
+        // being the same, one went for each that came).
+        let mut replaced = Vec::with_capacity(puts.len());
+        for put in puts {
+            let Put::Letter(id, _) = put else {
+                return false;
+            };
+            match docket.letters.iter().position(|l| &l.id == id) {
+                Some(i) => replaced.push(i),
+                None => return false,
+            }
+        }
+        for &i in &replaced {
+            if !facts.replace(docket, i) {
+                return false;
+            }
+            for dated in &mut self.dated {
+                let Some(dated) = Arc::get_mut(dated) else {
+                    return false;
+                };
+                dated.replace(facts, i);
+            }
+            self.search.replace(&docket.letters[i], i);
+        }
+        true
+    }
+
     /// Gets the filter's search ready in the background (for a big docket),
     /// as the user starts typing a filter.
     pub fn prepare_search(&mut self, docket: Arc<Docket>) {
         self.search.prepare(docket);
+    }
+
+    /// Ends any work in the background on a snapshot of the docket: for
+    /// before the docket changes.
+    pub fn finish_search(&mut self) {
+        self.search.finish();
     }
 
     /// The view of `docket` as of `as_of`, filtered and sorted, reusing what

@@ -215,6 +215,9 @@ impl App {
             Change::EditCity(_) | Change::EditLetter(_) => "edited",
             Change::RemoveCity { .. } | Change::RemoveLetter(_) => "deleted",
         };
+        // The search text being made in the background shares the docket:
+        // waiting for it is quicker than copying the docket.
+        self.views.finish_search();
         let applied = self.docket.apply(change.clone())?;
         // Re-applied after a reload, a new letter must keep the id it got now.
         let change = match change {
@@ -228,7 +231,7 @@ impl App {
         let added_letter = matches!(change, Change::AddLetter(_));
         self.history.record(&applied);
         self.unsaved.push(Pending::Change(Box::new(change)));
-        self.changed(format!("{verb} {}", applied.description));
+        self.changed(format!("{verb} {}", applied.description), &applied.undo);
         if added_city {
             self.select_city_id(&applied.id);
         } else if added_letter
@@ -240,11 +243,13 @@ impl App {
     }
 
     fn undo(&mut self) {
+        self.views.finish_search();
         let step = self.history.undo(&mut self.docket);
         self.replayed(step, "undid", "nothing to undo");
     }
 
     fn redo(&mut self) {
+        self.views.finish_search();
         let step = self.history.redo(&mut self.docket);
         self.replayed(step, "redid", "nothing to redo");
     }
@@ -252,15 +257,16 @@ impl App {
     fn replayed(&mut self, step: Option<Replayed>, verb: &str, nothing: &str) {
         match step {
             Some(step) => {
+                self.changed(format!("{verb}: {}", step.description), &step.puts);
                 self.unsaved.push(Pending::Puts(step.puts));
-                self.changed(format!("{verb}: {}", step.description));
             }
             None => self.message = Some(nothing.to_owned()),
         }
     }
 
-    fn changed(&mut self, what: String) {
-        self.refresh();
+    fn changed(&mut self, what: String, puts: &[Put]) {
+        self.views.changed(&self.docket, puts);
+        self.update_view();
         self.last_change = what.clone();
         self.message = Some(what);
         self.effect = Some(super::Effect::Save);

@@ -96,6 +96,21 @@ impl Facts {
         }
     }
 
+    /// Letter `i` was replaced by one with the same id: takes in its new
+    /// dates. Returns false, changing nothing, when its city or date sent
+    /// changed (the orders that never change with the date would move).
+    pub fn replace(&mut self, docket: &Docket, i: usize) -> bool {
+        let letter = &docket.letters[i];
+        let city = docket.cities.iter().position(|c| c.id == letter.city);
+        let city = city.map_or(NO_CITY, |c| c as u32);
+        if city != self.city_of[i] || day(letter.sent) != self.dates[i].sent {
+            return false;
+        }
+        // The old extensions stay behind, unused, until the next rebuild.
+        self.dates[i] = dates_of(letter, &mut self.extensions);
+        true
+    }
+
     /// How many letters.
     pub fn len(&self) -> usize {
         self.dates.len()
@@ -168,25 +183,7 @@ impl Part {
         let mut dates = Vec::with_capacity(letters.len());
         let mut city_of = Vec::with_capacity(letters.len());
         for letter in letters {
-            let start = extensions.len();
-            extensions.extend(
-                letter
-                    .extensions
-                    .iter()
-                    .map(|e| (day(e.granted_on), day(e.new_due))),
-            );
-            extensions[start..].sort_by_key(|(granted_on, _)| *granted_on);
-            let answer = (letter.replies.iter())
-                .filter(|r| r.kind.answers())
-                .map(|r| day(r.on))
-                .min();
-            dates.push(Dates {
-                sent: day(letter.sent),
-                due: letter.due.map_or(NEVER, day),
-                closed: letter.closed.as_ref().map_or(NEVER, |c| day(c.on)),
-                answer: answer.unwrap_or(NEVER),
-                extensions: (start as u32, (extensions.len() - start) as u32),
-            });
+            dates.push(dates_of(letter, &mut extensions));
             city_of.push(*first_city.get(letter.city.as_str()).unwrap_or(&NO_CITY));
         }
         Part {
@@ -205,6 +202,24 @@ impl Part {
             d
         }));
         self.city_of.extend(next.city_of);
+    }
+}
+
+/// A letter's dates, its extensions appended to `extensions`.
+fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>) -> Dates {
+    let start = extensions.len();
+    extensions.extend((letter.extensions.iter()).map(|e| (day(e.granted_on), day(e.new_due))));
+    extensions[start..].sort_by_key(|(granted_on, _)| *granted_on);
+    let answer = (letter.replies.iter())
+        .filter(|r| r.kind.answers())
+        .map(|r| day(r.on))
+        .min();
+    Dates {
+        sent: day(letter.sent),
+        due: letter.due.map_or(NEVER, day),
+        closed: letter.closed.as_ref().map_or(NEVER, |c| day(c.on)),
+        answer: answer.unwrap_or(NEVER),
+        extensions: (start as u32, (extensions.len() - start) as u32),
     }
 }
 
@@ -298,15 +313,8 @@ impl Dated {
                 next[c as usize] += 1;
             }
         }
-        // Urgency: status, then days left (none last), then id.
         let keys: Vec<u128> = (0..facts.len())
-            .map(|i| {
-                let days = match due[i] {
-                    NEVER => u64::MAX,
-                    due => (i64::from(due) - i64::from(today) + (1 << 40)) as u64,
-                };
-                (statuses[i] as u128) << 100 | u128::from(days) << 32 | u128::from(facts.id_rank[i])
-            })
+            .map(|i| urgency(statuses[i], due[i], today, facts.id_rank[i]))
             .collect();
         for c in 0..cities {
             let (from, to) = (city_start[c] as usize, city_start[c + 1] as usize);
@@ -321,6 +329,24 @@ impl Dated {
         }
     }
 
+    /// Letter `i` changed (in place, same city and date sent): its status,
+    /// and its place among its city's letters.
+    pub fn replace(&mut self, facts: &Facts, i: usize) {
+        let today = day(self.as_of);
+        let (status, due) = facts.status(i, today);
+        Arc::make_mut(&mut self.statuses)[i] = status;
+        self.due[i] = due;
+        let c = facts.city_of[i];
+        if c == NO_CITY || status == Status::NotYetSent {
+            return;
+        }
+        let (from, to) = (self.city_start[c as usize], self.city_start[c as usize + 1]);
+        self.by_city[from as usize..to as usize].sort_unstable_by_key(|&i| {
+            let i = i as usize;
+            urgency(self.statuses[i], self.due[i], today, facts.id_rank[i])
+        });
+    }
+
     /// City `c`'s letters sent by then, most urgent first.
     pub fn letters_of(&self, c: usize) -> &[u32] {
         &self.by_city[self.city_start[c] as usize..self.city_start[c + 1] as usize]
@@ -330,4 +356,13 @@ impl Dated {
     pub fn days_left(&self, i: usize) -> Option<i64> {
         (self.due[i] != NEVER).then(|| i64::from(self.due[i]) - i64::from(day(self.as_of)))
     }
+}
+
+/// The order of urgency: status, then days left (none last), then id.
+fn urgency(status: Status, due: Day, today: Day, id_rank: u32) -> u128 {
+    let days = match due {
+        NEVER => u64::MAX,
+        due => (i64::from(due) - i64::from(today) + (1 << 40)) as u64,
+    };
+    (status as u128) << 100 | u128::from(days) << 32 | u128::from(id_rank)
 }
