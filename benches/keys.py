@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Times docket's interface as a user meets it: the release binary in a real
+pseudo-terminal of 200x60, on a generated file.
+
+    python3 benches/keys.py [--letters 100000] [--repeat 200]
+
+Measures the first frame (the load progress screen), the full screen, and
+for each kind of keystroke the time from the key written to the first byte
+of the frame it causes (docket computes a frame whole, then writes it), as
+median, 99th percentile and slowest. A change (a reply recorded) is timed
+to its frame and to the "saved" that the background save then shows.
+
+Needs only Python's standard library. The data is kept in target/keys/.
+"""
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def build(letters):
+    subprocess.run(
+        ["cargo", "build", "--release", "--quiet", "--bin", "docket", "--example", "gen"],
+        cwd=ROOT,
+        check=True,
+    )
+    folder = os.path.join(ROOT, "target", "keys")
+    os.makedirs(folder, exist_ok=True)
+    data = os.path.join(folder, f"docket-{letters}.ron")
+    if not os.path.exists(data):
+        cities = max(20, min(2000, letters // 50))
+        subprocess.run(
+            [os.path.join(ROOT, "target", "release", "examples", "gen"),
+             "--letters", str(letters), "--cities", str(cities), "--out", data, "--seed", "7"],
+            check=True,
+        )
+    work = os.path.join(folder, "work.ron")
+    with open(data, "rb") as src, open(work, "wb") as dst:
+        dst.write(src.read())
+    for stale in (work + ".bak", work + ".lock"):
+        if os.path.exists(stale):
+            os.remove(stale)
+    return work
+
+
+class Tty:
+    """docket in a pseudo-terminal."""
+
+    def __init__(self, data):
+        env = dict(os.environ, TERM="xterm-256color")
+        env.pop("NO_COLOR", None)
+        binary = os.path.join(ROOT, "target", "release", "docket")
+        self.started = time.perf_counter()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.execve(binary, [binary, "--file", data, "--as-of", "2026-11-29"], env)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
+        self.seen = b""
+
+    def read(self, timeout):
+        """Bytes that arrive within `timeout` seconds (none: b"")."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = os.read(self.fd, 1 << 20)
+        except OSError:
+            return b""
+        self.seen = (self.seen + chunk)[-(1 << 16):]
+        return chunk
+
+    def wait_for(self, text, timeout=120):
+        """Seconds since start when `text` appeared on the way out."""
+        deadline = time.perf_counter() + timeout
+        while text.encode() not in self.seen:
+            if time.perf_counter() > deadline:
+                sys.exit(f"timed out waiting for {text!r}")
+            self.read(0.5)
+        return time.perf_counter() - self.started
+
+    def drain(self, quiet=0.05):
+        while self.read(quiet):
+            pass
+
+    def key(self, keys, timeout=2.0):
+        """Milliseconds from the keys written to the first byte of output."""
+        self.drain()
+        sent = time.perf_counter()
+        os.write(self.fd, keys.encode())
+        if not self.read(timeout):
+            return None
+        return (time.perf_counter() - sent) * 1000
+
+    def quit(self):
+        os.write(self.fd, b"q")
+        for _ in range(100):
+            done, _ = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                return
+            self.read(0.1)
+        os.kill(self.pid, signal.SIGKILL)
+
+
+def summary(name, times):
+    times = [t for t in times if t is not None]
+    if not times:
+        return f"| {name} | no frames |"
+    ordered = sorted(times)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return (f"| {name} | {statistics.median(ordered):.1f} ms | {p99:.1f} ms | "
+            f"{ordered[-1]:.1f} ms | {len(ordered)} |")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=200)
+    args = parser.parse_args()
+    data = build(args.letters)
+    size = os.path.getsize(data)
+    tty = Tty(data)
+    first = tty.wait_for("\x1b[?1049h")
+    shown = tty.wait_for("Cities by urgency")
+    # Let the filter's search text be made in the background meanwhile.
+    tty.drain(1.0)
+    n = args.repeat
+    rows = [
+        summary("move (j/k)", [tty.key("jk"[i % 2]) for i in range(n)]),
+        summary("sort (s)", [tty.key("s") for _ in range(n)]),
+        summary("as-of step to a new date (])", [tty.key("]") for _ in range(n)]),
+        summary("as of today (t)", [tty.key("t") for _ in range(max(1, n // 10))]),
+        summary("zoom (+/-)", [tty.key("+-"[i % 2]) for i in range(n)]),
+    ]
+    tty.key("/")
+    filter_keys = []
+    for i in range(n):
+        # Type "city", then take it back, over and over.
+        step = i % 8
+        filter_keys.append(tty.key("city"[step] if step < 4 else "\x7f"))
+    rows.append(summary("filter keystroke", filter_keys))
+    tty.key("\x1b")
+    # A change: a reply recorded on the selected letter, saved in the background.
+    tty.key("\t")
+    change, saved = [], []
+    for _ in range(5):
+        tty.key("r")
+        tty.drain()
+        tty.seen = b""
+        sent = time.perf_counter()
+        os.write(tty.fd, b"\r")
+        tty.read(2.0)
+        change.append((time.perf_counter() - sent) * 1000)
+        tty.wait_for("\u00b7 saved")
+        saved.append((time.perf_counter() - sent) * 1000)
+    rows.append(summary("change (reply, Enter) to its frame", change))
+    tty.quit()
+    print(f"{args.letters} letters, {size / 1e6:.1f} MB file, 200x60 pty")
+    print(f"first frame (load progress): {first * 1000:.0f} ms; full screen: {shown * 1000:.0f} ms")
+    print("| keystroke | median | p99 | slowest | frames |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        print(row)
+    print(f"change saved (the background save's 'saved' shown): "
+          f"median {statistics.median(saved):.0f} ms over {len(saved)}")
+
+
+if __name__ == "__main__":
+    main()
