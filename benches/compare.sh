@@ -5,14 +5,13 @@
 #   SIZES="10000" RUNS=5 benches/compare.sh
 #
 # Builds docket in release mode, generates the letters (examples/gen.rs) and
-# the same letters as taskwarrior tasks (one pending task each, imported in
-# bulk with `task import`), then times `docket list` against `task list` and
-# `task next` (hyperfine when it is there, else repeated /usr/bin/time), and
-# measures each one's peak memory (/usr/bin/time -v). Taskwarrior runs with a
-# TASKRC of its own in a temporary folder and its data in target/compare/
-# (kept: importing 100,000 tasks takes most of an hour); nothing of yours is
-# read or touched. Installs Debian's taskwarrior, hyperfine and time when
-# missing (as root, or through sudo).
+# the same letters as taskwarrior tasks (one pending task each, in
+# taskwarrior's own data format), then times `docket list` against `task
+# list` and `task next` (hyperfine when it is there, else repeated
+# /usr/bin/time), and measures each one's peak memory (/usr/bin/time -v).
+# Taskwarrior runs with a TASKRC and data of its own in a temporary folder;
+# nothing of yours is read or touched. Installs Debian's taskwarrior,
+# hyperfine and time when missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,21 +70,14 @@ printf '%-8s %-12s %9s %17s %8s %9s %9s %9s %8s\n' \
 for n in $SIZES; do
     dir="$work/$n"
     mkdir -p "$dir"
-    "$gen" --letters "$n" --cities $((n / 50)) --out "$dir/docket.ron" --tasks "$dir/tasks.json" 2>/dev/null
-    # taskwarrior 2.6's import checks each task against every one before it:
-    # 100,000 tasks take most of an hour. What it imported is kept in
-    # target/compare/ and used again while the tasks are the same.
-    export TASKRC="$dir/taskrc" TASKDATA="$PWD/target/compare/tasks-$n"
+    # The same letters as taskwarrior tasks, written straight into its data
+    # folder as `task import` leaves it (taskwarrior 2.6's import checks each
+    # task against every one before it: 100,000 take most of an hour). At
+    # 1,000 letters, `task export` and `task list` on imported and on written
+    # data were checked to be the same.
+    export TASKRC="$dir/taskrc" TASKDATA="$dir/tasks"
+    "$gen" --letters "$n" --cities $((n / 50)) --out "$dir/docket.ron" --taskdata "$TASKDATA" 2>/dev/null
     printf 'data.location=%s\nconfirmation=off\nhooks=off\nnews.version=2.6.0\n' "$TASKDATA" >"$TASKRC"
-    source_sum=$(sha256sum "$dir/tasks.json" | cut -c1-32)
-    if [ "$(cat "$TASKDATA/.imported-from" 2>/dev/null)" != "$source_sum" ]; then
-        rm -rf "$TASKDATA"
-        mkdir -p "$TASKDATA"
-        start=$(date +%s)
-        task rc.verbose=nothing import "$dir/tasks.json" >/dev/null 2>&1
-        echo "$source_sum" >"$TASKDATA/.imported-from"
-        echo "($n tasks imported into taskwarrior in $(($(date +%s) - start)) s)" >&2
-    fi
     file_bytes=$(stat -c %s "$dir/docket.ron")
     base="" base_cpu=""
     for name in "docket list" "task list" "task next"; do

@@ -152,7 +152,7 @@ def main():
     tty.key("\x1b")
     # A change: a reply recorded on the selected letter, saved in the background.
     tty.key("\t")
-    change, saved = [], []
+    change, during_save, saved = [], [], []
     for _ in range(5):
         tty.key("r")
         tty.drain()
@@ -163,7 +163,16 @@ def main():
         change.append((time.perf_counter() - sent) * 1000)
         tty.wait_for("\u00b7 saved")
         saved.append((time.perf_counter() - sent) * 1000)
+        # Two changes in a row: the second is made while the first is saved.
+        tty.key("r")
+        os.write(tty.fd, b"\r")
+        tty.read(2.0)
+        tty.key("r")
+        tty.seen = b""
+        during_save.append(tty.key("\r"))
+        tty.wait_for("\u00b7 saved")
     rows.append(summary("change (reply, Enter) to its frame", change))
+    rows.append(summary("change while the last one is saved", during_save))
     tty.quit()
     print(f"{args.letters} letters, {size / 1e6:.1f} MB file, 200x60 pty")
     print(f"first frame (load progress): {first * 1000:.0f} ms; full screen: {shown * 1000:.0f} ms")

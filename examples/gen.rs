@@ -2,14 +2,16 @@
 //!
 //! ```sh
 //! cargo run --release --example gen -- --letters 10000 --cities 200 --out /tmp/docket.ron \
-//!     [--seed 7] [--tasks /tmp/tasks.json]
+//!     [--seed 7] [--tasks /tmp/tasks.json] [--taskdata /tmp/taskdata]
 //! ```
 //!
 //! The same arguments always give the same file, byte for byte. `--tasks`
 //! also writes the same letters as taskwarrior tasks, for `task import`
 //! (`benches/compare.sh`): one pending task per letter, with its subject,
 //! city as project, date sent, effective due date, tags, and each reply as
-//! an annotation.
+//! an annotation. `--taskdata` writes the same tasks straight into a
+//! taskwarrior 2.6 data folder, as `task import` would leave it (importing
+//! 100,000 tasks takes taskwarrior most of an hour).
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
@@ -17,7 +19,8 @@ mod synth;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gen --letters N --cities C --out FILE [--seed S] [--tasks FILE]";
+const USAGE: &str =
+    "usage: gen --letters N --cities C --out FILE [--seed S] [--tasks FILE] [--taskdata DIR]";
 
 struct Args {
     letters: usize,
@@ -25,10 +28,12 @@ struct Args {
     out: PathBuf,
     seed: u64,
     tasks: Option<PathBuf>,
+    taskdata: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let (mut letters, mut cities, mut out, mut seed, mut tasks) = (None, None, None, 1, None);
+    let (mut letters, mut cities, mut out, mut seed) = (None, None, None, 1);
+    let (mut tasks, mut taskdata) = (None, None);
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args
@@ -45,6 +50,7 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => seed = number()?,
             "--out" => out = Some(PathBuf::from(&value)),
             "--tasks" => tasks = Some(PathBuf::from(&value)),
+            "--taskdata" => taskdata = Some(PathBuf::from(&value)),
             _ => return Err(format!("unknown option {flag}; {USAGE}")),
         }
     }
@@ -55,6 +61,7 @@ fn parse_args() -> Result<Args, String> {
             out,
             seed,
             tasks,
+            taskdata,
         }),
         _ => Err(USAGE.to_owned()),
     }
@@ -74,13 +81,19 @@ fn main() -> ExitCode {
         eprintln!("gen: {err}");
         return ExitCode::from(1);
     }
+    let tasks = synth::taskwarrior_tasks(&docket);
     if let Some(path) = &args.tasks {
-        let tasks = synth::taskwarrior_tasks(&docket);
         let json = serde_json::to_vec(&tasks).expect("tasks serialize");
         if let Err(err) = std::fs::write(path, json) {
             eprintln!("gen: {}: {err}", path.display());
             return ExitCode::from(1);
         }
+    }
+    if let Some(dir) = &args.taskdata
+        && let Err(err) = write_taskdata(dir, &synth::taskwarrior_pending_data(&tasks))
+    {
+        eprintln!("gen: {}: {err}", dir.display());
+        return ExitCode::from(1);
     }
     eprintln!(
         "gen: {} letters, {} cities, {} bytes ({} per letter) in {}",
@@ -91,4 +104,13 @@ fn main() -> ExitCode {
         args.out.display()
     );
     ExitCode::SUCCESS
+}
+
+/// A taskwarrior data folder holding `pending`, its other files empty.
+fn write_taskdata(dir: &std::path::Path, pending: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for name in ["completed.data", "undo.data", "backlog.data"] {
+        std::fs::write(dir.join(name), "")?;
+    }
+    std::fs::write(dir.join("pending.data"), pending)
 }

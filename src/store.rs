@@ -147,7 +147,7 @@ pub fn to_ron(docket: &Docket) -> String {
 pub fn to_ron_serde(docket: &Docket) -> String {
     let mut cities: Vec<&City> = docket.cities.iter().collect();
     cities.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut letters: Vec<&Letter> = docket.letters.iter().collect();
+    let mut letters: Vec<&Letter> = docket.letters.iter().map(|l| &**l).collect();
     letters.sort_by(|a, b| a.id.cmp(&b.id));
     let ordered = Ordered {
         version: docket.version,

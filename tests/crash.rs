@@ -26,6 +26,7 @@ use std::fs::{self, File};
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
@@ -137,7 +138,7 @@ fn big_docket() -> Docket {
             word = word * 7 + 3;
             word %= 1_000_003;
         }
-        docket.letters.push(Letter {
+        docket.letters.push(Arc::new(Letter {
             id: format!("{city}-{sent}"),
             city,
             from: "U.S. Department of Justice".to_owned(),
@@ -156,7 +157,7 @@ fn big_docket() -> Docket {
             replies: Vec::new(),
             extensions: Vec::new(),
             closed: None,
-        });
+        }));
     }
     docket.cities.sort_by(|a, b| a.id.cmp(&b.id));
     docket.letters.sort_by(|a, b| a.id.cmp(&b.id));

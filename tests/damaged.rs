@@ -27,6 +27,7 @@ use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 use std::sync::LazyLock;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -91,7 +92,7 @@ fn generated(letters: usize) -> Docket {
             let day = |n: usize| sent + Days::new(n as u64);
             let replies = if i % 5 == 4 { 0 } else { 1 + i % 3 };
             let extensions = [2, 0, 1, 0, 1, 0][i % 6];
-            Letter {
+            Arc::new(Letter {
                 id: format!("{city}-{sent}"),
                 city: city.to_owned(),
                 from: "U.S. Department of Justice".to_owned(),
@@ -127,7 +128,7 @@ fn generated(letters: usize) -> Docket {
                     on: day(60),
                     outcome: "Closed: complied.".to_owned(),
                 }),
-            }
+            })
         })
         .collect();
     let mut docket = Docket {
@@ -1012,7 +1013,7 @@ fn sample_with_huge_summary(chunk: &str) -> (String, Docket) {
         "the sample's first summary is not where expected"
     );
     let text = SAMPLE.replacen(&needle, &format!("summary: \"{summary}\""), 1);
-    expected.letters[0].summary = summary;
+    expected.letter_mut(0).summary = summary;
     (text, expected)
 }
 
@@ -1274,7 +1275,7 @@ fn damaged_files_are_refused_by_name_and_left_untouched() {
 #[test]
 fn a_nul_block_inside_a_string_is_refused_with_its_position() {
     let mut with_nul = sample();
-    with_nul.letters[0].summary.push('\0');
+    with_nul.letter_mut(0).summary.push('\0');
     assert!(
         !store::to_ron(&with_nul).contains('\0'),
         "docket never writes a raw NUL"
@@ -1314,12 +1315,17 @@ fn big_file() -> (String, Docket) {
     let mut docket = generated(64);
     let mut text = {
         let mut placeholders = docket.clone();
-        for (i, letter) in placeholders.letters.iter_mut().enumerate() {
+        for (i, letter) in placeholders
+            .letters
+            .iter_mut()
+            .map(Arc::make_mut)
+            .enumerate()
+        {
             letter.summary = format!("@{i}@");
         }
         store::to_ron(&placeholders)
     };
-    for (i, letter) in docket.letters.iter_mut().enumerate() {
+    for (i, letter) in docket.letters.iter_mut().map(Arc::make_mut).enumerate() {
         letter.summary = format!(
             "{}\n        Letter(\n            id: \"not-a-letter-{i}\",\n",
             "x".repeat(70_000)

@@ -8,6 +8,7 @@ mod support;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 use docket::model::{Date, Docket, Letter, Reply, ReplyKind};
 use serde_json::Value;
@@ -169,6 +170,7 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
         .letters
         .iter_mut()
         .find(|l| l.id == "baltimore-2017-08-03")
+        .map(Arc::make_mut)
         .unwrap();
     replied.replies.push(Reply {
         on: date("2017-08-09"),
@@ -176,7 +178,7 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
         kind: ReplyKind::Disputes,
         summary: "Disputes the conditions".to_owned(),
     });
-    expected.letters.push(Letter {
+    expected.letters.push(Arc::new(Letter {
         id: "baltimore-2017-08-08".to_owned(),
         city: "baltimore".to_owned(),
         from: "U.S. Department of Justice".to_owned(),
@@ -195,7 +197,7 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
         replies: Vec::new(),
         extensions: Vec::new(),
         closed: None,
-    });
+    }));
     expected.letters.sort_by(|a, b| a.id.cmp(&b.id));
     assert_eq!(parse_file(&file), expected);
 

@@ -22,7 +22,7 @@ fn reply(on: &str, kind: ReplyKind) -> Reply {
 }
 
 fn new_letter(city: &str, sent: &str) -> Letter {
-    let mut letter = sample().letters[0].clone();
+    let mut letter = Letter::clone(&sample().letters[0]);
     letter.id = String::new();
     letter.city = city.into();
     letter.sent = d(sent);

@@ -6,6 +6,7 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
 
 use common::{assert_golden, data_file, docket, fails, ok, sample_file, story_file};
 use docket::model::{City, Docket, Letter};
@@ -288,7 +289,7 @@ fn awkward_docket(subject: &str) -> Docket {
         state: "ZH".to_owned(),
         notes: String::new(),
     });
-    docket.letters.push(Letter {
+    docket.letters.push(Arc::new(Letter {
         id: "zurich-2017-08-03".to_owned(),
         city: "zurich".to_owned(),
         from: "Bureau; of \"Letters\", Inc.".to_owned(),
@@ -304,7 +305,7 @@ fn awkward_docket(subject: &str) -> Docket {
         replies: Vec::new(),
         extensions: Vec::new(),
         closed: None,
-    });
+    }));
     docket
 }
 

@@ -9,6 +9,7 @@ use common::{
     story_file, write,
 };
 use docket::model::Docket;
+use std::sync::Arc;
 
 // ---------------------------------------------------------------------------
 // Round trips
@@ -107,7 +108,7 @@ fn a_json_reply_before_sending_is_refused() {
     letter.id = "baltimore-2017-09-01".to_owned();
     letter.sent = "2017-09-01".parse().unwrap();
     letter.due = None;
-    incoming.letters.push(letter);
+    incoming.letters.push(Arc::new(letter));
     let json = write(
         &dir,
         "early.json",

@@ -6,6 +6,7 @@
 
 use ::docket::model::*;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// A date from `YYYY-MM-DD`.
 fn d(s: &str) -> NaiveDate {
@@ -803,7 +804,10 @@ fn by_urgency_order() {
                 .due("2017-08-26")
                 .build(),
             letter("2017-08-03").id("today").due("2017-08-21").build(),
-        ],
+        ]
+        .into_iter()
+        .map(Arc::new)
+        .collect(),
     };
     let order: Vec<&str> = docket
         .by_urgency(as_of)
@@ -855,7 +859,10 @@ fn problems_of_a_clean_docket() {
                 .closed("2017-08-03")
                 .build(),
             letter("2017-08-03").id("no-due").due("2017-08-03").build(),
-        ],
+        ]
+        .into_iter()
+        .map(Arc::new)
+        .collect(),
     };
     assert_eq!(docket.problems(), []);
     assert_eq!(Docket::new().problems(), []);
@@ -892,7 +899,10 @@ fn problems_are_reported_with_place_and_message() {
                 .closed("2017-08-01")
                 .build(),
             sample().id("").build(),
-        ],
+        ]
+        .into_iter()
+        .map(Arc::new)
+        .collect(),
     };
     let got: Vec<String> = docket.problems().iter().map(ToString::to_string).collect();
     let want = [
@@ -941,7 +951,10 @@ fn normalize_orders_everything() {
                 .id("albuquerque-2017-08-03")
                 .city("albuquerque")
                 .build(),
-        ],
+        ]
+        .into_iter()
+        .map(Arc::new)
+        .collect(),
     };
     docket.normalize();
     let cities: Vec<&str> = docket.cities.iter().map(|c| c.id.as_str()).collect();
@@ -1001,7 +1014,10 @@ fn docket_lookups() {
         letters: vec![
             sample().build(),
             sample().id("stockton-2017-08-03").city("stockton").build(),
-        ],
+        ]
+        .into_iter()
+        .map(Arc::new)
+        .collect(),
     };
     assert_eq!(docket.city_name("baltimore"), "Baltimore");
     assert_eq!(docket.city_name("stockton"), "stockton");

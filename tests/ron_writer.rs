@@ -9,6 +9,7 @@ mod synth;
 use docket::model::{City, Closing, Date, Docket, Extension, Letter, Reply, ReplyKind};
 use docket::store;
 use proptest::prelude::*;
+use std::sync::Arc;
 
 fn assert_same(docket: &Docket) {
     let fast = store::to_ron(docket);
@@ -176,7 +177,7 @@ fn any_docket() -> impl Strategy<Value = Docket> {
         .prop_map(|(version, cities, letters, retired_ids)| Docket {
             version,
             cities,
-            letters,
+            letters: letters.into_iter().map(Arc::new).collect(),
             retired_ids,
         })
 }

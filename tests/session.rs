@@ -143,7 +143,7 @@ fn a_file_changed_by_someone_else_is_not_overwritten_and_nothing_is_lost() {
 
     // Another program (an editor, git) changes the file meanwhile.
     let mut theirs: Docket = docket::cli::sample();
-    theirs.letters[0].summary = "Edited elsewhere.".into();
+    theirs.letter_mut(0).summary = "Edited elsewhere.".into();
     let their_text = docket::store::to_ron(&theirs);
     std::fs::write(&path, &their_text).unwrap();
 

@@ -10,6 +10,7 @@ use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{Datelike, NaiveDate};
@@ -84,13 +85,13 @@ fn d(s: &str) -> NaiveDate {
 /// The sample with one more letter whose summary is `summary`.
 fn sample_with_summary(summary: String) -> Docket {
     let mut docket = sample();
-    let mut letter = docket.letters[0].clone();
+    let mut letter = Letter::clone(&docket.letters[0]);
     letter.id = "baltimore-2017-09-01".to_owned();
     letter.city = "baltimore".to_owned();
     letter.sent = d("2017-09-01");
     letter.due = Some(d("2017-09-15"));
     letter.summary = summary;
-    docket.letters.push(letter);
+    docket.letters.push(Arc::new(letter));
     docket.normalize();
     docket
 }
@@ -965,7 +966,7 @@ fn docket() -> impl Strategy<Value = Docket> {
             Docket {
                 version: Docket::VERSION,
                 cities,
-                letters,
+                letters: letters.into_iter().map(Arc::new).collect(),
                 retired_ids: Vec::new(),
             }
         })

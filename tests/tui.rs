@@ -9,6 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
+use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 fn d(s: &str) -> Date {
@@ -125,7 +126,7 @@ fn sort_cycles_between_urgency_and_name() {
     let mut docket = sample();
     // Stockton answers, so by urgency it goes last; by name it stays last anyway,
     // so make Albuquerque the answered one instead.
-    docket.letters[0].replies.push(docket::model::Reply {
+    docket.letter_mut(0).replies.push(docket::model::Reply {
         on: d("2017-08-09"),
         from: "Albuquerque Police Department".into(),
         kind: docket::model::ReplyKind::Complies,
@@ -312,12 +313,12 @@ fn wide_docket() -> Docket {
         state: "京".into(),
         notes: String::new(),
     });
-    let mut letter: Letter = docket.letters[0].clone();
+    let mut letter: Letter = Letter::clone(&docket.letters[0]);
     letter.id = "beijing-2017-08-03".into();
     letter.city = "beijing".into();
     letter.subject = "关于公共安全伙伴关系的信函 🎉🎉 emoji and CJK".into();
     letter.from = "司法部 👩‍⚖️".into();
-    docket.letters.push(letter);
+    docket.letters.push(Arc::new(letter));
     docket.normalize();
     docket
 }

@@ -116,10 +116,10 @@ fn assert_matches_reference(app: &App) {
 fn awkward_docket(seed: u64) -> Docket {
     let mut docket = synth::docket(240, 9, seed);
     docket.letters.swap(3, 100);
-    docket.letters[5].city = "atlantis".into();
+    docket.letter_mut(5).city = "atlantis".into();
     let sent = docket.letters[7].sent;
     let day = |n| docket::model::add_days(sent, n).unwrap();
-    docket.letters[7].extensions = vec![
+    docket.letter_mut(7).extensions = vec![
         Extension {
             granted_on: day(3),
             new_due: day(40),
@@ -131,7 +131,7 @@ fn awkward_docket(seed: u64) -> Docket {
             note: "B".into(),
         },
     ];
-    docket.letters[8].summary = "Ärger in KÖLN: Straße ΣΊΣΥΦΟΣ".into();
+    docket.letter_mut(8).summary = "Ärger in KÖLN: Straße ΣΊΣΥΦΟΣ".into();
     docket.cities[2].name = "Évry".into();
     docket
 }
@@ -191,7 +191,7 @@ proptest! {
 #[test]
 fn a_big_docket_read_by_two_threads_shows_the_same() {
     let mut docket = synth::docket(24_000, 400, 5);
-    docket.letters[20_000].city = "atlantis".into();
+    docket.letter_mut(20_000).city = "atlantis".into();
     let as_of: Date = "2019-06-03".parse().unwrap();
     let mut app = App::new(docket, as_of, as_of, Theme::COLOR);
     assert_matches_reference(&app);
@@ -261,9 +261,9 @@ fn a_letter_s_new_text_is_found_by_the_filters_kept() {
     for filter in ["zebra", "co", "zeb"] {
         cache.view(&docket, as_of, filter, CitySort::Name);
     }
-    docket.letters[10].subject = "Zebra crossings".into();
-    docket.letters[11].summary = String::new();
-    docket.letters[11].subject = "Nothing".into();
+    docket.letter_mut(10).subject = "Zebra crossings".into();
+    docket.letter_mut(11).summary = String::new();
+    docket.letter_mut(11).subject = "Nothing".into();
     let puts: Vec<Put> = (docket.letters[10..12].iter())
         .map(|l| Put::Letter(l.id.clone(), None))
         .collect();

@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 use docket::model::{City, Closing, Date, Docket, Extension, Letter, Reply, ReplyKind, add_days};
+use std::sync::Arc;
 
 /// A small, fast, deterministic random number generator (SplitMix64).
 pub struct Rng(u64);
@@ -174,7 +175,7 @@ pub fn docket(letters: usize, cities: usize, seed: u64) -> Docket {
             n += 1;
         }
         let letter = letter(id, c, sent, &mut rng);
-        docket.letters.push(letter);
+        docket.letters.push(Arc::new(letter));
     }
     docket.normalize();
     docket
@@ -352,4 +353,66 @@ pub fn taskwarrior_tasks(docket: &Docket) -> Vec<serde_json::Value> {
             task
         })
         .collect()
+}
+
+/// The tasks of [`taskwarrior_tasks`] as taskwarrior 2.6 stores them after a
+/// `task import`: its `pending.data`, one line a task, attributes in name
+/// order, dates as epoch seconds, each tag also as `tags_<tag>:"x"`.
+/// Written directly, because taskwarrior 2.6's import checks each task
+/// against every one before it (most of an hour for 100,000 tasks).
+pub fn taskwarrior_pending_data(tasks: &[serde_json::Value]) -> String {
+    use std::collections::BTreeMap;
+    let epoch = |stamp: &serde_json::Value| {
+        let stamp = stamp.as_str().expect("a date stamp");
+        chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ")
+            .expect("a stamp as taskwarrior_tasks writes it")
+            .and_utc()
+            .timestamp()
+    };
+    // As taskwarrior writes a string: JSON-escaped, brackets as entities.
+    let encode = |text: &str| {
+        let json = serde_json::to_string(text).expect("a string");
+        json[1..json.len() - 1]
+            .replace('[', "&open;")
+            .replace(']', "&close;")
+    };
+    let mut out = String::new();
+    for task in tasks {
+        let mut fields: BTreeMap<String, String> = BTreeMap::new();
+        for name in ["description", "project", "status", "uuid"] {
+            let value = task[name].as_str().expect("a string field");
+            fields.insert(name.to_owned(), encode(value));
+        }
+        for name in ["entry", "due"] {
+            if let Some(stamp) = task.get(name) {
+                fields.insert(name.to_owned(), epoch(stamp).to_string());
+            }
+        }
+        fields.insert("modified".to_owned(), epoch(&task["entry"]).to_string());
+        let tags: Vec<&str> = (task["tags"].as_array().into_iter().flatten())
+            .filter_map(|t| t.as_str())
+            .collect();
+        if !tags.is_empty() {
+            fields.insert("tags".to_owned(), encode(&tags.join(",")));
+            for tag in tags {
+                fields.insert(format!("tags_{tag}"), "x".to_owned());
+            }
+        }
+        for note in task["annotations"].as_array().into_iter().flatten() {
+            // Two notes of the same second: the later one a second on.
+            let mut at = epoch(&note["entry"]);
+            while fields.contains_key(&format!("annotation_{at}")) {
+                at += 1;
+            }
+            let text = note["description"].as_str().expect("a note");
+            fields.insert(format!("annotation_{at}"), encode(text));
+        }
+        let line: Vec<String> = (fields.iter())
+            .map(|(name, value)| format!("{name}:\"{value}\""))
+            .collect();
+        out.push('[');
+        out.push_str(&line.join(" "));
+        out.push_str("]\n");
+    }
+    out
 }

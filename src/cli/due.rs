@@ -48,7 +48,7 @@ pub fn due_within(docket: &Docket, as_of: Date, within: i64) -> Vec<&Letter> {
         .letters
         .iter()
         .filter(|l| l.status(as_of).is_pending())
-        .filter_map(|l| l.days_left(as_of).map(|days| (days, l)))
+        .filter_map(|l| l.days_left(as_of).map(|days| (days, &**l)))
         .filter(|(days, _)| *days <= within)
         .collect();
     letters.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));

@@ -43,7 +43,7 @@ pub fn to_csv(docket: &Docket, as_of: Date) -> String {
             .expect("writing CSV to memory cannot fail");
     };
     write(COLUMNS.map(str::to_owned).to_vec());
-    let mut letters: Vec<&Letter> = docket.letters.iter().collect();
+    let mut letters: Vec<&Letter> = docket.letters.iter().map(|l| &**l).collect();
     letters.sort_by(|a, b| a.id.cmp(&b.id));
     for letter in letters {
         write(row(docket, letter, as_of));

@@ -93,7 +93,10 @@ fn on_the_day(
 
 /// The letters sent by `date`, by city name and then id.
 fn letters_by_city(docket: &Docket, date: Date) -> Vec<&Letter> {
-    let mut letters: Vec<&Letter> = docket.letters.iter().filter(|l| l.is_sent(date)).collect();
+    let mut letters: Vec<&Letter> = (docket.letters.iter())
+        .map(|l| &**l)
+        .filter(|l| l.is_sent(date))
+        .collect();
     letters.sort_by(|a, b| {
         (docket.city_name(&a.city), &a.id).cmp(&(docket.city_name(&b.city), &b.id))
     });

@@ -32,6 +32,7 @@ pub fn to_ics(docket: &Docket, as_of: Date) -> String {
     let mut letters: Vec<&Letter> = docket
         .letters
         .iter()
+        .map(|l| &**l)
         .filter(|l| l.status(as_of).is_pending())
         .collect();
     letters.sort_by(|a, b| a.id.cmp(&b.id));

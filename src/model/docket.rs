@@ -1,4 +1,5 @@
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,9 +14,11 @@ pub struct Docket {
     /// The cities, kept sorted by id.
     #[serde(default)]
     pub cities: Vec<City>,
-    /// The letters, kept sorted by id.
+    /// The letters, kept sorted by id. Each is shared: a copy of the docket
+    /// (a save's snapshot while the next change is made) copies a pointer a
+    /// letter, and a change copies only the letters it changes.
     #[serde(default)]
-    pub letters: Vec<Letter>,
+    pub letters: Vec<Arc<Letter>>,
     /// Ids of deleted letters, never given to a new letter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired_ids: Vec<String>,
@@ -59,7 +62,13 @@ impl Docket {
 
     /// The letter with this id.
     pub fn letter(&self, id: &str) -> Option<&Letter> {
-        self.letters.iter().find(|l| l.id == id)
+        self.letters.iter().map(|l| &**l).find(|l| l.id == id)
+    }
+
+    /// The letter at `index` in `letters`, to change (copied first if
+    /// shared with a copy of the docket).
+    pub fn letter_mut(&mut self, index: usize) -> &mut Letter {
+        Arc::make_mut(&mut self.letters[index])
     }
 
     /// The display name of a city id, falling back to the id itself.
@@ -69,7 +78,10 @@ impl Docket {
 
     /// The letters concerning a city, in file order (by id).
     pub fn letters_of<'a>(&'a self, city: &'a str) -> impl Iterator<Item = &'a Letter> + 'a {
-        self.letters.iter().filter(move |l| l.city == city)
+        self.letters
+            .iter()
+            .map(|l| &**l)
+            .filter(move |l| l.city == city)
     }
 
     /// The letters sent on or before `as_of`, most urgent first: by status
@@ -80,7 +92,13 @@ impl Docket {
             .letters
             .iter()
             .filter(|l| l.is_sent(as_of))
-            .map(|l| (l.status(as_of), l.days_left(as_of).unwrap_or(i64::MAX), l))
+            .map(|l| {
+                (
+                    l.status(as_of),
+                    l.days_left(as_of).unwrap_or(i64::MAX),
+                    &**l,
+                )
+            })
             .collect();
         letters.sort_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
         letters.into_iter().map(|(_, _, l)| l).collect()
@@ -92,8 +110,13 @@ impl Docket {
         self.cities.sort_by(|a, b| a.id.cmp(&b.id));
         self.letters.sort_by(|a, b| a.id.cmp(&b.id));
         for letter in &mut self.letters {
-            letter.replies.sort_by_key(|r| r.on);
-            letter.extensions.sort_by_key(|e| e.granted_on);
+            if !letter.replies.is_sorted_by_key(|r| r.on)
+                || !letter.extensions.is_sorted_by_key(|e| e.granted_on)
+            {
+                let letter = Arc::make_mut(letter);
+                letter.replies.sort_by_key(|r| r.on);
+                letter.extensions.sort_by_key(|e| e.granted_on);
+            }
         }
     }
 

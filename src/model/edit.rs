@@ -4,6 +4,8 @@
 //! or a letter) by id. Applying puts returns the puts that undo them, so undo
 //! and redo are the same operation.
 
+use std::sync::Arc;
+
 use super::docket::letter_date_problems;
 use super::{City, Closing, Date, Docket, Extension, Letter, Reply};
 
@@ -43,7 +45,7 @@ pub enum Put {
     /// A city, by id.
     City(String, Option<City>),
     /// A letter, by id.
-    Letter(String, Option<Box<Letter>>),
+    Letter(String, Option<Arc<Letter>>),
 }
 
 /// A change that was applied.
@@ -119,9 +121,8 @@ impl Docket {
                         self.retired_ids.push(id.clone());
                         self.retired_ids.sort();
                     }
-                    let before =
-                        replace_by_id(&mut self.letters, &id, value.map(|l| *l), |l| &l.id);
-                    Put::Letter(id, before.map(Box::new))
+                    let before = replace_by_id(&mut self.letters, &id, value, |l| &l.id);
+                    Put::Letter(id, before)
                 }
             })
             .collect();
@@ -336,7 +337,7 @@ impl Docket {
         Ok((
             description,
             id.clone(),
-            vec![Put::Letter(id, Some(Box::new(letter)))],
+            vec![Put::Letter(id, Some(Arc::new(letter)))],
         ))
     }
 }

@@ -24,7 +24,10 @@ const BATCH: usize = 2_048;
 /// goes out a few MiB at a time.
 pub fn write(docket: &Docket, out: &mut dyn Write) -> io::Result<()> {
     let cities = sorted(&docket.cities, |c| &c.id);
-    let letters = sorted(&docket.letters, |l| &l.id);
+    let letters: Vec<&Letter> = sorted(&docket.letters, |l| &l.id)
+        .into_iter()
+        .map(|l| &**l)
+        .collect();
     let mut text = String::new();
     text.push_str("Docket(\n    version: ");
     let _ = write!(text, "{}", docket.version);
@@ -99,7 +102,7 @@ fn sorted<T>(items: &[T], id: impl Fn(&T) -> &String) -> Vec<&T> {
 
 /// A close upper guess of the text's length, so the output is allocated once.
 fn estimate(docket: &Docket) -> usize {
-    let letters: usize = docket.letters.iter().map(letter_estimate).sum();
+    let letters: usize = docket.letters.iter().map(|l| letter_estimate(l)).sum();
     let cities: usize = (docket.cities.iter())
         .map(|c| 160 + c.id.len() + c.name.len() + c.state.len() + c.notes.len())
         .sum();

@@ -11,6 +11,7 @@
 //! missing comma, any parse error) gives up, and the caller parses the whole
 //! text the ordinary way, which also gives the exact error and its position.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
@@ -68,7 +69,7 @@ pub(super) fn parse(text: &str) -> Option<Docket> {
     }
     let mut parts = parts
         .into_iter()
-        .collect::<Option<Vec<Vec<Letter>>>>()?
+        .collect::<Option<Vec<Vec<Arc<Letter>>>>>()?
         .into_iter();
     // Grow the first run in place (a big block is remapped, not copied), so
     // the letters are never held twice.
@@ -114,7 +115,7 @@ fn letters_close(text: &str) -> Option<usize> {
 
 /// The letters of one run: `Letter(...),` blocks separated by whitespace,
 /// each read by the ron crate.
-fn letters(mut run: &str) -> Option<Vec<Letter>> {
+fn letters(mut run: &str) -> Option<Vec<Arc<Letter>>> {
     let mut letters = Vec::with_capacity(run.len() / 1500);
     loop {
         run = run.trim_start();
@@ -127,7 +128,7 @@ fn letters(mut run: &str) -> Option<Vec<Letter>> {
         let mut de = ron::Deserializer::from_str(run).ok()?;
         let mut letter = Letter::deserialize(&mut de).ok()?;
         fit_memory(&mut letter);
-        letters.push(letter);
+        letters.push(Arc::new(letter));
         let rest = de.remainder().trim_start().strip_prefix(',')?;
         PARSED.fetch_add(run.len() - rest.len(), Ordering::Relaxed);
         run = rest;

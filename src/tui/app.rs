@@ -401,6 +401,6 @@ impl App {
     /// The selected letter.
     pub fn selected_letter(&self) -> Option<&Letter> {
         let index = *self.city_letters().get(self.letter)?;
-        self.docket.letters.get(index)
+        self.docket.letters.get(index).map(|l| &**l)
     }
 }

@@ -178,7 +178,7 @@ struct Part {
 }
 
 impl Part {
-    fn new(letters: &[Letter], first_city: &HashMap<&str, u32>) -> Self {
+    fn new(letters: &[Arc<Letter>], first_city: &HashMap<&str, u32>) -> Self {
         let mut extensions = Vec::new();
         let mut dates = Vec::with_capacity(letters.len());
         let mut city_of = Vec::with_capacity(letters.len());
