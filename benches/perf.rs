@@ -257,3 +257,19 @@ fn render(bencher: Bencher, letters: usize) {
         terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
     });
 }
+
+/// A change made while a save still holds a snapshot of the docket: the
+/// docket's list of letters is copied (pointers), not the letters.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn edit_during_save(bencher: Bencher, letters: usize) {
+    let mut app = app(letters);
+    app.update(Action::NextPane);
+    bencher.bench_local(|| {
+        // Held as a save holds it; let go after the timing.
+        let snapshot = app.docket_snapshot();
+        app.update(Action::Reply);
+        app.update(Action::FormSubmit);
+        assert!(app.take_effect().is_some(), "a change to save");
+        snapshot
+    });
+}
