@@ -4,27 +4,28 @@ use unicode_width::UnicodeWidthStr;
 
 /// Renders rows as columns separated by two spaces, each padded to its widest
 /// cell by display width; the last column is not padded.
-pub fn render(rows: &[Vec<String>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|row| row.get(c))
-                .map(|cell| cell.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
+pub fn render<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> String {
+    let mut widths: Vec<usize> = Vec::new();
     for row in rows {
-        let mut line = String::new();
+        for (c, cell) in row.as_ref().iter().enumerate() {
+            if c == widths.len() {
+                widths.push(0);
+            }
+            widths[c] = widths[c].max(cell.as_ref().width());
+        }
+    }
+    let mut out = String::with_capacity(rows.len() * (widths.iter().sum::<usize>() + 16));
+    for row in rows {
+        let start = out.len();
+        let row = row.as_ref();
         for (c, cell) in row.iter().enumerate() {
-            line.push_str(cell);
+            let cell = cell.as_ref();
+            out.push_str(cell);
             if c + 1 < row.len() {
-                line.push_str(&" ".repeat(widths[c] - cell.width() + 2));
+                out.extend(std::iter::repeat_n(' ', widths[c] - cell.width() + 2));
             }
         }
-        out.push_str(line.trim_end());
+        out.truncate(start + out[start..].trim_end().len());
         out.push('\n');
     }
     out

@@ -46,6 +46,48 @@ pub fn business_days_between(from: Date, to: Date) -> i64 {
     weekdays_between(from, to) - holidays
 }
 
+/// The observed federal holidays of the years some dates span, in date
+/// order: business days between dates in those years by binary search, for
+/// counting them for many letters at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holidays(Vec<Date>);
+
+impl Holidays {
+    /// The holidays of every year from the earliest of `dates` to the latest.
+    pub fn spanning(dates: impl IntoIterator<Item = Date>) -> Self {
+        let (mut first, mut last) = (i32::MAX, i32::MIN);
+        for date in dates {
+            first = first.min(date.year());
+            last = last.max(date.year());
+        }
+        let mut days: Vec<Date> = (first..=last)
+            .flat_map(observed_federal_holidays)
+            .map(|(date, _)| date)
+            .collect();
+        days.sort_unstable();
+        Holidays(days)
+    }
+
+    /// As [`business_days_between`], for dates in the years spanned.
+    pub fn business_days_between(&self, from: Date, to: Date) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        let upto = |date: Date| self.0.partition_point(|h| *h <= date) as i64;
+        weekdays_between(from, to) - (upto(to) - upto(from))
+    }
+
+    /// Business days from `as_of` to `due`, negative when `due` is past, as
+    /// `Letter::business_days_left` counts them.
+    pub fn business_days_left(&self, as_of: Date, due: Date) -> i64 {
+        if due >= as_of {
+            self.business_days_between(as_of, due)
+        } else {
+            -self.business_days_between(due, as_of)
+        }
+    }
+}
+
 /// Weekdays `d` with `from < d <= to`, in constant time.
 fn weekdays_between(from: Date, to: Date) -> i64 {
     let days = (to - from).num_days();
@@ -106,6 +148,30 @@ fn holidays_of(year: i32) -> Vec<(Date, &'static str)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_holiday_table_counts_as_the_calendar_does() {
+        let start: Date = "2011-12-20".parse().unwrap();
+        let dates: Vec<Date> = (0..6000)
+            .step_by(7)
+            .map(|n| add_days(start, n).unwrap())
+            .collect();
+        let holidays = Holidays::spanning(dates.iter().copied());
+        for &from in dates.iter().step_by(13) {
+            for offset in [-400, -31, -7, -3, -1, 0, 1, 2, 3, 4, 5, 6, 7, 30, 365, 2000] {
+                let Some(to) = add_days(from, offset)
+                    .filter(|d| dates[0] <= *d && *d <= dates[dates.len() - 1])
+                else {
+                    continue;
+                };
+                assert_eq!(
+                    holidays.business_days_between(from, to),
+                    business_days_between(from, to),
+                    "{from} {to}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     fn d(s: &str) -> Date {

@@ -12,7 +12,9 @@ pub mod history;
 pub mod letter;
 pub mod status;
 
-pub use calendar::{add_days, business_days_between, is_business_day, observed_federal_holidays};
+pub use calendar::{
+    Holidays, add_days, business_days_between, is_business_day, observed_federal_holidays,
+};
 pub use city::City;
 pub use date_spec::parse_date_spec;
 pub use docket::{Docket, Problem};
