@@ -225,7 +225,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<Docket, StoreError> {
         ));
     }
     // docket writes a NUL as \0, never raw: a raw one means damage.
-    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         return Err(damaged(
             at,
             "holds NUL bytes here (perhaps the disk or a copy failed); restore it from the .bak file",
