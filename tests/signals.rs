@@ -345,9 +345,6 @@ exec sleep 60"#
 /// Closing the terminal window while docket runs: the usual way a SIGHUP
 /// comes, together with a hung-up terminal.
 #[test]
-#[ignore = "bug: when its terminal is closed docket never ends: crossterm 0.29's event::poll \
-            spins forever on the hung-up tty (crossterm#793), so the SIGHUP is never seen; the \
-            unsaved change is lost and the lock held"]
 fn closing_the_terminal_saves_the_unsaved_change_and_ends_docket() {
     when_the_terminal_goes_away(GoesAway::EmulatorKilled);
 }
@@ -358,8 +355,6 @@ fn closing_the_terminal_saves_the_unsaved_change_and_ends_docket() {
 /// reads end and writes fail. docket must notice, save what is unsaved and
 /// end, not run on forever holding the lock.
 #[test]
-#[ignore = "bug: a terminal that goes away without a SIGHUP leaves docket spinning at ~60% CPU \
-            forever (crossterm#793), holding the lock, its unsaved change never saved"]
 fn a_terminal_that_goes_away_without_a_sighup_ends_docket_and_keeps_the_change() {
     when_the_terminal_goes_away(GoesAway::ClosedWithoutSighup);
 }

@@ -147,6 +147,10 @@ fn event_loop(
             SIGNAL_CHECK
         };
         if !event::poll(wait)? {
+            if !io::stdin().is_terminal() {
+                // Hung up, with no SIGHUP for docket (not in its session).
+                return Ok(Some("its terminal closing"));
+            }
             redraw = last_tick.elapsed() >= TICK;
             if redraw {
                 last_tick = Instant::now();

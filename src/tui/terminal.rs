@@ -1,7 +1,7 @@
 //! Starting and restoring the terminal. The terminal's reported size is
 //! clamped, not trusted, and the terminal is restored on return and on panic.
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, IsTerminal, Stdout, stdout};
 use std::sync::Once;
 
 use ratatui::Terminal;
@@ -96,7 +96,15 @@ pub fn run<R>(f: impl FnOnce(&mut Tui) -> R) -> io::Result<R> {
     enable_raw_mode()?;
     let started = execute!(stdout(), EnterAlternateScreen)
         .and_then(|()| Terminal::new(Clamped(CrosstermBackend::new(stdout()))));
-    let result = started.map(|mut terminal| f(&mut terminal));
+    let result = started.map(|mut terminal| {
+        let result = f(&mut terminal);
+        if !io::stdout().is_terminal() {
+            // The terminal went away: ratatui's clean-up would report on
+            // stderr that it cannot show the cursor, and panic doing so.
+            std::mem::forget(terminal);
+        }
+        result
+    });
     restore();
     result
 }
