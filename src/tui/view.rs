@@ -148,12 +148,6 @@ impl ViewCache {
         self.search.prepare(docket);
     }
 
-    /// Ends any work in the background on a snapshot of the docket: for
-    /// before the docket changes.
-    pub fn finish_search(&mut self) {
-        self.search.finish();
-    }
-
     /// The view of `docket` as of `as_of`, filtered and sorted, reusing what
     /// earlier views computed.
     pub fn view(&mut self, docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> View {

@@ -215,9 +215,6 @@ impl App {
             Change::EditCity(_) | Change::EditLetter(_) => "edited",
             Change::RemoveCity { .. } | Change::RemoveLetter(_) => "deleted",
         };
-        // The search text being made in the background shares the docket:
-        // waiting for it is quicker than copying the docket.
-        self.views.finish_search();
         let applied = self.docket.apply(change.clone())?;
         // Re-applied after a reload, a new letter must keep the id it got now.
         let change = match change {
@@ -243,13 +240,11 @@ impl App {
     }
 
     fn undo(&mut self) {
-        self.views.finish_search();
         let step = self.history.undo(&mut self.docket);
         self.replayed(step, "undid", "nothing to undo");
     }
 
     fn redo(&mut self) {
-        self.views.finish_search();
         let step = self.history.redo(&mut self.docket);
         self.replayed(step, "redid", "nothing to redo");
     }

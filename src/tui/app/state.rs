@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use crate::model::Docket;
 
-/// The docket, shared with a save running in the background: a save holds a
-/// snapshot for free, and a change copies the docket only while a save still
-/// holds it.
+/// The docket, shared with work in the background (a save, the filter's
+/// search text): taking a snapshot is free, and a change made while one is
+/// held copies the list of letters (pointers: the letters are shared).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SharedDocket(Arc<Docket>);
 

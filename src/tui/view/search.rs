@@ -3,15 +3,15 @@
 //!
 //! The letters' searchable fields are lower-cased once, into one block of
 //! text, so each keystroke is one substring search over it (memchr's, with
-//! SIMD). Results are kept per filter text: typing one more
-//! character searches only the letters the shorter text matched, and a
-//! backspace finds its answer kept.
+//! SIMD). Results are kept per filter text: typing one more character
+//! searches only the letters the shorter text matched, and a backspace finds
+//! its answer kept.
 
 use std::collections::HashMap;
-
-use memchr::memmem::Finder;
 use std::sync::Arc;
 use std::thread::JoinHandle;
+
+use memchr::memmem::Finder;
 
 use crate::model::{Docket, Letter};
 
@@ -61,9 +61,8 @@ impl Search {
             .ok();
     }
 
-    /// Waits for the text being lower-cased in the background, which holds
-    /// a snapshot of the docket: before a change, which would copy it.
-    pub fn finish(&mut self) {
+    /// Waits for the text being lower-cased in the background.
+    fn finish(&mut self) {
         if let Some(making) = self.making.take() {
             self.folded = making.join().ok();
         }
