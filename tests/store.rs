@@ -5,6 +5,8 @@
 //! The positions in the malformed-file table were found by running the store
 //! and then checked by hand to point at the offending token.
 
+mod strategies;
+
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{PermissionsExt, symlink};
@@ -13,9 +15,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use docket::cli::SAMPLE;
-use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
+use docket::model::{Docket, Letter};
 use docket::store::{self, MAX_FILE_BYTES, Store, StoreError};
 use proptest::prelude::*;
 use tempfile::TempDir;
@@ -831,152 +833,11 @@ fn open_removes_stale_temporaries() {
 // Property: any docket survives to_ron and parse
 // ---------------------------------------------------------------------------
 
-/// Characters that are hard to write and read back.
-fn tricky_char() -> impl Strategy<Value = char> {
-    prop_oneof![
-        3 => prop::char::range(' ', '~'),
-        2 => prop::sample::select(vec![
-            '"', '\'', '\\', '\n', '\r', '\t', '\0', '\u{1}', '\u{1b}', '\u{7f}',
-            '\u{85}', '\u{a0}', '\u{ad}', '\u{200b}', '\u{200d}', '\u{200e}',
-            '\u{200f}', '\u{202e}', '\u{2028}', '\u{2029}', '\u{feff}', '\u{fffd}',
-            '\u{301}', 'é', 'ß', 'א', 'ب', '漢', '字', '東', '京', '한', '🦀', '👩',
-            '🏽', '\u{10ffff}', '{', '}', '(', ')', '[', ']', ',', ':', '/', '*', '#',
-            'r', '$',
-        ]),
-        1 => any::<char>(),
-    ]
-}
-
-fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(tricky_char(), 0..24).prop_map(String::from_iter)
-}
-
-fn date() -> impl Strategy<Value = NaiveDate> {
-    let (min, max) = (
-        NaiveDate::MIN.num_days_from_ce(),
-        NaiveDate::MAX.num_days_from_ce(),
-    );
-    prop_oneof![
-        // Mostly everyday dates, some anywhere chrono can go.
-        3 => 719_163..=767_000_i32, // 1970 .. 2100
-        1 => min..=max,
-    ]
-    .prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).expect("in range"))
-}
-
-fn reply() -> impl Strategy<Value = Reply> {
-    (
-        date(),
-        text(),
-        prop::sample::select(ReplyKind::ALL.to_vec()),
-        text(),
-    )
-        .prop_map(|(on, from, kind, summary)| Reply {
-            on,
-            from,
-            kind,
-            summary,
-        })
-}
-
-fn extension() -> impl Strategy<Value = Extension> {
-    (date(), date(), text()).prop_map(|(granted_on, new_due, note)| Extension {
-        granted_on,
-        new_due,
-        note,
-    })
-}
-
-/// A letter; its id and city are set by [`docket`].
-fn letter() -> impl Strategy<Value = Letter> {
-    (
-        (text(), text(), text(), text(), prop::option::of(text())),
-        (date(), prop::option::of(date())),
-        (
-            prop::collection::vec(text(), 0..3),
-            text(),
-            prop::option::of(text()),
-            prop::collection::vec(text(), 0..3),
-        ),
-        (
-            prop::collection::vec(reply(), 0..3),
-            prop::collection::vec(extension(), 0..3),
-            prop::option::of((date(), text()).prop_map(|(on, outcome)| Closing { on, outcome })),
-        ),
-    )
-        .prop_map(
-            |(
-                (id, from, to, subject, program),
-                (sent, due),
-                (demands, summary, source, tags),
-                (replies, extensions, closed),
-            )| Letter {
-                id,
-                city: String::new(),
-                from,
-                to,
-                subject,
-                program,
-                sent,
-                due,
-                demands,
-                summary,
-                source,
-                tags,
-                replies,
-                extensions,
-                closed,
-            },
-        )
-}
-
-fn city() -> impl Strategy<Value = City> {
-    (text(), text(), text(), text()).prop_map(|(id, name, state, notes)| City {
-        id,
-        name,
-        state,
-        notes,
-    })
-}
-
-/// A docket with unique ids whose letters name cities that exist, in no
-/// particular order.
-fn docket() -> impl Strategy<Value = Docket> {
-    (
-        prop::collection::vec(city(), 0..4),
-        prop::collection::vec((letter(), any::<prop::sample::Index>()), 0..5),
-    )
-        .prop_map(|(mut cities, letters)| {
-            for (i, city) in cities.iter_mut().enumerate() {
-                city.id = format!("{}#{i}", city.id);
-            }
-            let letters = if cities.is_empty() {
-                Vec::new()
-            } else {
-                letters
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (mut letter, which))| {
-                        letter.id = format!("{}#{i}", letter.id);
-                        letter.city = cities[which.index(cities.len())].id.clone();
-                        letter
-                    })
-                    .collect()
-            };
-            Docket {
-                version: Docket::VERSION,
-                cities,
-                letters: letters.into_iter().map(Arc::new).collect(),
-                retired_ids: Vec::new(),
-            }
-        })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn any_docket_survives_to_ron_and_parse(docket in docket()) {
+    fn any_docket_survives_to_ron_and_parse(docket in strategies::docket()) {
         let text = store::to_ron(&docket);
         let back = store::parse(&text);
         prop_assert!(back.is_ok(), "{:?}\n{}", back, text);
