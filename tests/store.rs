@@ -5,13 +5,13 @@
 //! The positions in the malformed-file table were found by running the store
 //! and then checked by hand to point at the offending token.
 
+mod common;
 mod strategies;
 
 use std::fs::{self, File};
-use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -568,40 +568,6 @@ fn saving_through_a_symlink_replaces_the_target_and_keeps_the_link() {
 // The write lock
 // ---------------------------------------------------------------------------
 
-/// A child process, killed and reaped when dropped.
-struct ChildGuard(Child);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts a process that holds an exclusive flock(2) on `lock` until killed.
-/// The shell opens the lock file on fd 9, `flock` locks that open file, and
-/// the shell then becomes `sleep`, so the lock lives exactly as long as the
-/// one process we know the id of.
-fn hold_lock_in_child(lock: &Path) -> ChildGuard {
-    let mut child = Command::new("sh")
-        .args([
-            "-c",
-            r#"exec 9>>"$1" && flock -x -n 9 && echo locked && exec sleep 30"#,
-            "sh",
-        ])
-        .arg(lock)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start sh");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let guard = ChildGuard(child);
-    assert_eq!(line.trim(), "locked", "the child could not take the lock");
-    guard
-}
-
 #[test]
 fn a_lock_held_by_another_process_refuses_the_store_until_it_dies() {
     let tmp = TempDir::new().unwrap();
@@ -609,7 +575,7 @@ fn a_lock_held_by_another_process_refuses_the_store_until_it_dies() {
     let lock = store::lock_path(&path);
     assert_eq!(lock, tmp.path().join("docket.ron.lock"));
 
-    let mut child = hold_lock_in_child(&lock);
+    let holder = common::hold_lock(&lock);
     match Store::open(&path) {
         Err(err @ StoreError::Locked { .. }) => {
             let message = err.to_string();
@@ -627,8 +593,7 @@ fn a_lock_held_by_another_process_refuses_the_store_until_it_dies() {
         "reading needs no lock"
     );
 
-    child.0.kill().unwrap();
-    child.0.wait().unwrap();
+    drop(holder); // killed and reaped
     let (_store, docket) = Store::open(&path).expect("a lock dies with its process");
     assert_eq!(docket, Some(sample()));
 }
