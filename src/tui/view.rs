@@ -1,14 +1,18 @@
 //! What the panes show, derived from the docket, the as-of date, the filter
 //! and the sort order. Recomputed when one of those changes, never while
 //! drawing, and from a [`ViewCache`] that keeps what a keystroke does not
-//! change: the docket's facts, the statuses and orders per as-of date, and
-//! the filter's search results. A filter keystroke only changes what shows.
+//! change: the docket's facts, the statuses and orders per as-of date (and
+//! those of the next date of a replay, computed ahead), and the filter's
+//! search results. A filter keystroke only changes what shows.
 
 mod facts;
 mod search;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use chrono::TimeDelta;
 
 use self::facts::{Dated, Facts, NEVER, NO_CITY};
 use self::search::Search;
@@ -86,9 +90,12 @@ const DATES_KEPT: usize = 8;
 /// docket changes.
 #[derive(Debug, Default)]
 pub struct ViewCache {
-    facts: Option<Facts>,
+    facts: Option<Arc<Facts>>,
     /// Most recently used last.
     dated: Vec<Arc<Dated>>,
+    /// The next date of a replay (one more step the same way), computed in
+    /// the background while the user looks at this one.
+    ahead: Option<(Date, JoinHandle<Dated>)>,
     search: Search,
 }
 
@@ -109,8 +116,12 @@ impl ViewCache {
     }
 
     fn replace_letters(&mut self, docket: &Docket, puts: &[Put]) -> bool {
-        let Some(facts) = &mut self.facts else {
-            return true;
+        // What is computed ahead is for the docket before the change.
+        if let Some((_, work)) = self.ahead.take() {
+            let _ = work.join();
+        }
+        let Some(facts) = self.facts.as_mut().and_then(Arc::get_mut) else {
+            return self.facts.is_none();
         };
         if facts.len() != docket.letters.len() {
             return false;
@@ -142,6 +153,22 @@ impl ViewCache {
         true
     }
 
+    /// After a step of `step` to `as_of`, starts computing the statuses one
+    /// more step on, unless they are kept already.
+    fn look_ahead(&mut self, facts: &Arc<Facts>, cities: usize, as_of: Date, step: TimeDelta) {
+        let Some(next) = as_of.checked_add_signed(step).filter(|_| !step.is_zero()) else {
+            return;
+        };
+        if self.dated.iter().any(|d| d.as_of == next) {
+            return;
+        }
+        let facts = Arc::clone(facts);
+        let work = std::thread::Builder::new()
+            .name("docket-ahead".into())
+            .spawn(move || Dated::new(&facts, cities, next));
+        self.ahead = work.ok().map(|work| (next, work));
+    }
+
     /// Gets the filter's search ready in the background (for a big docket),
     /// as the user starts typing a filter.
     pub fn prepare_search(&mut self, docket: Arc<Docket>) {
@@ -158,15 +185,26 @@ impl ViewCache {
         {
             self.clear();
         }
-        let facts = self.facts.get_or_insert_with(|| Facts::new(docket));
+        let facts = Arc::clone(
+            self.facts
+                .get_or_insert_with(|| Arc::new(Facts::new(docket))),
+        );
+        let cities = docket.cities.len();
+        let previous = self.dated.last().map(|d| d.as_of);
         let dated = match self.dated.iter().position(|d| d.as_of == as_of) {
             Some(at) => self.dated.remove(at),
-            None => Arc::new(Dated::new(facts, docket.cities.len(), as_of)),
+            None => Arc::new(match self.ahead.take() {
+                Some((date, work)) if date == as_of => work.join().expect("statuses do not panic"),
+                _ => Dated::new(&facts, cities, as_of),
+            }),
         };
         if self.dated.len() == DATES_KEPT {
             self.dated.remove(0);
         }
         self.dated.push(Arc::clone(&dated));
+        if let Some(previous) = previous {
+            self.look_ahead(&facts, cities, as_of, as_of - previous);
+        }
         let needle = filter.trim().to_lowercase();
         let mentions = (!needle.is_empty()).then(|| self.search.matches(docket, &needle));
         let facts = self.facts.as_ref().expect("just computed");
