@@ -338,12 +338,14 @@ impl Store {
         self.write(|out| ron_writer::write(docket, out))
     }
 
-    /// As [`Store::save`], for a snapshot shared with the interface: the
-    /// snapshot is let go as soon as its text is written, before the sync,
-    /// so that a change made meanwhile need not copy the docket.
-    pub fn save_shared(&mut self, docket: Arc<Docket>) -> Result<(), StoreError> {
-        self.check(&docket)?;
-        self.write(move |out| ron_writer::write(&docket, out))
+    /// As [`Store::save`], for a snapshot shared with the interface (on a
+    /// thread of the save's own): the save first takes a copy of its own
+    /// (the letters are shared: this copies pointers) and lets the snapshot
+    /// go, so that a change made in the interface meanwhile copies nothing.
+    pub fn save_shared(&mut self, snapshot: Arc<Docket>) -> Result<(), StoreError> {
+        let docket = Docket::clone(&snapshot);
+        drop(snapshot);
+        self.save(&docket)
     }
 
     /// The checks before a save.
