@@ -23,8 +23,8 @@ mod split;
 
 pub use self::disk::write_atomically;
 use self::disk::{
-    ContentHash, Fingerprint, Hashing, lock, parent, read_bounded, resolve_symlinks, temp_prefix,
-    write_atomically_with,
+    ContentHash, Fingerprint, Hashing, lock, no_file_in_the_way, parent, read_bounded,
+    resolve_symlinks, temp_prefix, write_atomically_with,
 };
 use self::parse::parse_whole;
 pub use self::parse::{ParseError, parse, parsed_bytes};
@@ -310,6 +310,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<(Store, Option<Docket>), StoreError> {
         let target = resolve_symlinks(path)?;
         if let Some(dir) = parent(&target) {
+            no_file_in_the_way(&target)?;
             fs::create_dir_all(dir).map_err(StoreError::io(dir, "create the data folder"))?;
         }
         let lock = lock(&target)?;

@@ -212,11 +212,14 @@ fn a_data_path_under_a_regular_file_is_one_clear_error() {
             err.starts_with(&format!("docket: {}", plain.display())),
             "names the file or the folder: {args:?}: {err}"
         );
-        assert!(
-            err.contains("Not a directory")
-                || err.contains("File exists")
-                || err.contains("could not create the data folder"),
-            "{args:?}: {err}"
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "docket: {}: is a file, not a folder, so {} cannot be under it",
+                plain.display(),
+                file.display()
+            ),
+            "{args:?}"
         );
     }
     assert_eq!(fs::read_to_string(&plain).unwrap(), "not a folder");

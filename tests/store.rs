@@ -753,14 +753,14 @@ fn a_data_path_under_a_file_is_a_clear_error() {
     let path = file.join("docket.ron");
 
     let err = Store::open(&path).unwrap_err();
-    let message = err.to_string();
-    assert!(matches!(err, StoreError::Io { .. }), "{err:?}");
-    assert!(
-        message.starts_with(&format!(
-            "{}: could not create the data folder",
-            file.display()
-        )),
-        "{message}"
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: is a file, not a folder, so {} cannot be under it",
+            file.display(),
+            path.display()
+        )
     );
     assert!(
         store::load(&path).is_err(),

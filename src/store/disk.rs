@@ -58,12 +58,32 @@ pub(super) fn write_atomically_with(
     sync_dir(dir)
 }
 
+/// Refuses a data path under a file (`notes.txt/docket.ron`), naming the file.
+pub(super) fn no_file_in_the_way(path: &Path) -> Result<(), StoreError> {
+    let mut above = path.ancestors().skip(1);
+    match above.find(|dir| fs::metadata(dir).is_ok_and(|m| !m.is_dir())) {
+        Some(file) => Err(StoreError::invalid(
+            file,
+            format!(
+                "is a file, not a folder, so {} cannot be under it",
+                path.display()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 pub(super) fn read_bounded(path: &Path) -> Result<Vec<u8>, StoreError> {
     // Opening a named pipe would wait for a writer, and a device may never
     // end: only regular files (or folders, refused below) are opened.
-    let kind = fs::metadata(path)
-        .map_err(StoreError::io(path, "open the data file"))?
-        .file_type();
+    let kind = match fs::metadata(path) {
+        Ok(meta) => meta.file_type(),
+        Err(err) if err.kind() == io::ErrorKind::NotADirectory => {
+            no_file_in_the_way(path)?;
+            return Err(StoreError::io(path, "open the data file")(err));
+        }
+        Err(err) => return Err(StoreError::io(path, "open the data file")(err)),
+    };
     if !kind.is_file() && !kind.is_dir() {
         return Err(StoreError::invalid(
             path,
