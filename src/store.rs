@@ -166,26 +166,27 @@ pub fn to_ron_serde(docket: &Docket) -> String {
 /// file does not exist (a first run); anything else that is not a valid
 /// docket is an error.
 pub fn load(path: &Path) -> Result<Option<Docket>, StoreError> {
-    let bytes = match read_bounded(path) {
-        Ok(bytes) => bytes,
-        Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-            return Ok(None);
-        }
-        Err(err) => return Err(err),
-    };
-    decode(path, &bytes).map(Some)
+    read_if_there(path)?
+        .map(|bytes| decode(path, &bytes))
+        .transpose()
 }
 
+/// The docket and the file's fingerprint, for a store.
 fn read(path: &Path) -> Result<Option<(Docket, Fingerprint)>, StoreError> {
-    let bytes = match read_bounded(path) {
-        Ok(bytes) => bytes,
-        Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-            return Ok(None);
-        }
-        Err(err) => return Err(err),
+    let Some(bytes) = read_if_there(path)? else {
+        return Ok(None);
     };
     let docket = decode(path, &bytes)?;
     Ok(Some((docket, Fingerprint::of(path, &bytes))))
+}
+
+/// The file's bytes, or `None` when it does not exist (a first run).
+fn read_if_there(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    match read_bounded(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
 }
 
 /// Turns the file's bytes into a docket, or an error naming the place.
@@ -417,7 +418,7 @@ impl Store {
             return Ok(false);
         }
         let bytes = read_bounded(&self.target)?;
-        if Fingerprint::of(&self.target, &bytes).hash != seen.hash {
+        if ContentHash::of(&bytes).finish() != seen.hash {
             return Ok(true);
         }
         seen.len = meta.len();

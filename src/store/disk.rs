@@ -130,9 +130,7 @@ pub(super) struct Fingerprint {
 impl Fingerprint {
     /// The fingerprint of the file at `path`, just read or written as `bytes`.
     pub fn of(path: &Path, bytes: &[u8]) -> Self {
-        let mut hash = ContentHash::default();
-        hash.update(bytes);
-        Self::hashed(path, &hash)
+        Self::hashed(path, &ContentHash::of(bytes))
     }
 
     /// The fingerprint of the file at `path`, just written through `hash`.
@@ -159,6 +157,13 @@ pub(super) struct ContentHash {
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl ContentHash {
+    /// The hash of `bytes` fed at once.
+    pub fn of(bytes: &[u8]) -> Self {
+        let mut hash = ContentHash::default();
+        hash.update(bytes);
+        hash
+    }
+
     /// Feeds the next bytes.
     pub fn update(&mut self, mut bytes: &[u8]) {
         let pending = (self.len % 8) as usize;
@@ -311,9 +316,7 @@ mod tests {
     use super::*;
 
     fn hash(bytes: &[u8]) -> u64 {
-        let mut hash = ContentHash::default();
-        hash.update(bytes);
-        hash.finish()
+        ContentHash::of(bytes).finish()
     }
 
     #[test]
