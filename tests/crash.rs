@@ -22,9 +22,11 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::fs::{self, File};
 use std::io::{ErrorKind, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,6 +34,7 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::Days;
+use common::temp_files;
 use docket::model::{Change, City, Date, Docket, Letter, Reply, ReplyKind};
 use docket::store;
 use tempfile::TempDir;
@@ -225,16 +228,6 @@ impl Tally {
     }
 }
 
-/// The stray temporary files in `dir`: docket's `.docket.ron.*.tmp` and the
-/// staged backup `docket.ron.bak.tmp`.
-fn temps(dir: &Path) -> Vec<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".tmp"))
-        .collect()
-}
-
 fn has_new_version_temp(names: &[String]) -> bool {
     names
         .iter()
@@ -296,23 +289,16 @@ impl Worker {
     }
 
     fn docket_command(&self, args: &[String]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_docket"));
-        command
-            .arg("--file")
-            .arg(&self.path)
-            .args(args)
-            .env_remove("DOCKET_FILE")
-            .env_remove("DOCKET_AS_OF")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut command = common::command(&self.path, &args);
+        command.stdout(Stdio::null()).stderr(Stdio::piped());
         command
     }
 
     /// Whether a save has begun: its temporary file is there, or (for a
     /// save that writes in place) the data file is no longer the old one.
     fn save_is_under_way(&self) -> bool {
-        has_new_version_temp(&temps(self.dir.path()))
+        has_new_version_temp(&temp_files(self.dir.path()))
             || fs::metadata(&self.path).map_or(true, |m| m.len() != self.bytes.len() as u64)
     }
 
@@ -368,7 +354,7 @@ impl Worker {
         }
 
         // Look before anything else touches the folder.
-        let stray = temps(self.dir.path());
+        let stray = temp_files(self.dir.path());
         let bytes = fs::read(&self.path).unwrap();
         let changed = bytes != self.bytes;
         if changed {
@@ -537,7 +523,7 @@ fn kill_9_at_random_moments_leaves_the_old_or_the_new_version() {
                     // stale temporary files. (A staged backup may be left:
                     // see the ignored test below.)
                     worker.step(Kill::Never, &mut tally);
-                    let stray = temps(worker.dir.path());
+                    let stray = temp_files(worker.dir.path());
                     assert!(
                         !has_new_version_temp(&stray),
                         "left after a clean run: {stray:?}"
@@ -609,25 +595,7 @@ fn a_save_after_a_kill_between_backup_and_rename_leaves_no_temporary_file() {
     // What such a kill leaves.
     fs::hard_link(&path, store::backup_path(&path)).unwrap();
 
-    let out = Command::new(env!("CARGO_BIN_EXE_docket"))
-        .arg("--file")
-        .arg(&path)
-        .args([
-            "add",
-            "reply",
-            "baltimore-2017-08-03",
-            "--on",
-            "2017-08-09",
-            "--from",
-            "Baltimore Police Department",
-            "--kind",
-            "disputes",
-        ])
-        .env_remove("DOCKET_FILE")
-        .env_remove("DOCKET_AS_OF")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let out = common::docket(&path, &common::REPLY);
     assert!(
         out.status.success(),
         "{}",
@@ -637,5 +605,5 @@ fn a_save_after_a_kill_between_backup_and_rename_leaves_no_temporary_file() {
         fs::read_to_string(store::backup_path(&path)).unwrap(),
         docket::cli::SAMPLE
     );
-    assert_eq!(temps(dir.path()), Vec::<String>::new());
+    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
 }

@@ -23,6 +23,8 @@
 //! (set `PROPTEST_RNG_SEED` to repeat one). The whole file is kept to a few
 //! seconds of work per test in a debug build, which is what CI runs.
 
+mod common;
+
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};
@@ -34,6 +36,7 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{Days, NaiveDate};
+use common::names_in;
 use docket::cli::SAMPLE;
 use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
 use docket::store::{self, Store, StoreError};
@@ -398,16 +401,6 @@ fn open_error(path: &Path, what: &str) -> StoreError {
         Ok((_, docket)) => panic!("{what}: opened as {}", brief(&docket)),
         Err(err) => err,
     }
-}
-
-/// The names of the files in `dir`, sorted.
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// Runs a property over `cases` values of `strategy`, with a random seed

@@ -136,12 +136,10 @@ fn output_file_gets_exactly_what_stdout_would() {
     assert_eq!(ok(&out), "", "nothing on stdout");
     assert_eq!(std::fs::read_to_string(&out_path).unwrap(), printed);
     // Only the data file, its lock and the export: no temporary file left behind.
-    let mut names: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    assert_eq!(names, ["deadlines.ics", "docket.ron"]);
+    assert_eq!(
+        common::names_in(dir.path()),
+        ["deadlines.ics", "docket.ron"]
+    );
 }
 
 #[test]

@@ -17,25 +17,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{Tmpfs, docket, fails, load, ok, sample_file, temp_files};
+use common::{LETTER, REPLY, Tmpfs, docket, fails, load, ok, sample_file, temp_files};
 use docket::model::{Date, ReplyKind};
-
-const LETTER: &str = "baltimore-2017-08-03";
-
-/// `add reply` to Baltimore's letter, dated 2017-08-09.
-const REPLY: [&str; 11] = [
-    "add",
-    "reply",
-    LETTER,
-    "--on",
-    "2017-08-09",
-    "--from",
-    "Baltimore Police Department",
-    "--kind",
-    "disputes",
-    "--summary",
-    "Disputes the conditions",
-];
 
 /// The replies to Baltimore's letter in the file.
 fn replies(file: &Path) -> Vec<(Date, ReplyKind)> {

@@ -11,21 +11,9 @@ mod support;
 use std::fs::{self, File, TryLockError};
 use std::path::Path;
 
-use common::{docket, fails, load, ok};
+use common::{REPLY, docket, fails, load, names_in, ok};
 use expectrl::{Signal, WaitStatus};
 use support::{Tui, sample_file};
-
-const REPLY: [&str; 9] = [
-    "add",
-    "reply",
-    "baltimore-2017-08-03",
-    "--on",
-    "2017-08-09",
-    "--from",
-    "Baltimore Police Department",
-    "--kind",
-    "disputes",
-];
 
 /// docket's interface on `file`, its first screen drawn (so the lock is taken).
 fn start(file: &Path) -> Tui {
@@ -72,16 +60,7 @@ fn a_second_writer_is_refused_while_the_interface_lives() {
     );
     assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
     assert!(!docket::store::backup_path(&file).exists());
-    let names: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        names
-            .iter()
-            .all(|n| n == "docket.ron" || n == "docket.ron.lock"),
-        "{names:?}"
-    );
+    assert_eq!(names_in(dir.path()), ["docket.ron", "docket.ron.lock"]);
     assert!(
         is_locked(&file),
         "the lock is an flock(2) on the .lock file"

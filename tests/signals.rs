@@ -21,7 +21,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Tmpfs, temp_files};
+use common::{Tmpfs, names_in, temp_files};
 use docket::model::Date;
 use expectrl::Signal;
 use support::keys::ENTER;
@@ -196,10 +196,7 @@ fn when_nothing_can_be_written_the_message_says_the_change_could_not_be_saved() 
     assert!(message.contains("a copy failed too"), "{message}");
     disk.remount("rw");
     assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
-    let names: Vec<String> = fs::read_dir(disk.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = names_in(disk.path());
     assert!(
         names
             .iter()

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
+use common::names_in;
 use docket::cli::SAMPLE;
 use docket::model::{Docket, Letter};
 use docket::store::{self, MAX_FILE_BYTES, Store, StoreError};
@@ -66,16 +67,6 @@ fn invalid_message(result: Result<Option<Docket>, StoreError>) -> String {
         Err(other) => panic!("expected an invalid-file error, got {other:?}"),
         Ok(_) => panic!("expected an invalid-file error, got a docket"),
     }
-}
-
-/// The names of the files in `dir`, sorted.
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// A date from `YYYY-MM-DD`.

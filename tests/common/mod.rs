@@ -11,6 +11,24 @@ use docket::model::Docket;
 
 use tempfile::TempDir;
 
+/// The sample's letter to Baltimore.
+pub const LETTER: &str = "baltimore-2017-08-03";
+
+/// `add reply` to Baltimore's letter, dated 2017-08-09: a change to save.
+pub const REPLY: [&str; 11] = [
+    "add",
+    "reply",
+    LETTER,
+    "--on",
+    "2017-08-09",
+    "--from",
+    "Baltimore Police Department",
+    "--kind",
+    "disputes",
+    "--summary",
+    "Disputes the conditions",
+];
+
 /// Runs `docket --file FILE ARGS...` with no docket variables from outside.
 pub fn docket(file: &Path, args: &[&str]) -> Output {
     command(file, args)
@@ -250,11 +268,19 @@ impl Drop for Tmpfs {
     }
 }
 
-/// The names in a folder ending in `.tmp`: temporary files left behind.
-pub fn temp_files(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
+/// The names of the files in `dir`, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".tmp"))
-        .collect()
+        .collect();
+    names.sort();
+    names
+}
+
+/// The names in a folder ending in `.tmp`: temporary files left behind.
+pub fn temp_files(dir: &Path) -> Vec<String> {
+    let mut names = names_in(dir);
+    names.retain(|name| name.ends_with(".tmp"));
+    names
 }
