@@ -211,31 +211,9 @@ impl Tui {
     /// Waits for docket to exit, reading its output all the while (a full
     /// pty would block it), and returns its exit status.
     pub fn wait_exit(&mut self) -> i32 {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let open = self.read_available();
-            match self.session.get_process().status().unwrap() {
-                WaitStatus::StillAlive => {}
-                WaitStatus::Exited(_, code) => {
-                    // Collect what is still buffered in the pty.
-                    let drain_deadline = Instant::now() + Duration::from_secs(1);
-                    while open && self.read_available() && Instant::now() < drain_deadline {
-                        if self.output_str().ends_with(LEAVE_ALT_SCREEN) {
-                            break;
-                        }
-                        thread::sleep(Duration::from_millis(10));
-                    }
-                    return code;
-                }
-                other => panic!("docket ended abnormally: {other:?}"),
-            }
-            assert!(
-                Instant::now() < deadline,
-                "docket did not exit; the screen:\n{}",
-                self.screen().text()
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_exit_within(TIMEOUT).unwrap_or_else(|| {
+            panic!("docket did not exit; the screen:\n{}", self.screen().text())
+        })
     }
 
     /// Everything docket has written so far, as text.
@@ -269,7 +247,8 @@ impl Tui {
     }
 
     /// Waits up to `time` for docket to exit, reading its output all the
-    /// while; its exit status, or `None` if it still runs.
+    /// while (and what is still buffered in the pty after); its exit status,
+    /// or `None` if it still runs.
     pub fn wait_exit_within(&mut self, time: Duration) -> Option<i32> {
         let deadline = Instant::now() + time;
         loop {
