@@ -126,11 +126,11 @@ fn event_loop(
     session: &mut Session,
     signal: &AtomicUsize,
 ) -> io::Result<Option<&'static str>> {
-    let mut redraw = true;
     let mut last_tick = Instant::now();
     terminal.draw(|frame| ui::draw(frame, app))?;
     // The first frame is on screen: the filter's search text is made meanwhile.
     app.prepare_search();
+    let mut redraw = false;
     while !app.should_quit() {
         redraw |= session.poll(app);
         if redraw {
