@@ -211,9 +211,8 @@ impl Tui {
     /// Waits for docket to exit, reading its output all the while (a full
     /// pty would block it), and returns its exit status.
     pub fn wait_exit(&mut self) -> i32 {
-        self.wait_exit_within(TIMEOUT).unwrap_or_else(|| {
-            panic!("docket did not exit; the screen:\n{}", self.screen().text())
-        })
+        self.wait_exit_within(TIMEOUT)
+            .unwrap_or_else(|| panic!("docket did not exit; the screen:\n{}", self.screen().text()))
     }
 
     /// Everything docket has written so far, as text.
