@@ -29,6 +29,15 @@ use self::disk::{
 use self::parse::parse_whole;
 pub use self::parse::{ParseError, parse, parsed_bytes};
 
+/// The sample docket compiled into the binary: the four letters of 2017-08-03.
+pub const SAMPLE: &str = include_str!("../assets/sample.ron");
+
+/// The bundled sample, parsed.
+pub fn sample() -> Docket {
+    #[allow(clippy::expect_used)] // A test proves the bundled sample parses.
+    parse(SAMPLE).expect("the bundled sample is a valid docket")
+}
+
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 

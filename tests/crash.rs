@@ -591,7 +591,7 @@ fn kill_9_at_random_moments_leaves_the_old_or_the_new_version() {
 fn a_save_after_a_kill_between_backup_and_rename_leaves_no_temporary_file() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("docket.ron");
-    fs::write(&path, docket::cli::SAMPLE).unwrap();
+    fs::write(&path, docket::store::SAMPLE).unwrap();
     // What such a kill leaves.
     fs::hard_link(&path, store::backup_path(&path)).unwrap();
 
@@ -603,7 +603,7 @@ fn a_save_after_a_kill_between_backup_and_rename_leaves_no_temporary_file() {
     );
     assert_eq!(
         fs::read_to_string(store::backup_path(&path)).unwrap(),
-        docket::cli::SAMPLE
+        docket::store::SAMPLE
     );
     assert_eq!(temp_files(dir.path()), Vec::<String>::new());
 }

@@ -37,7 +37,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{Days, NaiveDate};
 use common::names_in;
-use docket::cli::SAMPLE;
+use docket::store::SAMPLE;
 use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
 use docket::store::{self, Store, StoreError};
 use proptest::prelude::*;

@@ -70,7 +70,7 @@ fn shows_the_sample_steps_a_day_and_quits_cleanly() {
     );
     // The colour theme is on: this is what the NO_COLOR test checks is gone.
     assert!(sets_a_colour(&output), "no colour in {output:?}");
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn no_color_draws_without_colours() {
         "colours despite NO_COLOR: {output:?}"
     );
     assert!(output.contains(LEAVE_ALT_SCREEN));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn without_a_terminal_it_says_so_and_exits_2() -> io::Result<()> {
         assert!(stderr.contains("terminal"), "{stderr}");
         assert!(out.stdout.is_empty(), "{:?}", out.stdout);
     }
-    assert_eq!(std::fs::read_to_string(&file)?, docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&file)?, docket::store::SAMPLE);
     assert!(
         !missing.exists(),
         "a first run without a terminal made a file"
@@ -144,5 +144,5 @@ fn question_mark_opens_and_closes_the_help() {
 
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
 }

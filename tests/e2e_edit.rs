@@ -165,7 +165,7 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
     assert_eq!(tui.wait_exit(), 0, "the screen:\n{}", tui.screen().text());
 
     // The file: the sample, plus the reply and the letter, nothing else.
-    let mut expected = docket::store::parse(docket::cli::SAMPLE).unwrap();
+    let mut expected = docket::store::parse(docket::store::SAMPLE).unwrap();
     let replied = expected
         .letters
         .iter_mut()
@@ -282,7 +282,7 @@ fn a_second_docket_on_the_same_file_is_read_only_and_writes_nothing() {
     assert_eq!(second.wait_exit(), 0);
     first.press("q");
     assert_eq!(first.wait_exit(), 0);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
     assert!(!docket::store::backup_path(&file).exists());
 }
 
@@ -311,6 +311,6 @@ fn an_extension_that_does_not_move_the_deadline_is_refused_in_the_form() {
 
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
     assert!(!docket::store::backup_path(&file).exists());
 }

@@ -9,7 +9,7 @@ fn d(s: &str) -> Date {
 }
 
 fn sample() -> Docket {
-    docket::cli::sample()
+    docket::store::sample()
 }
 
 fn reply(on: &str, kind: ReplyKind) -> Reply {

@@ -99,7 +99,7 @@ fn a_full_file_system_fails_cleanly_and_a_retry_succeeds() {
         return;
     };
     let file = disk.path().join("docket.ron");
-    fs::write(&file, docket::cli::SAMPLE).unwrap();
+    fs::write(&file, docket::store::SAMPLE).unwrap();
     // Fill the rest of the disk.
     let filler = disk.path().join("filler");
     {
@@ -125,7 +125,7 @@ fn a_full_file_system_fails_cleanly_and_a_retry_succeeds() {
         "{err}"
     );
     assert!(err.contains("No space left on device"), "{err}");
-    assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
     assert_eq!(temp_files(disk.path()), Vec::<String>::new());
     assert!(!docket::store::backup_path(&file).exists());
 
@@ -141,7 +141,7 @@ fn a_read_only_file_system_fails_cleanly_and_a_retry_succeeds() {
         return;
     };
     let file = disk.path().join("docket.ron");
-    fs::write(&file, docket::cli::SAMPLE).unwrap();
+    fs::write(&file, docket::store::SAMPLE).unwrap();
 
     // Before any docket ran there: not even the lock file can be made.
     disk.remount("ro");
@@ -155,7 +155,7 @@ fn a_read_only_file_system_fails_cleanly_and_a_retry_succeeds() {
         "{err}"
     );
     assert!(err.contains("Read-only file system"), "{err}");
-    assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
 
     // After a docket ran there (the lock file exists): the save fails.
     disk.remount("rw");

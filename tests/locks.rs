@@ -58,7 +58,7 @@ fn a_second_writer_is_refused_while_the_interface_lives() {
             lock.display()
         )
     );
-    assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
     assert!(!docket::store::backup_path(&file).exists());
     assert_eq!(names_in(dir.path()), ["docket.ron", "docket.ron.lock"]);
     assert!(

@@ -39,8 +39,8 @@ fn reads_back(docket: &Docket) {
 
 #[test]
 fn the_sample_and_the_empty_docket_are_written_byte_for_byte() {
-    let sample = docket::cli::sample();
-    assert_eq!(store::to_ron(&sample), docket::cli::SAMPLE);
+    let sample = docket::store::sample();
+    assert_eq!(store::to_ron(&sample), docket::store::SAMPLE);
     assert_same(&sample);
     assert_same(&Docket::new());
     reads_back(&Docket::new());

@@ -69,7 +69,7 @@ fn replies_on_disk(path: &Path) -> Vec<Date> {
 
 fn sample_in(dir: &Path) -> PathBuf {
     let path = dir.join("docket.ron");
-    std::fs::write(&path, docket::cli::SAMPLE).unwrap();
+    std::fs::write(&path, docket::store::SAMPLE).unwrap();
     path
 }
 
@@ -121,7 +121,7 @@ fn a_save_into_a_folder_made_read_only_fails_clearly_and_succeeds_later() {
         message.contains("The file on disk is the previous version"),
         "{message}"
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
     assert_eq!(app.unsaved_count(), 1);
 
     fs.remount("rw");
@@ -142,7 +142,7 @@ fn a_file_changed_by_someone_else_is_not_overwritten_and_nothing_is_lost() {
     let (mut session, mut app) = open(&path);
 
     // Another program (an editor, git) changes the file meanwhile.
-    let mut theirs: Docket = docket::cli::sample();
+    let mut theirs: Docket = docket::store::sample();
     theirs.letter_mut(0).summary = "Edited elsewhere.".into();
     let their_text = docket::store::to_ron(&theirs);
     std::fs::write(&path, &their_text).unwrap();
@@ -178,7 +178,7 @@ fn a_change_that_no_longer_applies_goes_to_a_conflict_copy() {
     let path = sample_in(dir.path());
     let (mut session, mut app) = open(&path);
     // Someone else deletes Baltimore's letter.
-    let mut theirs: Docket = docket::cli::sample();
+    let mut theirs: Docket = docket::store::sample();
     theirs.letters.retain(|l| l.id != BALTIMORE);
     std::fs::write(&path, docket::store::to_ron(&theirs)).unwrap();
 
@@ -231,7 +231,7 @@ fn a_second_docket_on_the_same_file_is_read_only() {
     app.update(Action::Reply);
     assert!(app.form().is_none());
     second.process(&mut app);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
 }
 
 #[test]
@@ -245,7 +245,7 @@ fn first_run_writes_the_sample_and_says_so() {
             .unwrap()
             .contains("started from the bundled sample")
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
 }
 
 #[test]

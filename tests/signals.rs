@@ -36,7 +36,7 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 fn sample_on_tmpfs() -> Option<(Tmpfs, PathBuf)> {
     let disk = Tmpfs::mount("1m")?;
     let file = disk.path().join("docket.ron");
-    fs::write(&file, docket::cli::SAMPLE).unwrap();
+    fs::write(&file, docket::store::SAMPLE).unwrap();
     Some((disk, file))
 }
 
@@ -104,7 +104,7 @@ fn sigterm_saves_an_unsaved_change_restores_the_terminal_and_exits_1() {
     };
     let mut tui = start(&file);
     make_an_unsaved_reply(&mut tui, &disk);
-    assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
 
     disk.remount("rw");
     let message = stop_with(&mut tui, Signal::SIGTERM);
@@ -118,7 +118,7 @@ fn sigterm_saves_an_unsaved_change_restores_the_terminal_and_exits_1() {
     assert_eq!(replies(&file), [AS_OF.parse::<Date>().unwrap()]);
     assert_eq!(
         fs::read_to_string(docket::store::backup_path(&file)).unwrap(),
-        docket::cli::SAMPLE
+        docket::store::SAMPLE
     );
     assert_eq!(temp_files(disk.path()), Vec::<String>::new());
 }
@@ -151,7 +151,7 @@ fn when_the_data_file_changed_meanwhile_the_change_goes_to_a_save_copy() {
     make_an_unsaved_reply(&mut tui, &disk);
     disk.remount("rw");
     // Someone else's edit, which must not be overwritten.
-    let theirs = docket::cli::SAMPLE.replace("Stockton Police", "Stockton's Police");
+    let theirs = docket::store::SAMPLE.replace("Stockton Police", "Stockton's Police");
     fs::write(&file, &theirs).unwrap();
 
     let message = stop_with(&mut tui, Signal::SIGTERM);
@@ -195,7 +195,7 @@ fn when_nothing_can_be_written_the_message_says_the_change_could_not_be_saved() 
     assert!(message.contains("Read-only file system"), "{message}");
     assert!(message.contains("a copy failed too"), "{message}");
     disk.remount("rw");
-    assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+    assert_eq!(fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
     let names = names_in(disk.path());
     assert!(
         names
@@ -216,7 +216,7 @@ fn a_signal_with_nothing_unsaved_exits_1_and_leaves_the_file_alone() {
         let mut tui = start(&file);
         let message = stop_with(&mut tui, signal);
         assert_eq!(message, format!("stopped by {name}"));
-        assert_eq!(fs::read_to_string(&file).unwrap(), docket::cli::SAMPLE);
+        assert_eq!(fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
         assert!(!docket::store::backup_path(&file).exists());
     }
 }

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
 use common::names_in;
-use docket::cli::SAMPLE;
+use docket::store::SAMPLE;
 use docket::model::{Docket, Letter};
 use docket::store::{self, MAX_FILE_BYTES, Store, StoreError};
 use proptest::prelude::*;

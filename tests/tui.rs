@@ -17,7 +17,7 @@ fn d(s: &str) -> Date {
 }
 
 fn sample() -> Docket {
-    docket::cli::sample()
+    docket::store::sample()
 }
 
 /// The sample as of a date, with today far in the future (so it is a replay).

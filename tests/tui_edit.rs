@@ -16,7 +16,7 @@ fn d(s: &str) -> Date {
 
 fn app() -> App {
     App::new(
-        docket::cli::sample(),
+        docket::store::sample(),
         d("2017-08-10"),
         d("2026-11-29"),
         Theme::COLOR,
@@ -461,7 +461,7 @@ fn rebase_reapplies_changes_on_a_reloaded_file() {
     submit_with(&mut app, Action::Reply, &[("on", "2017-08-09")]);
     app.take_effect();
     // Someone else added a city meanwhile.
-    let mut theirs: Docket = docket::cli::sample();
+    let mut theirs: Docket = docket::store::sample();
     theirs.cities.push(docket::model::City {
         id: "gotham".into(),
         name: "Gotham".into(),
@@ -473,7 +473,7 @@ fn rebase_reapplies_changes_on_a_reloaded_file() {
     assert_eq!(letter(&app, BALTIMORE).replies.len(), 1);
     assert_eq!(app.take_effect(), Some(Effect::Save));
     // If they deleted the letter, the reply no longer applies.
-    let mut gone = docket::cli::sample();
+    let mut gone = docket::store::sample();
     gone.letters.retain(|l| l.id != BALTIMORE);
     assert_eq!(app.rebase(gone), 1);
 }

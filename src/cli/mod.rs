@@ -17,9 +17,6 @@ use clap::{Parser, Subcommand};
 use crate::model::{Change, Date, Docket, Status, parse_date_spec};
 use crate::store::{self, Store, StoreError};
 
-/// The sample docket compiled into the binary: the four letters of 2017-08-03.
-pub const SAMPLE: &str = include_str!("../../assets/sample.ron");
-
 /// Track letters sent to cities, the deadlines they set and the replies that come back.
 #[derive(Debug, Parser)]
 #[command(name = "docket", version, about, long_about = None)]
@@ -163,11 +160,6 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "docket")
 }
 
-/// The sample docket.
-pub fn sample() -> Docket {
-    store::parse(SAMPLE).expect("the bundled sample is a valid docket")
-}
-
 /// Loads the docket for reading; on a first run (no file yet) writes the
 /// bundled sample to it and says so on stderr.
 pub fn load_or_init(path: &std::path::Path) -> Result<Docket, CliError> {
@@ -179,7 +171,7 @@ pub fn load_or_init(path: &std::path::Path) -> Result<Docket, CliError> {
     if let Some(docket) = existing {
         return Ok(docket);
     }
-    let docket = sample();
+    let docket = store::sample();
     store.save(&docket)?;
     eprintln!(
         "docket: no data file at {}; started it from the bundled sample",
@@ -229,7 +221,7 @@ fn init(path: &std::path::Path, empty: bool) -> Result<(), CliError> {
             path.display()
         )));
     }
-    let docket = if empty { Docket::new() } else { sample() };
+    let docket = if empty { Docket::new() } else { store::sample() };
     store.save(&docket)?;
     let what = if empty {
         "an empty docket"

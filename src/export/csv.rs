@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn a_row_has_a_cell_for_every_column() {
-        let docket = crate::cli::sample();
+        let docket = crate::store::sample();
         let as_of = "2017-08-10".parse().unwrap();
         assert_eq!(row(&docket, &docket.letters[0], as_of).len(), COLUMNS.len());
         let text = to_csv(&docket, as_of);

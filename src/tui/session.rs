@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
 use super::app::{App, Effect};
-use crate::cli::{self, CliError};
+use crate::cli::CliError;
 use crate::model::Docket;
 use crate::store::{self, Store, StoreError};
 
@@ -56,7 +56,7 @@ impl Session {
                 let (docket, note) = match existing {
                     Some(docket) => (docket, None),
                     None => {
-                        let docket = cli::sample();
+                        let docket = store::sample();
                         store.save(&docket)?;
                         let note = format!("started from the bundled sample: {}", path.display());
                         (docket, Some(note))

@@ -82,7 +82,7 @@ pub fn data_file(contents: &str) -> (TempDir, PathBuf) {
 
 /// The bundled sample: four letters sent 2017-08-03, due 2017-08-18.
 pub fn sample_file() -> (TempDir, PathBuf) {
-    data_file(docket::cli::SAMPLE)
+    data_file(docket::store::SAMPLE)
 }
 
 /// The sample with a thread: replies, an extension, a closing, a follow-up.

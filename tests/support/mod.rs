@@ -47,7 +47,7 @@ pub mod keys {
 pub fn sample_file() -> (TempDir, PathBuf) {
     let dir = TempDir::new().unwrap();
     let file = dir.path().join("docket.ron");
-    std::fs::write(&file, docket::cli::SAMPLE).unwrap();
+    std::fs::write(&file, docket::store::SAMPLE).unwrap();
     (dir, file)
 }
 
