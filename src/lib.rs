@@ -2,6 +2,8 @@
 //! the deadlines they set and the replies that come back.
 
 pub mod cli;
+pub mod clock;
+pub mod error;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind;
 use docket::cli::Cli;
+use docket::clock::Clock;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -20,7 +21,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match docket::cli::run(cli) {
+    // The one place docket reads the clock.
+    let clock = Clock::new(|| chrono::Local::now().naive_local());
+    match docket::cli::run(cli, clock) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("docket: {err}");

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use docket::clock::Clock;
 use docket::model::{Date, Docket};
 use docket::tui::action::Action;
 use docket::tui::app::App;
@@ -19,7 +20,7 @@ fn d(s: &str) -> Date {
 const BALTIMORE: &str = "baltimore-2017-08-03";
 
 fn open(path: &Path) -> (Session, App) {
-    let opened = Session::open(path).unwrap();
+    let opened = Session::open(path, Clock::new(stopped)).unwrap();
     let mut app = App::new(
         opened.docket,
         d("2017-08-10"),
@@ -121,7 +122,10 @@ fn a_save_into_a_folder_made_read_only_fails_clearly_and_succeeds_later() {
         message.contains("The file on disk is the previous version"),
         "{message}"
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        docket::store::SAMPLE
+    );
     assert_eq!(app.unsaved_count(), 1);
 
     fs.remount("rw");
@@ -198,6 +202,10 @@ fn a_change_that_no_longer_applies_goes_to_a_conflict_copy() {
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
     assert!(
+        copies[0].ends_with("docket.ron.conflict-20170810-120000"),
+        "named by the session's clock: {copies:?}"
+    );
+    assert!(
         message.contains(&copies[0].display().to_string()),
         "{message}"
     );
@@ -231,21 +239,27 @@ fn a_second_docket_on_the_same_file_is_read_only() {
     app.update(Action::Reply);
     assert!(app.form().is_none());
     second.process(&mut app);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        docket::store::SAMPLE
+    );
 }
 
 #[test]
 fn first_run_writes_the_sample_and_says_so() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("new").join("docket.ron");
-    let opened = Session::open(&path).unwrap();
+    let opened = Session::open(&path, Clock::new(stopped)).unwrap();
     assert!(
         opened
             .note
             .unwrap()
             .contains("started from the bundled sample")
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        docket::store::SAMPLE
+    );
 }
 
 #[test]
@@ -253,10 +267,18 @@ fn a_broken_file_does_not_open() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("docket.ron");
     std::fs::write(&path, "Docket(version: 1, cities: [oops])").unwrap();
-    let err = Session::open(&path).unwrap_err().to_string();
+    let err = Session::open(&path, Clock::new(stopped))
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with(&format!("{}:1:", path.display())), "{err}");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "Docket(version: 1, cities: [oops])"
     );
+}
+
+/// The session's clock, stopped at 2017-08-10 12:00.
+fn stopped() -> chrono::NaiveDateTime {
+    let date = chrono::NaiveDate::from_ymd_opt(2017, 8, 10).unwrap();
+    date.and_hms_opt(12, 0, 0).unwrap()
 }

@@ -37,7 +37,7 @@ fn screen(app: &App, width: u16, height: u16) -> String {
 
 fn apply(app: &mut App, actions: &[Action]) {
     for action in actions {
-        app.update(*action);
+        app.update(action.clone());
     }
 }
 

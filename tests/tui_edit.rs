@@ -2,7 +2,7 @@
 //! and saving through a real session on real files.
 
 use docket::model::{Date, Docket, ReplyKind, Status};
-use docket::tui::action::Action;
+use docket::tui::action::{Action, SaveOutcome};
 use docket::tui::app::{App, Effect, Pane};
 use docket::tui::keymap::Mode;
 use docket::tui::ui::{self, theme::Theme};
@@ -25,7 +25,7 @@ fn app() -> App {
 
 fn apply(app: &mut App, actions: &[Action]) {
     for action in actions {
-        app.update(*action);
+        app.update(action.clone());
     }
 }
 
@@ -107,7 +107,10 @@ fn recording_a_reply_answers_the_letter_and_asks_for_a_save() {
         app.message(),
         Some("added reply from Baltimore on 2017-08-09")
     );
-    app.finish_save(Ok(()));
+    app.update(Action::Saved {
+        changes: 1,
+        outcome: SaveOutcome::Saved,
+    });
     assert_eq!(app.unsaved_count(), 0);
     assert_eq!(
         app.message(),
@@ -236,7 +239,7 @@ fn each_validation_error_shows_next_to_its_field() {
             at_baltimore_letter(&mut app);
         }
         let before = app.docket().clone();
-        let errors = submit_with(&mut app, open, &fields);
+        let errors = submit_with(&mut app, open.clone(), &fields);
         assert_eq!(errors.len(), 1, "{open:?} {fields:?}: {errors:?}");
         assert_eq!(errors[0].0, key, "{open:?} {fields:?}");
         assert!(
@@ -404,11 +407,15 @@ fn a_failed_save_keeps_the_change_and_quitting_asks_first() {
         std::io::ErrorKind::ReadOnlyFilesystem,
         "read-only file system",
     );
-    app.finish_save(Err(docket::store::StoreError::Io {
+    let failed = Err(docket::store::StoreError::Io {
         path: "/data/docket.ron".into(),
         action: "replace the file",
         source: err,
-    }));
+    });
+    app.update(Action::Saved {
+        changes: 1,
+        outcome: SaveOutcome::from(failed),
+    });
     let message = app.message().unwrap().to_owned();
     assert!(
         message.starts_with("NOT SAVED: /data/docket.ron: could not replace the file"),
@@ -447,7 +454,7 @@ fn read_only_refuses_every_change() {
         Action::CloseReopen,
         Action::Undo,
     ] {
-        app.update(action);
+        app.update(action.clone());
         assert_eq!(app.mode(), Mode::Normal, "{action:?}");
         assert_eq!(app.message(), Some("read-only: open in another docket"));
     }
@@ -468,14 +475,29 @@ fn rebase_reapplies_changes_on_a_reloaded_file() {
         state: "NJ".into(),
         notes: String::new(),
     });
-    assert_eq!(app.rebase(theirs), 0);
+    app.update(Action::Reloaded(Box::new(theirs)));
     assert!(app.docket().city("gotham").is_some());
     assert_eq!(letter(&app, BALTIMORE).replies.len(), 1);
     assert_eq!(app.take_effect(), Some(Effect::Save));
-    // If they deleted the letter, the reply no longer applies.
+    assert_eq!(app.take_effect(), None);
+    // If they deleted the letter, the reply no longer applies: the session
+    // is asked to keep a copy of our version, which still has it.
+    let ours = app.docket().clone();
     let mut gone = docket::store::sample();
     gone.letters.retain(|l| l.id != BALTIMORE);
-    assert_eq!(app.rebase(gone), 1);
+    app.update(Action::Reloaded(Box::new(gone)));
+    match app.take_effect() {
+        Some(Effect::KeepCopy { docket, dropped }) => {
+            assert_eq!(dropped, 1);
+            assert_eq!(*docket, ours);
+        }
+        other => panic!("expected a copy of ours to be kept, got {other:?}"),
+    }
+    assert_eq!(
+        app.take_effect(),
+        None,
+        "nothing re-applied: nothing to save"
+    );
 }
 
 fn form_screen(open: &[Action], fill: &[(&str, &str)], submit: bool) -> String {

@@ -209,7 +209,7 @@ fn a_big_docket_read_by_two_threads_shows_the_same() {
 /// form, and checks that the docket changed.
 fn change_selected_letter(app: &mut App, open: Action) {
     let before = app.docket().clone();
-    app.update(open);
+    app.update(open.clone());
     if app.form().is_some() {
         app.update(Action::FormSubmit);
     }

@@ -6,8 +6,10 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 
-use super::{CliError, parse_date_arg};
-use crate::model::{Change, City, Closing, Date, Extension, Invalid, Letter, Reply, ReplyKind};
+use super::{Error, resolve};
+use crate::model::{
+    Change, City, Closing, Date, DateSpec, Extension, Invalid, Letter, Reply, ReplyKind,
+};
 use crate::store::Store;
 
 /// What to add.
@@ -41,10 +43,10 @@ pub struct AddLetter {
     /// The city's id
     #[arg(long)]
     city: String,
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-    sent: Date,
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-    due: Option<Date>,
+    #[arg(long, value_name = "DATE")]
+    sent: DateSpec,
+    #[arg(long, value_name = "DATE")]
+    due: Option<DateSpec>,
     #[arg(long)]
     from: String,
     #[arg(long)]
@@ -73,8 +75,8 @@ pub struct AddLetter {
 pub struct AddReply {
     /// The letter's id
     letter: String,
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-    on: Date,
+    #[arg(long, value_name = "DATE")]
+    on: DateSpec,
     #[arg(long)]
     from: String,
     /// acknowledges, complies, disputes, refuses, asks-extension or other
@@ -88,11 +90,11 @@ pub struct AddReply {
 pub struct AddExtension {
     /// The letter's id
     letter: String,
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-    granted_on: Date,
+    #[arg(long, value_name = "DATE")]
+    granted_on: DateSpec,
     /// The new due date
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-    due: Date,
+    #[arg(long, value_name = "DATE")]
+    due: DateSpec,
     #[arg(long, default_value = "")]
     note: String,
 }
@@ -101,8 +103,8 @@ pub struct AddExtension {
 pub struct CloseArgs {
     /// The letter's id
     letter: String,
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-    on: Date,
+    #[arg(long, value_name = "DATE")]
+    on: DateSpec,
     #[arg(long, default_value = "")]
     outcome: String,
 }
@@ -122,9 +124,9 @@ pub enum RmCommand {
 }
 
 impl AddCommand {
-    /// The change asked for.
-    pub fn change(self) -> Change {
-        match self {
+    /// The change asked for, its dates counted from `today`.
+    pub fn change(self, today: Date) -> Result<Change, Error> {
+        Ok(match self {
             AddCommand::City(c) => Change::AddCity(City {
                 id: c.id,
                 name: c.name,
@@ -138,8 +140,8 @@ impl AddCommand {
                 to: l.to,
                 subject: l.subject,
                 program: l.program,
-                sent: l.sent,
-                due: l.due,
+                sent: resolve(l.sent, today)?,
+                due: l.due.map(|due| resolve(due, today)).transpose()?,
                 demands: l.demands,
                 summary: l.summary,
                 source: l.source,
@@ -151,7 +153,7 @@ impl AddCommand {
             AddCommand::Reply(r) => Change::AddReply(
                 r.letter,
                 Reply {
-                    on: r.on,
+                    on: resolve(r.on, today)?,
                     from: r.from,
                     kind: r.kind,
                     summary: r.summary,
@@ -160,25 +162,25 @@ impl AddCommand {
             AddCommand::Extension(e) => Change::AddExtension(
                 e.letter,
                 Extension {
-                    granted_on: e.granted_on,
-                    new_due: e.due,
+                    granted_on: resolve(e.granted_on, today)?,
+                    new_due: resolve(e.due, today)?,
                     note: e.note,
                 },
             ),
-        }
+        })
     }
 }
 
 impl CloseArgs {
-    /// The change asked for.
-    pub fn change(self) -> Change {
-        Change::Close(
+    /// The change asked for, its date counted from `today`.
+    pub fn change(self, today: Date) -> Result<Change, Error> {
+        Ok(Change::Close(
             self.letter,
             Closing {
-                on: self.on,
+                on: resolve(self.on, today)?,
                 outcome: self.outcome,
             },
-        )
+        ))
     }
 }
 
@@ -194,10 +196,10 @@ impl RmCommand {
 
 /// Applies one change to the data file under its lock, saves it, and prints
 /// the id it touched. A refused change writes nothing.
-pub fn apply(path: &Path, change: Change) -> Result<(), CliError> {
+pub fn apply(path: &Path, change: Change) -> Result<(), Error> {
     let (mut store, docket) = Store::open(path)?;
     let mut docket = docket.ok_or_else(|| {
-        CliError::data(format!(
+        Error::data(format!(
             "{}: no such file; create it with `docket init` (the sample) or `docket init --empty`",
             path.display()
         ))
@@ -209,14 +211,14 @@ pub fn apply(path: &Path, change: Change) -> Result<(), CliError> {
 }
 
 /// A refusal as one line naming the option at fault.
-fn refused(invalid: Invalid) -> CliError {
+fn refused(invalid: Invalid) -> Error {
     let (option, hint) = match invalid.field {
         "id" => ("refused".to_owned(), ""),
         "with_letters" => ("refused".to_owned(), " (--with-letters removes them too)"),
         "new_due" => ("--due".to_owned(), ""),
         field => (format!("--{}", field.replace('_', "-")), ""),
     };
-    CliError::data(format!(
+    Error::data(format!(
         "{option}: {}{hint}; nothing was written",
         invalid.message
     ))

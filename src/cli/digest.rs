@@ -2,19 +2,20 @@
 
 use std::path::Path;
 
-use super::{CliError, load_or_init, parse_date_arg};
+use super::{Error, load_or_init, resolve};
 use crate::export::digest::to_digest;
-use crate::model::Date;
+use crate::model::{Date, DateSpec};
 
 #[derive(Debug, clap::Args)]
 pub struct DigestArgs {
     /// The day to digest: YYYY-MM-DD, today, -1d... [default: the as-of date]
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
-    date: Option<Date>,
+    #[arg(long, value_name = "DATE")]
+    date: Option<DateSpec>,
 }
 
-pub fn run(path: &Path, as_of: Date, args: &DigestArgs) -> Result<(), CliError> {
+pub fn run(path: &Path, as_of: Date, today: Date, args: &DigestArgs) -> Result<(), Error> {
+    let date = args.date.map_or(Ok(as_of), |d| resolve(d, today))?;
     let docket = load_or_init(path)?;
-    print!("{}", to_digest(&docket, args.date.unwrap_or(as_of)));
+    print!("{}", to_digest(&docket, date));
     Ok(())
 }

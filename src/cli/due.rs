@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::list::{ListItem, render_table};
-use super::{CliError, load_or_init};
+use super::{Error, load_or_init};
 use crate::model::{Date, Docket, Letter};
 
 /// How many days ahead `due` looks by default.
@@ -19,7 +19,7 @@ pub struct DueArgs {
     json: bool,
 }
 
-pub fn run(path: &Path, as_of: Date, args: &DueArgs) -> Result<(), CliError> {
+pub fn run(path: &Path, as_of: Date, args: &DueArgs) -> Result<(), Error> {
     let docket = load_or_init(path)?;
     let letters = due_within(&docket, as_of, i64::from(args.within));
     let items: Vec<ListItem> = letters

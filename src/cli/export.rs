@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{CliError, load_or_init};
+use super::{Error, load_or_init};
 use crate::export::{csv, ics, json, markdown};
 use crate::model::Date;
 use crate::store;
@@ -43,7 +43,7 @@ pub fn render(docket: &crate::model::Docket, format: Format, as_of: Date) -> Str
     }
 }
 
-pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), CliError> {
+pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), Error> {
     let docket = load_or_init(path)?;
     let text = render(&docket, args.format, as_of);
     match args.output.as_deref() {
@@ -51,7 +51,7 @@ pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), CliError> 
         Some(output) if output == Path::new("-") => write_stdout(&text),
         Some(output) => {
             if same_file(output, path) {
-                return Err(CliError::usage(format!(
+                return Err(Error::usage(format!(
                     "{} is the data file; export to another file",
                     output.display()
                 )));
@@ -63,14 +63,14 @@ pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), CliError> 
     }
 }
 
-fn write_stdout(text: &str) -> Result<(), CliError> {
+fn write_stdout(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
         // A closed pipe (`docket export ... | head`) is the reader's choice.
-        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::data(format!(
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::data(format!(
             "could not write to standard output: {err}"
         ))),
         _ => Ok(()),

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::CliError;
+use super::Error;
 use crate::import::{self, Imported, Refused, RowError};
 use crate::store::Store;
 
@@ -36,7 +36,7 @@ pub struct ImportArgs {
     input: PathBuf,
 }
 
-pub fn run(path: &Path, args: &ImportArgs) -> Result<(), CliError> {
+pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Error> {
     let name = args.input.display().to_string();
     let text = read_input(&args.input)?;
     let (mut store, existing) = Store::open(path)?;
@@ -53,7 +53,7 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), CliError> {
                 .iter()
                 .map(|c| format!("{} {}", c.record, c.id))
                 .collect();
-            CliError::data(format!(
+            Error::data(format!(
                 "{name}: {} already in {}: {}; nothing was imported \
                  (--skip-existing imports the rest)",
                 count_of(clashes.len(), "record is", "records are"),
@@ -79,22 +79,22 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn read_input(input: &Path) -> Result<String, CliError> {
+fn read_input(input: &Path) -> Result<String, Error> {
     let mut bytes = Vec::new();
     let result = if input == Path::new("-") {
         std::io::stdin().read_to_end(&mut bytes).map(drop)
     } else {
         std::fs::read(input).map(|b| bytes = b)
     };
-    result.map_err(|err| CliError::data(format!("{}: could not read: {err}", input.display())))?;
+    result.map_err(|err| Error::data(format!("{}: could not read: {err}", input.display())))?;
     String::from_utf8(bytes)
-        .map_err(|_| CliError::data(format!("{}: is not UTF-8 text", input.display())))
+        .map_err(|_| Error::data(format!("{}: is not UTF-8 text", input.display())))
 }
 
 /// Lists the problems on stderr (up to a limit) and gives the final line.
-fn refuse(name: &str, errors: &[RowError]) -> CliError {
+fn refuse(name: &str, errors: &[RowError]) -> Error {
     if let [only] = errors {
-        return CliError::data(format!("{}; nothing was imported", only.located(name)));
+        return Error::data(format!("{}; nothing was imported", only.located(name)));
     }
     for error in errors.iter().take(MAX_LISTED) {
         eprintln!("docket: {}", error.located(name));
@@ -105,7 +105,7 @@ fn refuse(name: &str, errors: &[RowError]) -> CliError {
     } else {
         String::new()
     };
-    CliError::data(format!(
+    Error::data(format!(
         "{name}: {}{unlisted}; nothing was imported",
         count_of(errors.len(), "problem", "problems")
     ))

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{CliError, load_or_init, parse_status, table};
+use super::{Error, load_or_init, parse_status, table};
 use crate::model::{Date, Docket, Holidays, Letter, Status};
 
 #[derive(Debug, clap::Args)]
@@ -51,12 +51,12 @@ impl<'a> ListItem<'a> {
     }
 }
 
-pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), CliError> {
+pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
     let docket = load_or_init(path)?;
     if let Some(city) = &args.city
         && docket.city(city).is_none()
     {
-        return Err(CliError::data(format!(
+        return Err(Error::data(format!(
             "{}: no city with id {city:?}",
             path.display()
         )));

@@ -10,12 +10,13 @@ mod show;
 mod table;
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::model::{Change, Date, Docket, Status, parse_date_spec};
-use crate::store::{self, Store, StoreError};
+use crate::clock::Clock;
+pub use crate::error::Error;
+use crate::model::{Change, Date, DateSpec, Docket, Status};
+use crate::store::{self, Store};
 
 /// Track letters sent to cities, the deadlines they set and the replies that come back.
 #[derive(Debug, Parser)]
@@ -26,8 +27,8 @@ pub struct Cli {
     pub file: Option<PathBuf>,
 
     /// Compute everything as of this date: YYYY-MM-DD, today, +7d, -2w [default: today]
-    #[arg(long, global = true, env = "DOCKET_AS_OF", value_name = "DATE", value_parser = parse_date_arg)]
-    pub as_of: Option<Date>,
+    #[arg(long, global = true, env = "DOCKET_AS_OF", value_name = "DATE")]
+    pub as_of: Option<DateSpec>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -73,71 +74,26 @@ pub enum Command {
     },
 }
 
-/// A failed command: a one-line message and the exit status it maps to.
-#[derive(Debug)]
-pub struct CliError {
-    message: String,
-    usage: bool,
+/// A date typed on the command line, counted from `today`.
+fn resolve(spec: DateSpec, today: Date) -> Result<Date, Error> {
+    spec.resolve(today).map_err(Error::usage)
 }
 
-impl CliError {
-    /// A problem with the data (exit status 1).
-    pub fn data(message: impl Into<String>) -> Self {
-        CliError {
-            message: message.into(),
-            usage: false,
-        }
-    }
-
-    /// A problem with how docket was called (exit status 2).
-    pub fn usage(message: impl Into<String>) -> Self {
-        CliError {
-            message: message.into(),
-            usage: true,
-        }
-    }
-
-    /// 2 for usage errors, 1 for data problems.
-    pub fn exit_code(&self) -> ExitCode {
-        ExitCode::from(if self.usage { 2 } else { 1 })
-    }
-}
-
-impl std::fmt::Display for CliError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl From<StoreError> for CliError {
-    fn from(err: StoreError) -> Self {
-        CliError::data(err.to_string())
-    }
-}
-
-/// The local date: the only place docket reads the clock.
-pub fn today() -> Date {
-    chrono::Local::now().date_naive()
-}
-
-fn parse_date_arg(text: &str) -> Result<Date, String> {
-    parse_date_spec(text, today())
-}
-
-/// Runs the command line.
-pub fn run(cli: Cli) -> Result<(), CliError> {
+/// Runs the command line, with `clock` for today's date.
+pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
     let path = data_path(cli.file)?;
-    let as_of = cli.as_of.unwrap_or_else(today);
+    let today = clock.today();
+    let as_of = cli.as_of.map_or(Ok(today), |spec| resolve(spec, today))?;
     match cli.command {
-        None => crate::tui::run(&path, as_of, today()),
+        None => crate::tui::run(&path, as_of, clock),
         Some(Command::List(args)) => list::run(&path, as_of, &args),
         Some(Command::Due(args)) => due::run(&path, as_of, &args),
         Some(Command::Show(args)) => show::run(&path, as_of, &args),
-        Some(Command::Digest(args)) => digest::run(&path, as_of, &args),
+        Some(Command::Digest(args)) => digest::run(&path, as_of, today, &args),
         Some(Command::Export(args)) => export::run(&path, as_of, &args),
         Some(Command::Import(args)) => import::run(&path, &args),
-        Some(Command::Add(add)) => change::apply(&path, add.change()),
-        Some(Command::Close(args)) => change::apply(&path, args.change()),
+        Some(Command::Add(add)) => change::apply(&path, add.change(today)?),
+        Some(Command::Close(args)) => change::apply(&path, args.change(today)?),
         Some(Command::Reopen { letter }) => change::apply(&path, Change::Reopen(letter)),
         Some(Command::Rm(rm)) => change::apply(&path, rm.change()),
         Some(Command::Check) => check(&path),
@@ -147,13 +103,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 /// The data file: `--file`, `DOCKET_FILE`, or `docket.ron` in the data folder.
-pub fn data_path(file: Option<PathBuf>) -> Result<PathBuf, CliError> {
+pub fn data_path(file: Option<PathBuf>) -> Result<PathBuf, Error> {
     if let Some(file) = file {
         return Ok(file);
     }
     project_dirs()
         .map(|dirs| dirs.data_dir().join("docket.ron"))
-        .ok_or_else(|| CliError::usage("no home folder to keep data in; pass --file PATH"))
+        .ok_or_else(|| Error::usage("no home folder to keep data in; pass --file PATH"))
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -162,7 +118,7 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 
 /// Loads the docket for reading; on a first run (no file yet) writes the
 /// bundled sample to it and says so on stderr.
-pub fn load_or_init(path: &std::path::Path) -> Result<Docket, CliError> {
+pub fn load_or_init(path: &std::path::Path) -> Result<Docket, Error> {
     if let Some(docket) = store::load(path)? {
         return Ok(docket);
     }
@@ -180,9 +136,9 @@ pub fn load_or_init(path: &std::path::Path) -> Result<Docket, CliError> {
     Ok(docket)
 }
 
-fn check(path: &std::path::Path) -> Result<(), CliError> {
+fn check(path: &std::path::Path) -> Result<(), Error> {
     let docket = store::load(path)?
-        .ok_or_else(|| CliError::data(format!("{}: no such file", path.display())))?;
+        .ok_or_else(|| Error::data(format!("{}: no such file", path.display())))?;
     println!(
         "{}: ok, {} cities, {} letters",
         path.display(),
@@ -192,7 +148,7 @@ fn check(path: &std::path::Path) -> Result<(), CliError> {
     Ok(())
 }
 
-fn print_paths(path: &std::path::Path) -> Result<(), CliError> {
+fn print_paths(path: &std::path::Path) -> Result<(), Error> {
     let config = project_dirs().map_or_else(
         || "(none: no home folder)".to_owned(),
         |dirs| dirs.config_dir().display().to_string(),
@@ -213,15 +169,19 @@ fn print_paths(path: &std::path::Path) -> Result<(), CliError> {
     Ok(())
 }
 
-fn init(path: &std::path::Path, empty: bool) -> Result<(), CliError> {
+fn init(path: &std::path::Path, empty: bool) -> Result<(), Error> {
     let (mut store, existing) = Store::open(path)?;
     if existing.is_some() {
-        return Err(CliError::data(format!(
+        return Err(Error::data(format!(
             "{} already exists; docket will not overwrite it (move it away first)",
             path.display()
         )));
     }
-    let docket = if empty { Docket::new() } else { store::sample() };
+    let docket = if empty {
+        Docket::new()
+    } else {
+        store::sample()
+    };
     store.save(&docket)?;
     let what = if empty {
         "an empty docket"

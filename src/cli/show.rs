@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::list::ListItem;
-use super::{CliError, load_or_init, table};
+use super::{Error, load_or_init, table};
 use crate::export::status_phrase;
 use crate::model::{Closing, Date, Docket, Extension, Letter, Reply};
 
@@ -77,17 +77,17 @@ impl<'a> LetterView<'a> {
     }
 }
 
-pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), CliError> {
+pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), Error> {
     let docket = load_or_init(path)?;
     let letter = docket.letter(&args.id).ok_or_else(|| {
-        CliError::data(format!(
+        Error::data(format!(
             "{}: no letter with id {:?}",
             path.display(),
             args.id
         ))
     })?;
     if !letter.is_sent(as_of) {
-        return Err(CliError::data(format!(
+        return Err(Error::data(format!(
             "letter {:?} was sent on {}, after the as-of date {as_of}",
             letter.id, letter.sent
         )));

@@ -1,42 +1,106 @@
+use std::str::FromStr;
+
 use chrono::{Days, Months};
 
 use super::Date;
 
-/// Parses a date as people type it: `YYYY-MM-DD`, `today`, or an offset from
-/// today such as `+7d`, `-1w`, `+2m` (days, weeks, months; a bare number means
-/// days). `today` is passed in: nothing here reads the clock.
-pub fn parse_date_spec(text: &str, today: Date) -> Result<Date, String> {
-    let text = text.trim();
-    if text.eq_ignore_ascii_case("today") {
-        return Ok(today);
-    }
-    if let Some(sign) = text.chars().next().filter(|c| *c == '+' || *c == '-') {
-        return parse_offset(&text[1..], sign == '-', today)
-            .ok_or_else(|| format!("{text:?} is not an offset such as +7d, -1w or +2m"));
-    }
-    Date::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| text.len() >= 10)
-        .ok_or_else(|| {
-            format!("{text:?} is not a date (expected YYYY-MM-DD, today, or an offset like +7d)")
-        })
+/// A date as people type it, checked but not yet resolved: `today` and
+/// offsets need the date they count from, which [`DateSpec::resolve`] takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSpec {
+    /// `YYYY-MM-DD`.
+    On(Date),
+    /// `+7d`, `-1w`, `+2m` (`today` is `+0d`).
+    Offset {
+        /// How many units.
+        count: u32,
+        /// `d`, `w` or `m`.
+        unit: OffsetUnit,
+        /// Before the date counted from.
+        back: bool,
+    },
 }
 
-fn parse_offset(text: &str, backwards: bool, today: Date) -> Option<Date> {
+/// The unit of an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffsetUnit {
+    /// Days.
+    Days,
+    /// Weeks of seven days.
+    Weeks,
+    /// Calendar months.
+    Months,
+}
+
+impl DateSpec {
+    /// The date meant, with `today` the date that `today` and offsets count
+    /// from; an offset beyond the calendar is refused.
+    pub fn resolve(self, today: Date) -> Result<Date, String> {
+        let (count, unit, back) = match self {
+            DateSpec::On(date) => return Ok(date),
+            DateSpec::Offset { count, unit, back } => (count, unit, back),
+        };
+        let moved = match (unit, back) {
+            (OffsetUnit::Days, false) => today.checked_add_days(Days::new(count.into())),
+            (OffsetUnit::Days, true) => today.checked_sub_days(Days::new(count.into())),
+            (OffsetUnit::Weeks, false) => today.checked_add_days(Days::new(u64::from(count) * 7)),
+            (OffsetUnit::Weeks, true) => today.checked_sub_days(Days::new(u64::from(count) * 7)),
+            (OffsetUnit::Months, false) => today.checked_add_months(Months::new(count)),
+            (OffsetUnit::Months, true) => today.checked_sub_months(Months::new(count)),
+        };
+        moved.ok_or_else(|| format!("{count} {unit:?} from {today} is beyond the calendar"))
+    }
+}
+
+impl FromStr for DateSpec {
+    type Err = String;
+
+    /// `YYYY-MM-DD`, `today`, or an offset such as `+7d`, `-1w`, `+2m`
+    /// (days, weeks, months; a bare number means days).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("today") {
+            return Ok(DateSpec::Offset {
+                count: 0,
+                unit: OffsetUnit::Days,
+                back: false,
+            });
+        }
+        if let Some(sign) = text.chars().next().filter(|c| *c == '+' || *c == '-') {
+            return parse_offset(&text[1..], sign == '-')
+                .ok_or_else(|| format!("{text:?} is not an offset such as +7d, -1w or +2m"));
+        }
+        Date::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .filter(|_| text.len() >= 10)
+            .map(DateSpec::On)
+            .ok_or_else(|| {
+                format!(
+                    "{text:?} is not a date (expected YYYY-MM-DD, today, or an offset like +7d)"
+                )
+            })
+    }
+}
+
+fn parse_offset(text: &str, back: bool) -> Option<DateSpec> {
     let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
         Some((at, _)) => text.split_at(at),
         None => (text, "d"),
     };
-    let n: u32 = number.parse().ok()?;
-    match (unit.to_ascii_lowercase().as_str(), backwards) {
-        ("d", false) => today.checked_add_days(Days::new(n.into())),
-        ("d", true) => today.checked_sub_days(Days::new(n.into())),
-        ("w", false) => today.checked_add_days(Days::new(u64::from(n) * 7)),
-        ("w", true) => today.checked_sub_days(Days::new(u64::from(n) * 7)),
-        ("m", false) => today.checked_add_months(Months::new(n)),
-        ("m", true) => today.checked_sub_months(Months::new(n)),
-        _ => None,
-    }
+    let count: u32 = number.parse().ok()?;
+    let unit = match unit.to_ascii_lowercase().as_str() {
+        "d" => OffsetUnit::Days,
+        "w" => OffsetUnit::Weeks,
+        "m" => OffsetUnit::Months,
+        _ => return None,
+    };
+    Some(DateSpec::Offset { count, unit, back })
+}
+
+/// Parses a date as people type it (see [`DateSpec`]) and resolves it
+/// against `today`, which is passed in: nothing here reads the clock.
+pub fn parse_date_spec(text: &str, today: Date) -> Result<Date, String> {
+    text.parse::<DateSpec>()?.resolve(today)
 }
 
 #[cfg(test)]

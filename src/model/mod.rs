@@ -4,10 +4,10 @@
 //! computed *as of* is always a parameter.
 
 pub mod calendar;
+pub mod change;
 pub mod city;
 pub mod date_spec;
 pub mod docket;
-pub mod edit;
 pub mod history;
 pub mod letter;
 pub mod status;
@@ -15,10 +15,10 @@ pub mod status;
 pub use calendar::{
     Holidays, add_days, business_days_between, is_business_day, observed_federal_holidays,
 };
+pub use change::{Applied, Change, Invalid, Put};
 pub use city::City;
-pub use date_spec::parse_date_spec;
+pub use date_spec::{DateSpec, OffsetUnit, parse_date_spec};
 pub use docket::{Docket, Problem};
-pub use edit::{Applied, Change, Invalid, Put};
 pub use history::{History, Replayed};
 pub use letter::{Closing, Extension, Letter, Reply, ReplyKind};
 pub use status::{DUE_SOON_DAYS, Status};

@@ -1,11 +1,15 @@
 //! Everything the user can ask the interface to do.
 
+use std::path::PathBuf;
+
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::model::Date;
+use crate::model::{Date, Docket};
+use crate::store::StoreError;
 
-/// One thing to do, produced by the keymap and applied by `App::update`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One thing to do, applied by `App::update`: asked for with a key (through
+/// the keymap), by the clock, or reported by the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave docket.
     Quit,
@@ -85,4 +89,73 @@ pub enum Action {
     FormInput(KeyEvent),
     /// The answer to a yes/no question.
     Confirm(bool),
+    /// The session: a save of the docket with this many unsaved changes ended.
+    Saved {
+        /// How many of the unsaved changes the saved docket held.
+        changes: usize,
+        /// How it went.
+        outcome: SaveOutcome,
+    },
+    /// The session: the file, reloaded after someone else changed it.
+    Reloaded(Box<Docket>),
+    /// The session: a copy of our version was kept (where), or not (why),
+    /// after `dropped` changes no longer applied to the reloaded file.
+    CopyKept {
+        /// How many changes no longer applied.
+        dropped: usize,
+        /// The copy's path, or why it could not be written.
+        outcome: Result<PathBuf, String>,
+    },
+    /// The session: something to say in the status line.
+    Note(String),
+}
+
+impl Action {
+    /// Whether the action comes from a key, which clears the message shown.
+    pub fn is_key(&self) -> bool {
+        !matches!(
+            self,
+            Action::Tick(_)
+                | Action::Saved { .. }
+                | Action::Reloaded(_)
+                | Action::CopyKept { .. }
+                | Action::Note(_)
+        )
+    }
+
+    /// Whether the action changes the docket (refused when read-only).
+    pub fn changes_docket(&self) -> bool {
+        matches!(
+            self,
+            Action::Add
+                | Action::Edit
+                | Action::Delete
+                | Action::Reply
+                | Action::Extend
+                | Action::CloseReopen
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+}
+
+/// How a save ended, as the interface tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// The docket is on disk.
+    Saved,
+    /// Someone else changed the file since it was read: nothing was written.
+    ChangedOnDisk(String),
+    /// The write failed: the file on disk is the previous version.
+    Failed(String),
+}
+
+impl From<Result<(), StoreError>> for SaveOutcome {
+    fn from(result: Result<(), StoreError>) -> Self {
+        match result {
+            Ok(()) => SaveOutcome::Saved,
+            Err(err @ StoreError::Changed { .. }) => SaveOutcome::ChangedOnDisk(err.to_string()),
+            Err(err) => SaveOutcome::Failed(err.to_string()),
+        }
+    }
 }

@@ -177,7 +177,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::Normal => NORMAL
             .iter()
             .find(|b| b.keys.iter().any(|k| k.matches(key)))
-            .map(|b| b.action),
+            .map(|b| b.action.clone()),
         Mode::Filter => match key.code {
             KeyCode::Esc => Some(Action::ClearFilter),
             KeyCode::Enter => Some(Action::AcceptFilter),

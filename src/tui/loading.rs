@@ -11,7 +11,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::session::{Opened, Session};
 use super::terminal::Tui;
-use crate::cli::CliError;
+use crate::clock::Clock;
+use crate::error::Error;
 use crate::store;
 
 /// Files at least this big load behind a progress screen; smaller ones load
@@ -30,13 +31,18 @@ pub enum Loaded {
 
 /// Opens the data file on a thread, drawing its progress until it is open.
 /// Keys pressed meanwhile are left for the interface.
-pub fn open(terminal: &mut Tui, path: &Path, signal: &AtomicUsize) -> Result<Loaded, CliError> {
+pub fn open(
+    terminal: &mut Tui,
+    path: &Path,
+    clock: Clock,
+    signal: &AtomicUsize,
+) -> Result<Loaded, Error> {
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     let owned = path.to_owned();
     let loader = std::thread::Builder::new()
         .name("docket-load".into())
-        .spawn(move || Session::open(&owned))
-        .map_err(|err| CliError::data(format!("could not start loading: {err}")))?;
+        .spawn(move || Session::open(&owned, clock))
+        .map_err(|err| Error::data(format!("could not start loading: {err}")))?;
     let started = Instant::now();
     while !loader.is_finished() {
         let arrived = signal.load(Ordering::SeqCst);
@@ -59,7 +65,7 @@ pub fn open(terminal: &mut Tui, path: &Path, signal: &AtomicUsize) -> Result<Loa
     }
     let opened = loader
         .join()
-        .map_err(|_| CliError::data("loading the data file failed unexpectedly"))??;
+        .map_err(|_| Error::data("loading the data file failed unexpectedly"))??;
     Ok(Loaded::Opened(Box::new(opened)))
 }
 

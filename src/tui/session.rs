@@ -11,8 +11,10 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
+use super::action::{Action, SaveOutcome};
 use super::app::{App, Effect};
-use crate::cli::CliError;
+use crate::clock::Clock;
+use crate::error::Error;
 use crate::model::Docket;
 use crate::store::{self, Store, StoreError};
 
@@ -21,6 +23,8 @@ use crate::store::{self, Store, StoreError};
 #[derive(Debug)]
 pub struct Session {
     store: Option<Arc<Mutex<Store>>>,
+    /// For the names of emergency copies.
+    clock: Clock,
     saving: Option<Saving>,
     /// A save was asked for while one was under way.
     again: bool,
@@ -50,7 +54,7 @@ pub struct Opened {
 impl Session {
     /// Opens the data file: locked for writing, or read-only when another
     /// docket holds the lock; on a first run, writes the bundled sample.
-    pub fn open(path: &Path) -> Result<Opened, CliError> {
+    pub fn open(path: &Path, clock: Clock) -> Result<Opened, Error> {
         match Store::open(path) {
             Ok((mut store, existing)) => {
                 let (docket, note) = match existing {
@@ -63,7 +67,7 @@ impl Session {
                     }
                 };
                 Ok(Opened {
-                    session: Session::new(Some(store)),
+                    session: Session::new(Some(store), clock),
                     docket,
                     read_only: None,
                     note,
@@ -71,10 +75,10 @@ impl Session {
             }
             Err(StoreError::Locked { .. }) => {
                 let docket = store::load(path)?
-                    .ok_or_else(|| CliError::data(format!("{}: no such file", path.display())))?;
+                    .ok_or_else(|| Error::data(format!("{}: no such file", path.display())))?;
                 let reason = "read-only: another docket has this file open".to_owned();
                 Ok(Opened {
-                    session: Session::new(None),
+                    session: Session::new(None, clock),
                     docket,
                     read_only: Some(reason),
                     note: None,
@@ -84,9 +88,10 @@ impl Session {
         }
     }
 
-    fn new(store: Option<Store>) -> Self {
+    fn new(store: Option<Store>, clock: Clock) -> Self {
         Session {
             store: store.map(|store| Arc::new(Mutex::new(store))),
+            clock,
             saving: None,
             again: false,
         }
@@ -106,7 +111,7 @@ impl Session {
         while let Some(effect) = app.take_effect() {
             changed = true;
             let Some(store) = self.store.clone() else {
-                app.note("read-only: nothing is saved");
+                app.update(Action::Note("read-only: nothing is saved".to_owned()));
                 continue;
             };
             match effect {
@@ -114,7 +119,13 @@ impl Session {
                 Effect::Save => self.start_save(app, store),
                 Effect::Reload => {
                     self.wait(app);
-                    reload(&mut lock(&store), app);
+                    app.update(reload(&mut lock(&store)));
+                }
+                Effect::KeepCopy { docket, dropped } => {
+                    let suffix = format!("conflict-{}", self.clock.stamp());
+                    let outcome =
+                        (lock(&store).save_copy(&docket, &suffix)).map_err(|err| err.to_string());
+                    app.update(Action::CopyKept { dropped, outcome });
                 }
             }
         }
@@ -143,7 +154,8 @@ impl Session {
     }
 
     fn finished(&mut self, app: &mut App, changes: usize, result: Result<(), StoreError>) {
-        app.finish_save_of(changes, result);
+        let outcome = SaveOutcome::from(result);
+        app.update(Action::Saved { changes, outcome });
         if std::mem::take(&mut self.again)
             && app.unsaved_count() > 0
             && let Some(store) = self.store.clone()
@@ -181,7 +193,7 @@ impl Session {
         match store.save(app.docket()) {
             Ok(()) => Ok(Some(store.path().display().to_string())),
             Err(err) => {
-                let suffix = format!("save-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+                let suffix = format!("save-{}", self.clock.stamp());
                 store
                     .save_copy(app.docket(), &suffix)
                     .map(|copy| {
@@ -212,30 +224,11 @@ fn panicked() -> StoreError {
     }
 }
 
-/// Reloads a file someone else changed and re-applies the unsaved changes;
-/// those that no longer apply are kept in a conflict copy, never dropped.
-fn reload(store: &mut Store, app: &mut App) {
-    let ours = app.docket().clone();
-    let reloaded = match store.reload() {
-        Ok(Some(docket)) => docket,
-        Ok(None) => Docket::new(),
-        Err(err) => {
-            app.note(format!("could not reload: {err}"));
-            return;
-        }
-    };
-    let dropped = app.rebase(reloaded);
-    if dropped > 0 {
-        let suffix = format!("conflict-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
-        let note = match store.save_copy(&ours, &suffix) {
-            Ok(copy) => format!(
-                "{dropped} of your changes no longer apply to the reloaded file; your version is in {}",
-                copy.display()
-            ),
-            Err(err) => format!(
-                "{dropped} of your changes no longer apply, and keeping a copy failed: {err}"
-            ),
-        };
-        app.note(note);
+/// Reloads a file someone else changed, for the app to re-apply its
+/// unsaved changes to.
+fn reload(store: &mut Store) -> Action {
+    match store.reload() {
+        Ok(docket) => Action::Reloaded(Box::new(docket.unwrap_or_default())),
+        Err(err) => Action::Note(format!("could not reload: {err}")),
     }
 }

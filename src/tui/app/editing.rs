@@ -1,0 +1,225 @@
+//! Editing: forms, questions, and the changes not yet on disk.
+
+use std::sync::Arc;
+
+use super::{App, Pane};
+use crate::model::{Change, Date, Docket, History, Letter, Put};
+use crate::tui::form::Form;
+use crate::tui::ui::plural;
+
+/// A yes/no question, and what a yes does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// The question.
+    pub question: String,
+    /// What happens on yes.
+    pub on_yes: OnYes,
+}
+
+/// What a yes to a question does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnYes {
+    /// Apply a change (a deletion).
+    Apply(Box<Change>),
+    /// Quit with changes unsaved.
+    Quit,
+}
+
+/// A change made since the last successful save, to re-apply after a reload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// A change as asked for.
+    Change(Box<Change>),
+    /// An undo or redo.
+    Puts(Vec<Put>),
+}
+
+/// Input/output the session must do for the app; its outcome comes back as
+/// an [`Action`](crate::tui::action::Action).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the docket.
+    Save,
+    /// Reload the file and re-apply the unsaved changes.
+    Reload,
+    /// Keep a copy of our version, `dropped` of whose changes no longer
+    /// applied to the file reloaded.
+    KeepCopy {
+        /// Our docket before the reload.
+        docket: Arc<Docket>,
+        /// How many changes no longer applied.
+        dropped: usize,
+    },
+}
+
+/// The form or question open, the history, and what is not saved yet.
+#[derive(Debug, Default)]
+pub struct Editing {
+    /// The open form.
+    pub form: Option<Form>,
+    /// The open question.
+    pub confirm: Option<Confirm>,
+    /// Undo and redo.
+    pub history: History,
+    /// The changes not on disk yet, oldest first.
+    pub unsaved: Vec<Pending>,
+    /// Why nothing can be changed, if so.
+    pub read_only: Option<String>,
+    /// What the latest change did, for "... · saved".
+    pub last_change: String,
+    effects: Vec<Effect>,
+}
+
+impl Editing {
+    /// Asks the session for some input/output (once, however often asked).
+    pub fn ask_for(&mut self, effect: Effect) {
+        if !self.effects.contains(&effect) {
+            self.effects.push(effect);
+        }
+    }
+
+    /// The next input/output for the session, in the order asked.
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        (!self.effects.is_empty()).then(|| self.effects.remove(0))
+    }
+
+    /// Edits the open form, if any.
+    pub fn with_form(&mut self, edit: impl FnOnce(&mut Form)) {
+        if let Some(form) = &mut self.form {
+            edit(form);
+        }
+    }
+
+    /// `N changes`, for questions and messages.
+    pub fn unsaved_words(&self) -> String {
+        plural(self.unsaved.len() as i64, "change")
+    }
+}
+
+/// Opening forms and asking questions.
+impl App {
+    /// A change asked for on a read-only docket: says why it cannot be.
+    pub(super) fn refused_as_read_only(&mut self) -> bool {
+        let Some(reason) = &self.editing.read_only else {
+            return false;
+        };
+        self.shell.note(reason.clone());
+        true
+    }
+
+    pub(super) fn quit(&mut self) {
+        if self.editing.unsaved.is_empty() {
+            self.shell.quit = true;
+        } else {
+            let question = format!(
+                "{} not saved. Quit anyway? (y/n)",
+                self.editing.unsaved_words()
+            );
+            self.ask(question, OnYes::Quit);
+        }
+    }
+
+    fn ask(&mut self, question: String, on_yes: OnYes) {
+        self.editing.confirm = Some(Confirm { question, on_yes });
+    }
+
+    pub(super) fn add(&mut self) {
+        if self.selection.focus == Pane::Cities {
+            self.editing.form = Some(Form::add_city());
+        } else if self.docket.cities.is_empty() {
+            self.shell.note("add a city first: a in the Cities pane");
+        } else {
+            let city = self.selected_city().map(|c| c.id.clone());
+            let form = Form::add_letter(&self.docket, city.as_deref(), self.query.as_of);
+            self.editing.form = Some(form);
+        }
+    }
+
+    pub(super) fn open_edit_form(&mut self) {
+        self.editing.form = if self.selection.focus == Pane::Cities {
+            self.selected_city().map(Form::edit_city)
+        } else {
+            self.selected_letter().map(Form::edit_letter)
+        };
+        if self.editing.form.is_none() {
+            self.shell.note("nothing selected to edit");
+        }
+    }
+
+    pub(super) fn open_letter_form(&mut self, make: fn(&Letter, Date) -> Form) {
+        match self.selected_letter() {
+            Some(letter) => self.editing.form = Some(make(letter, self.query.as_of)),
+            None => self.shell.note("select a letter first"),
+        }
+    }
+
+    pub(super) fn ask_delete(&mut self) {
+        if self.selection.focus == Pane::Cities {
+            let Some(city) = self.selected_city() else {
+                return;
+            };
+            let count = self.docket.letters_of(&city.id).count();
+            let question = if count == 0 {
+                format!("Delete city {}? (y/n)", city.name)
+            } else {
+                format!(
+                    "{} still has {}. Delete the city and them? (y/n)",
+                    city.name,
+                    plural(count as i64, "letter")
+                )
+            };
+            let change = Change::RemoveCity {
+                id: city.id.clone(),
+                with_letters: count > 0,
+            };
+            self.ask(question, OnYes::Apply(Box::new(change)));
+        } else if let Some(letter) = self.selected_letter() {
+            let question = format!("Delete letter {}? (y/n)", letter.id);
+            let change = Change::RemoveLetter(letter.id.clone());
+            self.ask(question, OnYes::Apply(Box::new(change)));
+        }
+    }
+
+    pub(super) fn close_or_reopen(&mut self) {
+        let Some(letter) = self.selected_letter() else {
+            self.shell.note("select a letter first");
+            return;
+        };
+        if letter.closed.is_some() {
+            let change = Change::Reopen(letter.id.clone());
+            self.commit_or_say(change);
+        } else {
+            self.open_letter_form(Form::close);
+        }
+    }
+
+    pub(super) fn answer(&mut self, yes: bool) {
+        let Some(confirm) = self.editing.confirm.take() else {
+            return;
+        };
+        match (yes, confirm.on_yes) {
+            (false, _) => self.shell.note("nothing changed"),
+            (true, OnYes::Quit) => self.shell.quit = true,
+            (true, OnYes::Apply(change)) => self.commit_or_say(*change),
+        }
+    }
+
+    pub(super) fn submit(&mut self) {
+        let Some(form) = &self.editing.form else {
+            return;
+        };
+        let outcome = (form.change(&self.docket, self.query.as_of))
+            .and_then(|change| self.commit(change).map_err(|e| (e.field, e.message)));
+        match outcome {
+            Ok(()) => self.editing.form = None,
+            Err((field, message)) => self
+                .editing
+                .with_form(|form| form.set_error(field, message)),
+        }
+    }
+
+    pub(super) fn cancel_form(&mut self) {
+        self.editing.form = None;
+        self.shell.note("cancelled: nothing changed");
+    }
+}
