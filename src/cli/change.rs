@@ -135,20 +135,16 @@ impl AddCommand {
             }),
             AddCommand::Letter(l) => Change::AddLetter(Letter {
                 id: l.id.unwrap_or_default(),
-                city: l.city,
                 from: l.from,
                 to: l.to,
                 subject: l.subject,
                 program: l.program,
-                sent: resolve(l.sent, today)?,
                 due: l.due.map(|due| resolve(due, today)).transpose()?,
                 demands: l.demands,
                 summary: l.summary,
                 source: l.source,
                 tags: l.tags,
-                replies: Vec::new(),
-                extensions: Vec::new(),
-                closed: None,
+                ..Letter::new(l.city, resolve(l.sent, today)?)
             }),
             AddCommand::Reply(r) => Change::AddReply(
                 r.letter,
@@ -204,14 +200,14 @@ pub fn apply(path: &Path, change: Change) -> Result<(), Error> {
             path.display()
         ))
     })?;
-    let applied = docket.apply(change).map_err(refused)?;
+    let applied = docket.apply(change).map_err(|invalid| refused(&invalid))?;
     store.save(&docket)?;
     println!("{}", applied.id);
     Ok(())
 }
 
 /// A refusal as one line naming the option at fault.
-fn refused(invalid: Invalid) -> Error {
+fn refused(invalid: &Invalid) -> Error {
     let (option, hint) = match invalid.field {
         "id" => ("refused".to_owned(), ""),
         "with_letters" => ("refused".to_owned(), " (--with-letters removes them too)"),

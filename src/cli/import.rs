@@ -14,7 +14,7 @@ const MAX_LISTED: usize = 20;
 /// The formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Rows as `export --format csv` writes them; missing cities are created from city, city_name and state
+    /// Rows as `export --format csv` writes them; missing cities are created from `city`, `city_name` and `state`
     Csv,
     /// A whole docket as `export --format json` writes it
     Json,

@@ -97,7 +97,10 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
         Some(Command::Reopen { letter }) => change::apply(&path, Change::Reopen(letter)),
         Some(Command::Rm(rm)) => change::apply(&path, rm.change()),
         Some(Command::Check) => check(&path),
-        Some(Command::Path) => print_paths(&path),
+        Some(Command::Path) => {
+            print_paths(&path);
+            Ok(())
+        }
         Some(Command::Init { empty }) => init(&path, empty),
     }
 }
@@ -148,7 +151,7 @@ fn check(path: &std::path::Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn print_paths(path: &std::path::Path) -> Result<(), Error> {
+fn print_paths(path: &std::path::Path) {
     let config = project_dirs().map_or_else(
         || "(none: no home folder)".to_owned(),
         |dirs| dirs.config_dir().display().to_string(),
@@ -166,7 +169,6 @@ fn print_paths(path: &std::path::Path) -> Result<(), Error> {
         vec!["config".to_owned(), config],
     ];
     print!("{}", table::render(&rows));
-    Ok(())
 }
 
 fn init(path: &std::path::Path, empty: bool) -> Result<(), Error> {

@@ -5,6 +5,10 @@ use crate::model::Docket;
 
 /// Pretty JSON of every record, cities and letters in id order (the order the
 /// data file keeps), ending with a newline. Not filtered by any date.
+#[allow(
+    clippy::expect_used,
+    reason = "a docket holds only strings, dates and lists"
+)]
 pub fn to_json(docket: &Docket) -> String {
     let mut ordered = docket.clone();
     ordered.cities.sort_by(|a, b| a.id.cmp(&b.id));

@@ -210,23 +210,20 @@ impl Cells<'_> {
             .sum();
         let letter = Letter {
             id: self.get("id").trim().to_owned(),
-            city: self.get("city").trim().to_owned(),
             from: cell("from"),
             to: cell("to"),
             subject: cell("subject"),
             program: optional(self.get("program")),
-            sent,
             due,
             demands: list(self.get("demands")),
             summary: cell("summary"),
             source: optional(self.get("source")),
             tags: list(self.get("tags")),
-            replies: Vec::new(),
-            extensions: Vec::new(),
             closed: closed_on.map(|on| Closing {
                 on,
                 outcome: cell("outcome"),
             }),
+            ..Letter::new(self.get("city").trim(), sent)
         };
         Row {
             line: self.line,

@@ -6,7 +6,7 @@ use crate::model::Docket;
 
 use super::RowError;
 
-/// Parses the JSON of a whole docket; a problem names serde_json's line and
+/// Parses the JSON of a whole docket; a problem names `serde_json`'s line and
 /// column (the `RowError`'s line and, in place of a column name, the column
 /// number).
 pub fn parse(text: &str) -> Result<Docket, RowError> {
@@ -47,7 +47,7 @@ fn check_version(version: u32) -> Result<(), RowError> {
     ))
 }
 
-/// serde_json's message without its trailing ` at line L column C`.
+/// `serde_json`'s message without its trailing ` at line L column C`.
 fn message(err: &serde_json::Error) -> String {
     let text = err.to_string();
     match text.rfind(" at line ") {

@@ -92,7 +92,7 @@ impl Holidays {
 fn weekdays_between(from: Date, to: Date) -> i64 {
     let days = (to - from).num_days();
     let (weeks, rest) = (days / 7, days % 7);
-    let start = from.weekday().num_days_from_monday() as i64;
+    let start = i64::from(from.weekday().num_days_from_monday());
     let partial = (1..=rest).filter(|i| (start + i) % 7 < 5).count() as i64;
     weeks * 5 + partial
 }

@@ -137,16 +137,17 @@ impl Docket {
         let base = format!("{city}-{sent}");
         let taken =
             |id: &str| self.letter(id).is_some() || self.retired_ids.iter().any(|r| r == id);
-        (1..)
-            .map(|n| {
-                if n == 1 {
-                    base.clone()
-                } else {
-                    format!("{base}-{n}")
-                }
-            })
-            .find(|id| !taken(id))
-            .expect("some suffix is free")
+        if !taken(&base) {
+            return base;
+        }
+        let mut n = 2;
+        loop {
+            let id = format!("{base}-{n}");
+            if !taken(&id) {
+                return id;
+            }
+            n += 1;
+        }
     }
 
     fn plan(&self, change: Change) -> Result<(String, String, Vec<Put>), Invalid> {

@@ -156,6 +156,28 @@ pub struct Closing {
 }
 
 impl Letter {
+    /// A letter to `city` sent on `sent`, with every other field empty (and
+    /// no id yet: adding it to a docket gives it one).
+    pub fn new(city: impl Into<String>, sent: Date) -> Self {
+        Letter {
+            id: String::new(),
+            city: city.into(),
+            from: String::new(),
+            to: String::new(),
+            subject: String::new(),
+            program: None,
+            sent,
+            due: None,
+            demands: Vec::new(),
+            summary: String::new(),
+            source: None,
+            tags: Vec::new(),
+            replies: Vec::new(),
+            extensions: Vec::new(),
+            closed: None,
+        }
+    }
+
     /// Whether the letter exists yet as of `as_of`.
     pub fn is_sent(&self, as_of: Date) -> bool {
         self.sent <= as_of

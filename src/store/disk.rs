@@ -177,11 +177,11 @@ impl ContentHash {
             }
             self.word(self.tail);
         }
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            self.word(word.try_into().expect("eight bytes"));
+        let (words, rest) = bytes.as_chunks::<8>();
+        for word in words {
+            self.word(*word);
         }
-        self.tail[..words.remainder().len()].copy_from_slice(words.remainder());
+        self.tail[..rest.len()].copy_from_slice(rest);
     }
 
     fn word(&mut self, word: [u8; 8]) {
@@ -220,6 +220,7 @@ impl Write for Hashing<'_> {
 
 /// A new data file is readable by others, like any file a user creates
 /// (temporary files start private).
+#[allow(clippy::unnecessary_wraps, reason = "there is no mode to set off Unix")]
 pub(super) fn new_file_permissions() -> Option<fs::Permissions> {
     #[cfg(unix)]
     {

@@ -32,7 +32,7 @@ pub fn write(docket: &Docket, out: &mut dyn Write) -> io::Result<()> {
     text.push_str("Docket(\n    version: ");
     let _ = write!(text, "{}", docket.version);
     text.push_str(",\n    cities: ");
-    list(&mut text, &cities, 1, city);
+    list(&mut text, &cities, 1, |out, c, depth| city(out, c, depth));
     text.push_str(",\n    letters: ");
     if letters.is_empty() {
         text.push_str("[]");
@@ -54,6 +54,7 @@ pub fn write(docket: &Docket, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The whole text in memory, as [`write`] writes it.
+#[allow(clippy::expect_used, reason = "writing to memory cannot fail")]
 pub fn to_ron(docket: &Docket) -> String {
     let mut bytes = Vec::with_capacity(estimate(docket));
     write(docket, &mut bytes).expect("writing to memory does not fail");
@@ -66,7 +67,7 @@ fn write_letters(text: &mut String, letters: &[&Letter], out: &mut dyn Write) ->
     let entries = |text: &mut String, batch: &[&Letter]| {
         text.reserve(batch.iter().map(|l| letter_estimate(l)).sum());
         for l in batch {
-            items_entry(text, l, 1, letter);
+            items_entry(text, l, 1, |out, l, depth| letter(out, l, depth));
         }
     };
     let parallel = letters.len() >= PARALLEL_LETTERS;
@@ -77,7 +78,9 @@ fn write_letters(text: &mut String, letters: &[&Letter], out: &mut dyn Write) ->
             std::thread::scope(|scope| {
                 let other = scope.spawn(|| entries(&mut other, second));
                 entries(text, first);
-                other.join().expect("the writer thread does not panic");
+                if let Err(panic) = other.join() {
+                    std::panic::resume_unwind(panic);
+                }
             });
         } else {
             entries(text, batch);
@@ -183,7 +186,7 @@ fn close_struct(out: &mut String, depth: usize) {
     out.push(')');
 }
 
-fn city(out: &mut String, c: &&City, depth: usize) {
+fn city(out: &mut String, c: &City, depth: usize) {
     out.push_str("City(\n");
     str_field(out, depth, "id", &c.id);
     str_field(out, depth, "name", &c.name);
@@ -192,7 +195,7 @@ fn city(out: &mut String, c: &&City, depth: usize) {
     close_struct(out, depth);
 }
 
-fn letter(out: &mut String, l: &&Letter, depth: usize) {
+fn letter(out: &mut String, l: &Letter, depth: usize) {
     out.push_str("Letter(\n");
     str_field(out, depth, "id", &l.id);
     str_field(out, depth, "city", &l.city);
@@ -327,7 +330,9 @@ fn string(out: &mut String, text: &str) {
             clean = at;
             continue;
         }
-        let c = text[at..].chars().next().expect("at a character boundary");
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         let width = c.len_utf8();
         let mut escaped = c.escape_debug();
         if escaped.len() != 1 {

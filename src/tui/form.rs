@@ -293,103 +293,96 @@ impl Form {
 
     /// The change the form asks for, or the field at fault and why. Dates
     /// count from `anchor`, the as-of date.
-    pub fn change(&self, docket: &Docket, anchor: Date) -> Result<Change, (&'static str, String)> {
-        let text = |key: &str| {
-            self.field(key)
-                .map(|f| f.value().to_owned())
-                .unwrap_or_default()
-        };
-        let date = |key: &'static str| -> Result<Date, (&'static str, String)> {
-            let field = self.field(key).ok_or((key, "missing".to_owned()))?;
-            if field.value().is_empty() {
-                return Err((key, format!("{} is required", field.label.to_lowercase())));
-            }
-            field.date(anchor).map_err(|e| (key, e))
-        };
-        let optional_date = |key: &'static str| {
-            let empty = self.field(key).is_none_or(|f| f.value().is_empty());
-            if empty { Ok(None) } else { date(key).map(Some) }
-        };
+    pub fn change(&self, docket: &Docket, anchor: Date) -> Result<Change, FieldError> {
         Ok(match &self.kind {
-            FormKind::AddCity | FormKind::EditCity(_) => {
-                let city = City {
-                    id: match &self.kind {
-                        FormKind::EditCity(id) => id.clone(),
-                        _ => text("id"),
-                    },
-                    name: text("name"),
-                    state: text("state"),
-                    notes: text("notes"),
-                };
-                if self.kind == FormKind::AddCity {
-                    Change::AddCity(city)
-                } else {
-                    Change::EditCity(city)
-                }
+            FormKind::AddCity => Change::AddCity(self.city(self.text("id"))),
+            FormKind::EditCity(id) => Change::EditCity(self.city(id.clone())),
+            FormKind::AddLetter => {
+                let letter = Letter::new(self.text("city"), anchor);
+                Change::AddLetter(self.letter(letter, anchor)?)
             }
-            FormKind::AddLetter | FormKind::EditLetter(_) => {
-                let mut letter = match &self.kind {
-                    FormKind::EditLetter(id) => docket
-                        .letter(id)
-                        .cloned()
-                        .ok_or(("subject", format!("letter {id} no longer exists")))?,
-                    _ => Letter {
-                        id: String::new(),
-                        city: text("city"),
-                        from: String::new(),
-                        to: String::new(),
-                        subject: String::new(),
-                        program: None,
-                        sent: anchor,
-                        due: None,
-                        demands: Vec::new(),
-                        summary: String::new(),
-                        source: None,
-                        tags: Vec::new(),
-                        replies: Vec::new(),
-                        extensions: Vec::new(),
-                        closed: None,
-                    },
-                };
-                letter.sent = date("sent")?;
-                letter.due = optional_date("due")?;
-                letter.from = text("from");
-                letter.to = text("to");
-                letter.subject = text("subject");
-                letter.program = self.field("program").and_then(Field::optional);
-                letter.demands = self.field("demands").map(Field::lines).unwrap_or_default();
-                letter.summary = text("summary");
-                letter.source = self.field("source").and_then(Field::optional);
-                if self.kind == FormKind::AddLetter {
-                    Change::AddLetter(letter)
-                } else {
-                    Change::EditLetter(letter)
-                }
+            FormKind::EditLetter(id) => {
+                let letter = (docket.letter(id).cloned())
+                    .ok_or(("subject", format!("letter {id} no longer exists")))?;
+                Change::EditLetter(self.letter(letter, anchor)?)
             }
             FormKind::Reply(id) => Change::AddReply(
                 id.clone(),
                 Reply {
-                    on: date("on")?,
-                    from: text("from"),
-                    kind: text("kind").parse().map_err(|e| ("kind", e))?,
-                    summary: text("summary"),
+                    on: self.date("on", anchor)?,
+                    from: self.text("from"),
+                    kind: self.text("kind").parse().map_err(|e| ("kind", e))?,
+                    summary: self.text("summary"),
                 },
             ),
             FormKind::Extend(id) => Change::AddExtension(
                 id.clone(),
                 Extension {
-                    granted_on: date("granted_on")?,
-                    new_due: date("new_due")?,
-                    note: text("note"),
+                    granted_on: self.date("granted_on", anchor)?,
+                    new_due: self.date("new_due", anchor)?,
+                    note: self.text("note"),
                 },
             ),
             FormKind::Close(id) => Change::Close(
                 id.clone(),
                 Closing {
-                    on: date("on")?,
-                    outcome: text("outcome"),
+                    on: self.date("on", anchor)?,
+                    outcome: self.text("outcome"),
                 },
             ),
         })
     }
+
+    /// The city with this id, as the form has it.
+    fn city(&self, id: String) -> City {
+        City {
+            id,
+            name: self.text("name"),
+            state: self.text("state"),
+            notes: self.text("notes"),
+        }
+    }
+
+    /// `letter` with the form's fields put in.
+    fn letter(&self, mut letter: Letter, anchor: Date) -> Result<Letter, FieldError> {
+        letter.sent = self.date("sent", anchor)?;
+        letter.due = self.optional_date("due", anchor)?;
+        letter.from = self.text("from");
+        letter.to = self.text("to");
+        letter.subject = self.text("subject");
+        letter.program = self.field("program").and_then(Field::optional);
+        letter.demands = self.field("demands").map(Field::lines).unwrap_or_default();
+        letter.summary = self.text("summary");
+        letter.source = self.field("source").and_then(Field::optional);
+        Ok(letter)
+    }
+
+    /// A text field's value, empty if the form has no such field.
+    fn text(&self, key: &str) -> String {
+        self.field(key)
+            .map(|f| f.value().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// A date that must be given.
+    fn date(&self, key: &'static str, anchor: Date) -> Result<Date, FieldError> {
+        let field = self.field(key).ok_or((key, "missing".to_owned()))?;
+        if field.value().is_empty() {
+            return Err((key, format!("{} is required", field.label.to_lowercase())));
+        }
+        field.date(anchor).map_err(|e| (key, e))
+    }
+
+    /// A date that may be left empty.
+    fn optional_date(&self, key: &'static str, anchor: Date) -> Result<Option<Date>, FieldError> {
+        let empty = self.field(key).is_none_or(|f| f.value().is_empty());
+        if empty {
+            Ok(None)
+        } else {
+            self.date(key, anchor).map(Some)
+        }
+    }
 }
+
+/// The field at fault (its key) and why.
+pub type FieldError = (&'static str, String);

@@ -1,4 +1,4 @@
-//! The terminal interface: key -> keymap -> Action -> App::update -> draw,
+//! The terminal interface: key -> keymap -> `Action` -> `App::update` -> draw,
 //! with the saves the app asks for done by the session in between.
 
 pub mod action;

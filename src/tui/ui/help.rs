@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let per_column = rows.len().div_ceil(columns);
     let height = (per_column as u16 + 2).min(area.height);
     let width = (60 * columns as u16).min(area.width);
-    let popup = super::form::centered(area, width, height);
+    let popup = super::dialog::centered(area, width, height);
     let block = Block::bordered()
         .title(Line::styled(" Keys (? or Esc closes) ", theme.focused))
         .border_style(theme.focused);

@@ -2,7 +2,7 @@
 
 mod cities;
 mod details;
-mod form;
+mod dialog;
 mod help;
 mod letters;
 mod status;
@@ -55,10 +55,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         help::draw(frame, area, app);
     }
     if let Some(form) = app.form() {
-        form::draw(frame, area, app, form);
+        dialog::draw_form(frame, area, app, form);
     }
     if let Some(confirm) = app.confirm() {
-        form::draw_confirm(frame, area, app, &confirm.question);
+        dialog::draw_confirm(frame, area, app, &confirm.question);
     }
 }
 

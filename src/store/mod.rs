@@ -14,9 +14,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::model::{City, Docket, Letter, Problem};
+use crate::model::{City, Docket, Letter};
 
 mod disk;
+mod error;
+mod load;
 mod parse;
 mod ron_writer;
 mod split;
@@ -26,11 +28,14 @@ use self::disk::{
     ContentHash, Fingerprint, Hashing, lock, no_file_in_the_way, parent, read_bounded,
     resolve_symlinks, temp_prefix, write_atomically_with,
 };
+pub use self::error::StoreError;
+pub use self::load::load;
+use self::load::read;
 use self::parse::parse_whole;
 pub use self::parse::{ParseError, parse, parsed_bytes};
 
 /// The sample docket compiled into the binary: the four letters of 2017-08-03.
-pub const SAMPLE: &str = include_str!("../assets/sample.ron");
+pub const SAMPLE: &str = include_str!("../../assets/sample.ron");
 
 /// The bundled sample, parsed.
 pub fn sample() -> Docket {
@@ -40,82 +45,6 @@ pub fn sample() -> Docket {
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
-/// Why the data file could not be loaded or saved. Each reads as one sentence
-/// that names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The file is not valid docket RON.
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Parse {
-        /// The data file.
-        path: PathBuf,
-        /// 1-based line of the error.
-        line: usize,
-        /// 1-based column of the error.
-        column: usize,
-        /// What is wrong.
-        message: String,
-    },
-    /// The file cannot be used as it is (empty, too large, from a newer
-    /// version, or its records break a rule).
-    #[error("{}: {message}", path.display())]
-    Invalid {
-        /// The data file.
-        path: PathBuf,
-        /// What is wrong.
-        message: String,
-    },
-    /// A file operation failed.
-    #[error("{}: could not {action}: {source}", path.display())]
-    Io {
-        /// The file the operation was on.
-        path: PathBuf,
-        /// What docket was doing, such as "write the temporary file".
-        action: &'static str,
-        /// The operating system's error.
-        source: io::Error,
-    },
-    /// The file changed on disk since docket read it; it was not overwritten.
-    #[error(
-        "{} changed on disk since docket read it; not saved, so nothing of the other change is lost",
-        path.display()
-    )]
-    Changed {
-        /// The data file.
-        path: PathBuf,
-    },
-    /// Another docket holds the write lock.
-    #[error(
-        "{} is open in another docket (it holds {}); close it there or open this one read-only",
-        path.display(),
-        lock.display()
-    )]
-    Locked {
-        /// The data file.
-        path: PathBuf,
-        /// The lock file held by the other process.
-        lock: PathBuf,
-    },
-}
-
-impl StoreError {
-    fn io(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError + use<> {
-        let path = path.to_owned();
-        move |source| StoreError::Io {
-            path,
-            action,
-            source,
-        }
-    }
-
-    fn invalid(path: &Path, message: impl Into<String>) -> StoreError {
-        StoreError::Invalid {
-            path: path.to_owned(),
-            message: message.into(),
-        }
-    }
-}
 
 /// The backup kept beside a data file: `<file>.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -153,6 +82,10 @@ pub fn to_ron(docket: &Docket) -> String {
 
 /// The same text as [`to_ron`], written through serde by the ron crate's
 /// pretty serializer: the reference the fast writer is tested against.
+#[allow(
+    clippy::expect_used,
+    reason = "a docket holds only strings, dates and lists"
+)]
 pub fn to_ron_serde(docket: &Docket) -> String {
     let mut cities: Vec<&City> = docket.cities.iter().collect();
     cities.sort_by(|a, b| a.id.cmp(&b.id));
@@ -169,137 +102,6 @@ pub fn to_ron_serde(docket: &Docket) -> String {
         .expect("a docket always serializes: it holds only strings, dates and lists");
     text.push('\n');
     text
-}
-
-/// Loads the data file without locking it, for reading. `Ok(None)` means the
-/// file does not exist (a first run); anything else that is not a valid
-/// docket is an error.
-pub fn load(path: &Path) -> Result<Option<Docket>, StoreError> {
-    read_if_there(path)?
-        .map(|bytes| decode(path, &bytes))
-        .transpose()
-}
-
-/// The docket and the file's fingerprint, for a store.
-fn read(path: &Path) -> Result<Option<(Docket, Fingerprint)>, StoreError> {
-    let Some(bytes) = read_if_there(path)? else {
-        return Ok(None);
-    };
-    let docket = decode(path, &bytes)?;
-    Ok(Some((docket, Fingerprint::of(path, &bytes))))
-}
-
-/// The file's bytes, or `None` when it does not exist (a first run).
-fn read_if_there(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    match read_bounded(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(err),
-    }
-}
-
-/// Turns the file's bytes into a docket, or an error naming the place.
-fn decode(path: &Path, bytes: &[u8]) -> Result<Docket, StoreError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(StoreError::invalid(
-            path,
-            "is empty; a docket file starts with Docket(version: 1, ...). \
-             Delete it to start from the sample, or run `docket init --empty`",
-        ));
-    }
-    if bytes.iter().all(|b| *b == 0) {
-        return Err(StoreError::invalid(
-            path,
-            "holds only NUL bytes (perhaps the disk or a copy failed); restore it from the .bak file",
-        ));
-    }
-    let damaged = |at: usize, message: &str| {
-        let (line, column) = position_of(&bytes[..at]);
-        StoreError::Parse {
-            path: path.to_owned(),
-            line,
-            column,
-            message: message.to_owned(),
-        }
-    };
-    let utf16 = bytes.starts_with(b"\xFF\xFE")
-        || bytes.starts_with(b"\xFE\xFF")
-        || bytes.len() >= 4
-            && (bytes[..4].iter().step_by(2).all(|b| *b == 0)
-                || bytes[1..4].iter().step_by(2).all(|b| *b == 0));
-    if utf16 {
-        return Err(damaged(
-            0,
-            "the file is UTF-16 text; docket reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)",
-        ));
-    }
-    // docket writes a NUL as \0, never raw: a raw one means damage.
-    if let Some(at) = memchr::memchr(0, bytes) {
-        return Err(damaged(
-            at,
-            "holds NUL bytes here (perhaps the disk or a copy failed); restore it from the .bak file",
-        ));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        let (line, column) = position_of(&bytes[..err.valid_up_to()]);
-        StoreError::Parse {
-            path: path.to_owned(),
-            line,
-            column,
-            message: "the file is not valid UTF-8 text".to_owned(),
-        }
-    })?;
-    let docket = parse(text).map_err(|err| StoreError::Parse {
-        path: path.to_owned(),
-        line: err.line,
-        column: err.column,
-        message: err.message,
-    })?;
-    if let Some(problem) = docket.problems().first() {
-        let (line, column) = locate_record(text, problem);
-        return Err(StoreError::Parse {
-            path: path.to_owned(),
-            line,
-            column,
-            message: problem.to_string(),
-        });
-    }
-    Ok(docket)
-}
-
-/// The 1-based line and column just after `prefix`.
-fn position_of(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = prefix
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&prefix[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
-/// Where the record a problem concerns is in the text: the last place its id
-/// appears as docket writes it (for a duplicate, the second copy), else the
-/// start of the file.
-fn locate_record(text: &str, problem: &Problem) -> (usize, usize) {
-    let record = if problem.record == "city" {
-        "City("
-    } else {
-        "Letter("
-    };
-    let quoted = ron::to_string(&problem.id).unwrap_or_default();
-    let needle = format!("id: {quoted}");
-    // The id is a record's first field, so its opener comes right before it.
-    let best = text
-        .match_indices(&needle)
-        .map(|(at, _)| at)
-        .filter(|at| text[..*at].trim_end().ends_with(record))
-        .last();
-    best.map_or((1, 1), |at| position_of(&text.as_bytes()[..at]))
 }
 
 /// The data file, locked for writing by this process.
@@ -452,17 +254,5 @@ impl Store {
                 let _ = fs::remove_file(entry.path());
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions_are_one_based() {
-        assert_eq!(position_of(b""), (1, 1));
-        assert_eq!(position_of(b"ab\ncd"), (2, 3));
-        assert_eq!(position_of("é\n".as_bytes()), (2, 1));
     }
 }

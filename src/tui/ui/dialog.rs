@@ -26,7 +26,7 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form) {
+pub fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form) {
     let theme = app.theme();
     let width = area.width.min(78);
     let inner_width = width.saturating_sub(2) as usize;
