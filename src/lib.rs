@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod clock;
+pub mod csv_layout;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use csv::StringRecord;
 
-use crate::export::csv::{COLUMNS, LIST_SEPARATOR};
+use crate::csv_layout::{COLUMNS, LIST_SEPARATOR};
 use crate::model::{Closing, Date, Letter};
 
 use super::RowError;
