@@ -18,7 +18,8 @@ use docket::model::{Date, Docket};
 use docket::store::{self, Store};
 use docket::tui::action::Action;
 use docket::tui::app::App;
-use docket::tui::ui::{self, theme::Theme};
+use docket::tui::theme::Theme;
+use docket::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -9,7 +9,7 @@ use docket::model::{Date, Docket};
 use docket::tui::action::Action;
 use docket::tui::app::App;
 use docket::tui::session::Session;
-use docket::tui::ui::theme::Theme;
+use docket::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 

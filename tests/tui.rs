@@ -4,7 +4,8 @@
 use docket::model::{City, Date, Docket, Letter};
 use docket::tui::action::Action;
 use docket::tui::app::{App, Pane};
-use docket::tui::ui::{self, theme::Theme};
+use docket::tui::theme::Theme;
+use docket::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -12,7 +12,7 @@ use docket::model::Put;
 use docket::model::{Date, Docket, Extension, Letter, Status};
 use docket::tui::action::Action;
 use docket::tui::app::App;
-use docket::tui::ui::theme::Theme;
+use docket::tui::theme::Theme;
 use docket::tui::view::{CitySort, View, ViewCache};
 use proptest::prelude::*;
 

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod loading;
 pub mod session;
 pub mod terminal;
+pub mod theme;
 pub mod ui;
 pub mod view;
 
@@ -20,7 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use self::app::App;
 use self::event_loop::Outcome;
 use self::session::Session;
-use self::ui::theme::Theme;
+use self::theme::Theme;
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::model::Date;

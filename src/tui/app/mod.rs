@@ -25,7 +25,7 @@ use std::sync::Arc;
 use super::action::Action;
 use super::form::Form;
 use super::keymap::Mode;
-use super::ui::theme::Theme;
+use super::theme::Theme;
 use super::view::{CitySort, View};
 use crate::model::{City, Date, Docket, Letter};
 

@@ -2,7 +2,7 @@
 //! message, the theme, and whether to quit.
 
 use super::super::keymap::Mode;
-use super::super::ui::theme::Theme;
+use super::super::theme::Theme;
 
 /// The mode, message, theme and quit flag.
 #[derive(Debug)]

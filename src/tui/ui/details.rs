@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{countdown_words, fit, long_date, pane_block};
 use crate::model::{Date, Letter};
 use crate::tui::app::{App, Pane};
-use crate::tui::ui::theme::Theme;
+use crate::tui::theme::Theme;
 
 const LABEL_WIDTH: usize = 9;
 

@@ -10,7 +10,7 @@ use super::{fit, long_date};
 use crate::model::Date;
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form};
-use crate::tui::ui::theme::Theme;
+use crate::tui::theme::Theme;
 
 const LABEL_WIDTH: usize = 12;
 const HINTS: &str = "Enter saves · Esc cancels · Tab next field · Ctrl-j new line";

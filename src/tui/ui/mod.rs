@@ -6,7 +6,6 @@ mod dialog;
 mod help;
 mod letters;
 mod status;
-pub mod theme;
 mod timeline;
 
 use ratatui::Frame;

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{fit, pane_block, scroll_offset};
 use crate::model::{Date, Letter, Status, add_days};
 use crate::tui::app::{App, Pane, TimelineState};
-use crate::tui::ui::theme::Theme;
+use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let state = app.timeline();
