@@ -10,12 +10,14 @@
 
 #![cfg(target_os = "linux")]
 
-use std::fs;
-use std::os::unix::fs::{MetadataExt, PermissionsExt, chown, lchown, symlink};
+use std::fs::{self, File};
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, chown, lchown, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use docket::model::Docket;
 use docket::store::{self, MAX_FILE_BYTES, SAMPLE, Store, StoreError};
@@ -636,6 +638,143 @@ fn emergency_copies_respect_the_umask_and_the_data_files_mode() {
         "wider than the data file: {:o}",
         mode(&copy)
     );
+}
+
+// ---------------------------------------------------------------------------
+// 4. `export -o` writes only ordinary files it may replace
+// ---------------------------------------------------------------------------
+
+fn export_to_stdout(data: &Path) -> String {
+    ok(&docket(data, &["export", "--format", "csv"])
+        .output()
+        .unwrap())
+}
+
+#[test]
+fn export_into_a_named_pipe_writes_into_it() {
+    if !can("mkfifo", has_tool("mkfifo")) {
+        return;
+    }
+    let tmp = TempDir::new().unwrap();
+    let data = tmp.path().join("docket.ron");
+    fs::write(&data, SAMPLE).unwrap();
+    let fifo = tmp.path().join("pipe");
+    run("mkfifo", &[fifo.to_str().unwrap()]);
+    // A second name for the pipe, to unblock the reader if the export
+    // replaced the first one.
+    let spare = tmp.path().join("spare-name");
+    fs::hard_link(&fifo, &spare).unwrap();
+    let (sent, received) = mpsc::channel();
+    {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = File::open(&fifo).and_then(|mut f| f.read_to_string(&mut text));
+            let _ = sent.send(text);
+        });
+    }
+
+    let out = docket(&data, &["export", "--format", "csv", "-o"])
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    let text = received.recv_timeout(Duration::from_secs(20)).or_else(|_| {
+        drop(fs::OpenOptions::new().write(true).open(&spare));
+        received.recv_timeout(Duration::from_secs(20))
+    });
+    ok(&out);
+    assert!(
+        fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe was replaced"
+    );
+    assert_eq!(text.unwrap(), export_to_stdout(&data));
+    assert_eq!(temp_files(tmp.path()), Vec::<String>::new());
+}
+
+#[test]
+fn export_onto_a_device_writes_into_it_or_refuses_and_never_replaces_it() {
+    if !can("mknod as root", is_root() && has_tool("mknod")) {
+        return;
+    }
+    let tmp = TempDir::new().unwrap();
+    let data = tmp.path().join("docket.ron");
+    fs::write(&data, SAMPLE).unwrap();
+    // A null device of our own, and a link to the system's.
+    let null = tmp.path().join("null");
+    run("mknod", &[null.to_str().unwrap(), "c", "1", "3"]);
+    let link = tmp.path().join("to-dev-null");
+    symlink("/dev/null", &link).unwrap();
+    for path in [&null, &link] {
+        ok(&docket(&data, &["export", "--format", "csv", "-o"])
+            .arg(path)
+            .output()
+            .unwrap());
+    }
+    let meta = fs::symlink_metadata(&null).unwrap();
+    assert!(meta.file_type().is_char_device(), "the device was replaced");
+    assert_eq!(meta.rdev(), fs::metadata("/dev/null").unwrap().rdev());
+    assert_eq!(fs::read_link(&link).unwrap(), Path::new("/dev/null"));
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+
+    // A block device (one no driver serves: nothing can be written to it).
+    let block = tmp.path().join("disk");
+    run("mknod", &[block.to_str().unwrap(), "b", "240", "0"]);
+    let out = docket(&data, &["export", "--format", "csv", "-o"])
+        .arg(&block)
+        .output()
+        .unwrap();
+    let message = fails(&out, 2, &block);
+    assert!(message.contains("device"), "{message}");
+    assert!(
+        fs::symlink_metadata(&block)
+            .unwrap()
+            .file_type()
+            .is_block_device()
+    );
+    assert_eq!(temp_files(tmp.path()), Vec::<String>::new());
+}
+
+#[test]
+fn export_onto_the_backup_or_the_lock_is_refused() {
+    let tmp = TempDir::new().unwrap();
+    let data = tmp.path().join("docket.ron");
+    fs::write(&data, SAMPLE).unwrap();
+    ok(&docket(&data, &REPLY).output().unwrap());
+    let backup = store::backup_path(&data);
+    let lock = store::lock_path(&data);
+    assert!(backup.exists() && lock.exists());
+    let lock_bytes = fs::read(&lock).unwrap();
+    // Also through a link to the data file, and by a relative path.
+    let link = tmp.path().join("link.ron");
+    symlink(&data, &link).unwrap();
+
+    for (file, out) in [
+        (&data, &backup),
+        (&data, &lock),
+        (&link, &backup),
+        (&link, &lock),
+    ] {
+        let result = docket(file, &["export", "--format", "csv", "-o"])
+            .arg(out)
+            .output()
+            .unwrap();
+        fails(&result, 2, out);
+    }
+    let result = docket(&data, &["export", "--format", "json", "-o"])
+        .arg("docket.ron.bak")
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
+
+    assert_eq!(fs::read_to_string(&backup).unwrap(), SAMPLE);
+    assert_eq!(fs::read(&lock).unwrap(), lock_bytes);
+    assert_eq!(replies(&data), 1);
 }
 
 // ---------------------------------------------------------------------------
