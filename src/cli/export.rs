@@ -1,7 +1,9 @@
 //! `docket export`: the docket as ICS, CSV, Markdown or JSON, on standard
 //! output or written atomically to a file.
 
-use std::io::Write;
+use std::fs;
+use std::io::{self, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use super::{Error, load_or_init};
@@ -50,15 +52,8 @@ pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), Error> {
         None => write_stdout(&text),
         Some(output) if output == Path::new("-") => write_stdout(&text),
         Some(output) => {
-            if same_file(output, path) {
-                return Err(Error::usage(format!(
-                    "{} is the data file; export to another file",
-                    output.display()
-                )));
-            }
-            // No backup: an export is derived and can always be written again.
-            store::write_atomically(output, text.as_bytes(), false)?;
-            Ok(())
+            not_docket_s_own(output, path)?;
+            write_file(output, &text)
         }
     }
 }
@@ -77,9 +72,105 @@ fn write_stdout(text: &str) -> Result<(), Error> {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// Refuses an output that is the data file, its backup or its lock file.
+fn not_docket_s_own(output: &Path, data: &Path) -> Result<(), Error> {
+    let Some(data) = canonical(data) else {
+        return Ok(());
+    };
+    let Some(output) = canonical(output).map(|out| (out, output)) else {
+        return Ok(());
+    };
+    let own = [
+        (data.clone(), "the data file"),
+        (store::backup_path(&data), "the data file's backup"),
+        (store::lock_path(&data), "the data file's lock file"),
+    ];
+    match own.iter().find(|(path, _)| *path == output.0) {
+        Some((_, what)) => Err(Error::usage(format!(
+            "{} is {what}; export to another file",
+            output.1.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The path with every symlink resolved, for a file that exists, or that
+/// of its folder joined with its name, for one that does not.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok().or_else(|| {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        Some(dir.canonicalize().ok()?.join(path.file_name()?))
+    })
+}
+
+/// Writes the export to `output`: a regular file (or a new one) is replaced
+/// atomically; a named pipe or a character device (`/dev/stdout`,
+/// `/dev/null`, a shell's `>(...)`) is written into, never replaced; a
+/// folder, block device or socket is refused.
+fn write_file(output: &Path, text: &str) -> Result<(), Error> {
+    let refuse = |what: &str| {
+        Err(Error::usage(format!(
+            "{} is {what}; docket exports to regular files, named pipes and terminals or \
+             devices like /dev/null",
+            output.display()
+        )))
+    };
+    match fs::metadata(output) {
+        Ok(meta) if meta.is_file() => {
+            // Through a symlink, the file it points to is replaced, not the link.
+            let target = output.canonicalize().unwrap_or_else(|_| output.to_owned());
+            // No backup: an export is derived and can always be written again.
+            store::write_atomically(&target, text.as_bytes(), false)?;
+            Ok(())
+        }
+        Ok(meta) if meta.file_type().is_fifo() || meta.file_type().is_char_device() => {
+            write_in_place(output, text)
+        }
+        Ok(meta) if meta.is_dir() => refuse("a folder"),
+        Ok(meta) if meta.file_type().is_block_device() => refuse("a block device (a disk)"),
+        Ok(_) => refuse("a socket"),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            if fs::symlink_metadata(output).is_ok() {
+                return refuse("a symlink to a file that does not exist");
+            }
+            store::write_atomically(output, text.as_bytes(), false)?;
+            Ok(())
+        }
+        Err(err) => Err(Error::data(format!(
+            "{}: could not look at the file: {err}",
+            output.display()
+        ))),
+    }
+}
+
+/// Writes into a named pipe or a character device as it is: opened for
+/// writing, never created or truncated, and only if it is still one once
+/// open.
+fn write_in_place(output: &Path, text: &str) -> Result<(), Error> {
+    let failed = |err: io::Error| {
+        Error::data(format!(
+            "{}: could not write the export: {err}",
+            output.display()
+        ))
+    };
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open(output)
+        .map_err(failed)?;
+    let kind = file.metadata().map_err(failed)?.file_type();
+    if !kind.is_fifo() && !kind.is_char_device() {
+        return Err(Error::data(format!(
+            "{}: was replaced while docket opened it; nothing was written",
+            output.display()
+        )));
+    }
+    match file.write_all(text.as_bytes()).and_then(|()| file.flush()) {
+        // A reader that closed its end of the pipe chose to stop reading.
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(failed(err)),
+        _ => Ok(()),
     }
 }

@@ -7,7 +7,7 @@
 //! failed to load cannot be written: a [`Store`] exists only after a
 //! successful load.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,8 +25,9 @@ mod split;
 
 pub use self::disk::write_atomically;
 use self::disk::{
-    ContentHash, Fingerprint, Hashing, lock, no_file_in_the_way, parent, read_bounded,
-    resolve_symlinks, temp_prefix, write_atomically_with,
+    ContentHash, Fingerprint, Hashing, Lock, is_own_temporary, lock, no_file_in_the_way,
+    not_special, parent, read_bounded, resolve_symlinks, too_large, write_atomically_with,
+    write_new,
 };
 pub use self::error::StoreError;
 pub use self::load::load;
@@ -113,7 +114,7 @@ pub struct Store {
     path: PathBuf,
     target: PathBuf,
     seen: Option<Fingerprint>,
-    _lock: File,
+    _lock: Lock,
 }
 
 impl Store {
@@ -125,8 +126,16 @@ impl Store {
             no_file_in_the_way(&target)?;
             fs::create_dir_all(dir).map_err(StoreError::io(dir, "create the data folder"))?;
         }
+        // A folder, pipe or device is refused before a lock file is made beside it.
+        not_special(&target)?;
         let lock = lock(&target)?;
-        let loaded = read(&target)?;
+        let loaded = match read(&target) {
+            Ok(loaded) => loaded,
+            Err(err) => {
+                lock.remove_if_made();
+                return Err(err);
+            }
+        };
         let store = Store {
             path: path.to_owned(),
             target,
@@ -184,7 +193,8 @@ impl Store {
         text: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), StoreError> {
         let mut hash = ContentHash::default();
-        write_atomically_with(&self.target, true, |out| {
+        // Never write a file that would then be too large to load.
+        write_atomically_with(&self.target, true, Some(MAX_FILE_BYTES), |out| {
             text(&mut Hashing {
                 out,
                 hash: &mut hash,
@@ -201,12 +211,21 @@ impl Store {
         Ok(loaded.map(|(docket, _)| docket))
     }
 
-    /// Writes the docket beside the data file as `<file>.<suffix>` (for a
-    /// copy that could not be saved over a changed file), returning its path.
+    /// Writes the docket beside the data file as a new file,
+    /// `<file>.<suffix>`, or that name with a random part when it is taken
+    /// (for a copy that could not be saved over a changed file), returning
+    /// its path. Nothing already there is replaced or written through. The
+    /// copy's mode is the umask's, never wider than the data file's.
     pub fn save_copy(&self, docket: &Docket, suffix: &str) -> Result<PathBuf, StoreError> {
         let copy = with_suffix(&self.target, &format!(".{suffix}"));
-        write_atomically(&copy, to_ron(docket).as_bytes(), false)?;
-        Ok(copy)
+        let text = to_ron(docket);
+        if text.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large(&copy));
+        }
+        let like = fs::metadata(&self.target)
+            .ok()
+            .filter(fs::Metadata::is_file);
+        write_new(&copy, text.as_bytes(), like.as_ref())
     }
 
     /// Whether the file differs from what this store last read or wrote: by
@@ -238,19 +257,21 @@ impl Store {
     }
 
     /// Temporary files left by a save that was killed (the new version, or
-    /// the backup being staged): we hold the lock, so no save of ours is
-    /// under way and they can go.
+    /// the backup being staged): those named as this store names its own,
+    /// `.<file>.<random>.tmp`, which only a save holding the lock makes. We
+    /// hold it, so no such save is under way and they can go. Other writers'
+    /// temporaries (an export to `<file>.csv`, an emergency copy, another
+    /// data file's save) are named otherwise and left alone.
     fn remove_stale_temporaries(&self) {
-        let _ = fs::remove_file(with_suffix(&backup_path(&self.target), ".tmp"));
         let dir = parent(&self.target).unwrap_or(Path::new("."));
-        let prefix = temp_prefix(&self.target);
+        let Some(name) = self.target.file_name() else {
+            return;
+        };
         let Ok(entries) = fs::read_dir(dir) else {
             return;
         };
         for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            if is_own_temporary(&entry.file_name(), name) {
                 let _ = fs::remove_file(entry.path());
             }
         }
