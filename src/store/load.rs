@@ -4,7 +4,8 @@
 use std::io;
 use std::path::Path;
 
-use super::disk::{Fingerprint, read_bounded};
+use super::disk::read_bounded;
+use super::hash::Fingerprint;
 use super::{StoreError, parse};
 use crate::model::{Docket, Problem};
 

@@ -16,24 +16,27 @@ use serde::Serialize;
 
 use crate::model::{City, Docket, Letter};
 
+mod access;
 mod disk;
 mod error;
+mod hash;
 mod load;
+mod lock;
 mod parse;
 mod ron_writer;
 mod split;
+mod write;
 
-pub use self::disk::write_atomically;
-use self::disk::{
-    ContentHash, Fingerprint, Hashing, Lock, is_own_temporary, lock, no_file_in_the_way,
-    not_special, parent, read_bounded, resolve_symlinks, too_large, write_atomically_with,
-    write_new,
-};
+use self::disk::{no_file_in_the_way, not_special, parent, read_bounded, resolve_symlinks};
 pub use self::error::StoreError;
+use self::hash::{ContentHash, Fingerprint, Hashing};
 pub use self::load::load;
 use self::load::read;
+use self::lock::{Lock, lock};
 use self::parse::parse_whole;
 pub use self::parse::{ParseError, parse, parsed_bytes};
+pub use self::write::write_atomically;
+use self::write::{is_own_temporary, too_large, write_atomically_with, write_new};
 
 /// The sample docket compiled into the binary: the four letters of 2017-08-03.
 pub const SAMPLE: &str = include_str!("../../assets/sample.ron");
