@@ -208,7 +208,10 @@ fn first_run_writes_the_sample_and_says_so() {
     let out = docket(&file, &["list", "--json", "--as-of", "2017-08-10"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("started it from the bundled sample"));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        docket::store::SAMPLE
+    );
     let items: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(items.len(), 4);
 

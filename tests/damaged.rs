@@ -37,8 +37,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{Days, NaiveDate};
 use common::names_in;
-use docket::store::SAMPLE;
 use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
+use docket::store::SAMPLE;
 use docket::store::{self, Store, StoreError};
 use proptest::prelude::*;
 use proptest::sample::Index;

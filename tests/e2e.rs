@@ -70,7 +70,10 @@ fn shows_the_sample_steps_a_day_and_quits_cleanly() {
     );
     // The colour theme is on: this is what the NO_COLOR test checks is gone.
     assert!(sets_a_colour(&output), "no colour in {output:?}");
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        docket::store::SAMPLE
+    );
 }
 
 #[test]
@@ -90,7 +93,10 @@ fn no_color_draws_without_colours() {
         "colours despite NO_COLOR: {output:?}"
     );
     assert!(output.contains(LEAVE_ALT_SCREEN));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        docket::store::SAMPLE
+    );
 }
 
 #[test]
@@ -144,5 +150,8 @@ fn question_mark_opens_and_closes_the_help() {
 
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        docket::store::SAMPLE
+    );
 }

@@ -282,7 +282,10 @@ fn a_second_docket_on_the_same_file_is_read_only_and_writes_nothing() {
     assert_eq!(second.wait_exit(), 0);
     first.press("q");
     assert_eq!(first.wait_exit(), 0);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        docket::store::SAMPLE
+    );
     assert!(!docket::store::backup_path(&file).exists());
 }
 
@@ -311,6 +314,9 @@ fn an_extension_that_does_not_move_the_deadline_is_refused_in_the_form() {
 
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        docket::store::SAMPLE
+    );
     assert!(!docket::store::backup_path(&file).exists());
 }

@@ -121,7 +121,10 @@ fn a_save_into_a_folder_made_read_only_fails_clearly_and_succeeds_later() {
         message.contains("The file on disk is the previous version"),
         "{message}"
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        docket::store::SAMPLE
+    );
     assert_eq!(app.unsaved_count(), 1);
 
     fs.remount("rw");
@@ -231,7 +234,10 @@ fn a_second_docket_on_the_same_file_is_read_only() {
     app.update(Action::Reply);
     assert!(app.form().is_none());
     second.process(&mut app);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        docket::store::SAMPLE
+    );
 }
 
 #[test]
@@ -245,7 +251,10 @@ fn first_run_writes_the_sample_and_says_so() {
             .unwrap()
             .contains("started from the bundled sample")
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), docket::store::SAMPLE);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        docket::store::SAMPLE
+    );
 }
 
 #[test]

@@ -17,8 +17,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
 use common::names_in;
-use docket::store::SAMPLE;
 use docket::model::{Docket, Letter};
+use docket::store::SAMPLE;
 use docket::store::{self, MAX_FILE_BYTES, Store, StoreError};
 use proptest::prelude::*;
 use tempfile::TempDir;
