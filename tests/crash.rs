@@ -22,7 +22,7 @@
 
 #![cfg(unix)]
 
-mod common;
+mod support;
 
 use std::fs::{self, File};
 use std::io::{ErrorKind, Read};
@@ -34,9 +34,9 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::Days;
-use common::temp_files;
 use docket::model::{Change, City, Date, Docket, Letter, Reply, ReplyKind};
 use docket::store;
+use support::files::temp_files;
 use tempfile::TempDir;
 
 /// Kills in the default run, across all workers.
@@ -290,7 +290,7 @@ impl Worker {
 
     fn docket_command(&self, args: &[String]) -> Command {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut command = common::command(&self.path, &args);
+        let mut command = support::cli::command(&self.path, &args);
         command.stdout(Stdio::null()).stderr(Stdio::piped());
         command
     }
@@ -595,7 +595,7 @@ fn a_save_after_a_kill_between_backup_and_rename_leaves_no_temporary_file() {
     // What such a kill leaves.
     fs::hard_link(&path, store::backup_path(&path)).unwrap();
 
-    let out = common::docket(&path, &common::REPLY);
+    let out = support::cli::docket(&path, &support::cli::REPLY);
     assert!(
         out.status.success(),
         "{}",

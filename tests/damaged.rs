@@ -23,7 +23,7 @@
 //! (set `PROPTEST_RNG_SEED` to repeat one). The whole file is kept to a few
 //! seconds of work per test in a debug build, which is what CI runs.
 
-mod common;
+mod support;
 
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::{FileTypeExt, symlink};
@@ -36,13 +36,13 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{Days, NaiveDate};
-use common::names_in;
 use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
 use docket::store::SAMPLE;
 use docket::store::{self, Store, StoreError};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{TestCaseError, TestRunner};
+use support::files::names_in;
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------

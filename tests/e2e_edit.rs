@@ -7,13 +7,14 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use docket::model::{Date, Docket, Letter, Reply, ReplyKind};
 use serde_json::Value;
-use support::keys::{CTRL_J, CTRL_U, ENTER, ESC, RIGHT, TAB};
-use support::{Tui, sample_file};
+use support::cli::docket;
+use support::files::sample_file;
+use support::pty::Tui;
+use support::pty::keys::{CTRL_J, CTRL_U, ENTER, ESC, RIGHT, TAB};
 
 const AS_OF: &str = "2017-08-10";
 
@@ -30,15 +31,7 @@ fn parse_file(path: &Path) -> Docket {
 
 /// `docket --file FILE list --json --as-of AS_OF`, parsed.
 fn list_json(file: &Path, as_of: &str) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_docket"))
-        .arg("--file")
-        .arg(file)
-        .args(["list", "--json", "--as-of", as_of])
-        .env_remove("DOCKET_FILE")
-        .env_remove("DOCKET_AS_OF")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let out = docket(file, &["list", "--json", "--as-of", as_of]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "docket list failed: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");

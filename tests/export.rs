@@ -2,14 +2,15 @@
 //! fixture, the ICS rules of RFC 5545, writing with `-o`, and the ICS file
 //! imported by a real calendar program (calcurse).
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-use common::{assert_golden, data_file, docket, fails, ok, sample_file, story_file};
 use docket::model::{City, Docket, Letter};
+use support::cli::{docket, fails, ok};
+use support::files::{STORY, assert_golden, data_file, names_in, sample_file, story_file};
 
 #[test]
 fn markdown_chronology_golden() {
@@ -118,7 +119,7 @@ fn json_export_is_the_whole_docket_whatever_the_date() {
     ));
     assert_eq!(early, late);
     let parsed: Docket = serde_json::from_str(&early).unwrap();
-    let on_disk = docket::store::parse(common::STORY).unwrap();
+    let on_disk = docket::store::parse(STORY).unwrap();
     assert_eq!(parsed, on_disk);
 }
 
@@ -136,10 +137,7 @@ fn output_file_gets_exactly_what_stdout_would() {
     assert_eq!(ok(&out), "", "nothing on stdout");
     assert_eq!(std::fs::read_to_string(&out_path).unwrap(), printed);
     // Only the data file, its lock and the export: no temporary file left behind.
-    assert_eq!(
-        common::names_in(dir.path()),
-        ["deadlines.ics", "docket.ron"]
-    );
+    assert_eq!(names_in(dir.path()), ["deadlines.ics", "docket.ron"]);
 }
 
 #[test]

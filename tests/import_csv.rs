@@ -2,20 +2,19 @@
 //! with `export`, cities are created, and every bad row is named by its row
 //! and column with nothing written.
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use common::{
-    docket, empty_file, import, import_refused, load, ok, sample_file, stderr, story_file, write,
-};
 use docket::model::{Docket, Letter};
+use support::cli::{docket, empty_file, import, import_refused, ok, stderr};
+use support::files::{STORY, load, sample_file, story_file, write};
 use tempfile::TempDir;
 
 /// The story plus a letter with every optional field empty and awkward text.
 fn story_with_a_sparse_letter() -> Docket {
-    let mut docket = docket::store::parse(common::STORY).unwrap();
+    let mut docket = docket::store::parse(STORY).unwrap();
     docket.letters.push(Arc::new(Letter {
         id: "stockton-2017-09-01".to_owned(),
         city: "stockton".to_owned(),

@@ -3,9 +3,6 @@
 //! dates anywhere chrono can go, with unique ids and letters naming cities
 //! that exist, in no particular order.
 
-// Each test crate that declares `mod strategies;` uses only part of it.
-#![allow(dead_code)]
-
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};

@@ -1,0 +1,82 @@
+//! A tmpfs of a test's own: small enough to fill up, and remountable
+//! read-only while docket has a file open on it. Mounting needs root (the
+//! tests run as root in CI); where it is refused the test skips.
+
+use std::path::Path;
+use std::process::Command;
+
+use tempfile::TempDir;
+
+/// A tmpfs mounted on a fresh temp folder, unmounted when dropped (lazily
+/// if something still uses it).
+pub struct Tmpfs {
+    dir: TempDir,
+}
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (such as `"1m"`). Where mounting is
+    /// refused, says so and returns `None`. Any other failure to mount
+    /// panics.
+    pub fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = TempDir::new().unwrap();
+        let out = Command::new("mount")
+            .args(["-t", "tmpfs", "-o"])
+            .arg(format!("size={size}"))
+            .arg("tmpfs")
+            .arg(dir.path())
+            .output()
+            .expect("run mount");
+        if out.status.success() {
+            return Some(Tmpfs { dir });
+        }
+        let err = String::from_utf8_lossy(&out.stderr).to_lowercase();
+        let refused = [
+            "permission denied",
+            "not permitted",
+            "superuser",
+            "must be root",
+        ];
+        if refused.iter().any(|s| err.contains(s)) {
+            eprintln!(
+                "note: skipped, mounting a tmpfs is refused here: {}",
+                err.trim()
+            );
+            return None;
+        }
+        panic!("mount failed: {err}");
+    }
+
+    /// The mounted folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Remounts it `"ro"` or `"rw"`.
+    pub fn remount(&self, mode: &str) {
+        let out = Command::new("mount")
+            .args(["-o", &format!("remount,{mode}")])
+            .arg(self.dir.path())
+            .output()
+            .expect("run mount");
+        assert!(
+            out.status.success(),
+            "remount {mode}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let unmounted = Command::new("umount")
+            .arg(self.dir.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !unmounted {
+            let _ = Command::new("umount")
+                .arg("-l")
+                .arg(self.dir.path())
+                .status();
+        }
+    }
+}
