@@ -28,7 +28,6 @@ mod support;
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::LazyLock;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -42,7 +41,7 @@ use docket::store::{self, Store, StoreError};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{TestCaseError, TestRunner};
-use support::files::names_in;
+use support::files::{named_pipe, names_in};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------
@@ -1111,18 +1110,6 @@ fn within<T: Send + 'static>(
     }
 }
 
-/// A named pipe at `path`; `None` (with a note) where mkfifo is missing.
-fn mkfifo(path: &Path) -> Option<()> {
-    match Command::new("mkfifo").arg(path).status() {
-        Ok(status) if status.success() => Some(()),
-        Ok(status) => panic!("mkfifo {}: {status}", path.display()),
-        Err(err) => {
-            eprintln!("note: skipping, no mkfifo here: {err}");
-            None
-        }
-    }
-}
-
 /// Lets go of readers blocked in opening a pipe by opening its other end,
 /// on a thread of its own: with no reader left, that open would wait too.
 fn release_pipe(path: &Path) {
@@ -1136,9 +1123,9 @@ fn release_pipe(path: &Path) {
 fn a_named_pipe_is_refused_promptly() {
     let tmp = TempDir::new().unwrap();
     let fifo = tmp.path().join("docket.ron");
-    if mkfifo(&fifo).is_none() {
+    let Some(()) = named_pipe(&fifo) else {
         return;
-    }
+    };
     let path = fifo.clone();
     let loaded = within(Duration::from_secs(5), move || {
         store::load(&path).map(drop).map_err(|e| e.to_string())

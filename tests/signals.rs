@@ -31,8 +31,10 @@ const AS_OF: &str = "2017-08-10";
 const BALTIMORE: &str = "baltimore-2017-08-03";
 const SHOW_CURSOR: &str = "\x1b[?25h";
 
-/// The sample as `docket.ron` on a fresh tmpfs (`None` where mounting is
-/// refused).
+/// The sample as `docket.ron` on a fresh tmpfs; `None` where mounting is
+/// refused and the test skips (under CI it fails instead: see
+/// [`Tmpfs::mount`]).
+#[track_caller]
 fn sample_on_tmpfs() -> Option<(Tmpfs, PathBuf)> {
     let disk = Tmpfs::mount("1m")?;
     let file = sample_in(disk.path());

@@ -632,8 +632,10 @@ fn a_load_failure_leaves_the_file_untouched() {
 
 /// Saves a docket too large for a 64 KiB tmpfs over the sample, checks that
 /// the old file is intact and still loads and that no temporary file is left,
-/// and hands the error and the data file's path to `check`. Returns early
-/// (with a note) when a tmpfs cannot be mounted.
+/// and hands the error and the data file's path to `check`. Where a tmpfs
+/// cannot be mounted the test skips (under CI it fails instead: see
+/// [`Tmpfs::mount`]).
+#[track_caller]
 fn save_on_a_full_disk(check: impl FnOnce(&StoreError, &Path)) {
     let Some(mounted) = Tmpfs::mount("64k") else {
         return;

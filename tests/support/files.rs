@@ -8,6 +8,8 @@ use std::process::{Child, Command, Stdio};
 use docket::model::Docket;
 use tempfile::TempDir;
 
+use super::skip::skip_or_fail;
+
 /// A temp folder holding `docket.ron` with the given contents.
 pub fn data_file(contents: &str) -> (TempDir, PathBuf) {
     let dir = TempDir::new().unwrap();
@@ -89,6 +91,21 @@ pub fn temp_files(dir: &Path) -> Vec<String> {
     let mut names = names_in(dir);
     names.retain(|name| name.ends_with(".tmp"));
     names
+}
+
+/// Makes a named pipe at `path` with mkfifo(1). Where mkfifo is missing,
+/// skips the test: says so and returns `None`, or panics under CI (see
+/// [`super::skip`]). Any other failure panics.
+#[track_caller]
+pub fn named_pipe(path: &Path) -> Option<()> {
+    match Command::new("mkfifo").arg(path).status() {
+        Ok(status) if status.success() => Some(()),
+        Ok(status) => panic!("mkfifo {}: {status}", path.display()),
+        Err(err) => {
+            skip_or_fail(&format!("mkfifo cannot run here ({err})"));
+            None
+        }
+    }
 }
 
 /// A child process, killed and reaped when dropped.

@@ -8,7 +8,9 @@
 //!   screen model;
 //! - [`strategies`]: arbitrary dockets for property tests;
 //! - [`tmpfs`]: a small file system of a test's own, to fill up or make
-//!   read-only.
+//!   read-only;
+//! - [`skip`]: what a test does when this machine cannot run it: it skips
+//!   with a note, but fails under CI.
 
 // Each test crate uses only part of it.
 #![allow(dead_code)]
@@ -16,5 +18,6 @@
 pub mod cli;
 pub mod files;
 pub mod pty;
+pub mod skip;
 pub mod strategies;
 pub mod tmpfs;

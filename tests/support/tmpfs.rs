@@ -1,11 +1,14 @@
 //! A tmpfs of a test's own: small enough to fill up, and remountable
 //! read-only while docket has a file open on it. Mounting needs root (the
-//! tests run as root in CI); where it is refused the test skips.
+//! tests run as root in CI); where it is refused the test skips, or fails
+//! under CI (see [`super::skip`]).
 
 use std::path::Path;
 use std::process::Command;
 
 use tempfile::TempDir;
+
+use super::skip::skip_or_fail;
 
 /// A tmpfs mounted on a fresh temp folder, unmounted when dropped (lazily
 /// if something still uses it).
@@ -15,8 +18,9 @@ pub struct Tmpfs {
 
 impl Tmpfs {
     /// Mounts a tmpfs of `size` (such as `"1m"`). Where mounting is
-    /// refused, says so and returns `None`. Any other failure to mount
-    /// panics.
+    /// refused, skips the test: says so and returns `None`, or panics
+    /// under CI. Any other failure to mount panics.
+    #[track_caller]
     pub fn mount(size: &str) -> Option<Tmpfs> {
         let dir = TempDir::new().unwrap();
         let out = Command::new("mount")
@@ -29,18 +33,19 @@ impl Tmpfs {
         if out.status.success() {
             return Some(Tmpfs { dir });
         }
-        let err = String::from_utf8_lossy(&out.stderr).to_lowercase();
+        // mount's message, on one line.
+        let err = String::from_utf8_lossy(&out.stderr)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let refused = [
             "permission denied",
             "not permitted",
             "superuser",
             "must be root",
         ];
-        if refused.iter().any(|s| err.contains(s)) {
-            eprintln!(
-                "note: skipped, mounting a tmpfs is refused here: {}",
-                err.trim()
-            );
+        if refused.iter().any(|s| err.to_lowercase().contains(s)) {
+            skip_or_fail(&format!("mounting a tmpfs is refused ({err})"));
             return None;
         }
         panic!("mount failed: {err}");
