@@ -5,6 +5,8 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
@@ -54,6 +56,42 @@ impl Tmpfs {
     /// The mounted folder.
     pub fn path(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// The bytes in use on it, as df(1) reports them.
+    pub fn used(&self) -> u64 {
+        let out = Command::new("df")
+            .args(["--output=used", "-B1"])
+            .arg(self.dir.path())
+            .output()
+            .expect("run df");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "df: {text}");
+        text.lines()
+            .nth(1)
+            .and_then(|line| line.trim().parse().ok())
+            .unwrap_or_else(|| panic!("df printed no bytes used: {text}"))
+    }
+
+    /// Waits until at most `bytes` are in use on it, or fails after 10 s.
+    ///
+    /// A file deleted while a process this test process started still has
+    /// a copy of it (every child gets a copy of the open files until its
+    /// exec closes them) keeps its room until then.
+    #[track_caller]
+    pub fn wait_until_used(&self, bytes: u64) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let used = self.used();
+            if used <= bytes {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{used} bytes still in use on the tmpfs after 10 s, not {bytes} or fewer"
+            );
+            thread::sleep(Duration::from_millis(10));
+        }
     }
 
     /// Remounts it `"ro"` or `"rw"`.
