@@ -34,9 +34,10 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::Days;
-use docket::model::{Change, City, Date, Docket, Letter, Reply, ReplyKind};
+use docket::model::{Change, City, Date, Docket, Reply, ReplyKind};
 use docket::store;
 use support::files::temp_files;
+use support::letters::letter;
 use tempfile::TempDir;
 
 /// Kills in the default run, across all workers.
@@ -141,26 +142,22 @@ fn big_docket() -> Docket {
             word = word * 7 + 3;
             word %= 1_000_003;
         }
-        docket.letters.push(Arc::new(Letter {
-            id: format!("{city}-{sent}"),
-            city,
-            from: "U.S. Department of Justice".to_owned(),
-            to: "Police Department".to_owned(),
-            subject: format!("Public Safety Partnership, letter {i}"),
-            program: Some("Public Safety Partnership".to_owned()),
-            sent,
-            due: Some(sent + Days::new(15)),
-            demands: vec![
-                "Give federal immigration authorities access to jails.".to_owned(),
-                "Notify federal agents before releasing inmates.".to_owned(),
-            ],
-            summary,
-            source: Some(format!("https://example.org/letters/{i}")),
-            tags: vec!["immigration".to_owned(), format!("batch-{}", i % 7)],
-            replies: Vec::new(),
-            extensions: Vec::new(),
-            closed: None,
-        }));
+        docket.letters.push(Arc::new(
+            letter(format!("{city}-{sent}"), city, sent)
+                .from("U.S. Department of Justice")
+                .to("Police Department")
+                .subject(format!("Public Safety Partnership, letter {i}"))
+                .program("Public Safety Partnership")
+                .due(sent + Days::new(15))
+                .demands([
+                    "Give federal immigration authorities access to jails.",
+                    "Notify federal agents before releasing inmates.",
+                ])
+                .summary(summary)
+                .source(format!("https://example.org/letters/{i}"))
+                .tags(["immigration".to_owned(), format!("batch-{}", i % 7)])
+                .build(),
+        ));
     }
     docket.cities.sort_by(|a, b| a.id.cmp(&b.id));
     docket.letters.sort_by(|a, b| a.id.cmp(&b.id));

@@ -35,13 +35,14 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{Days, NaiveDate};
-use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
+use docket::model::{City, Closing, Docket, Extension, Reply, ReplyKind};
 use docket::store::SAMPLE;
 use docket::store::{self, Store, StoreError};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{TestCaseError, TestRunner};
 use support::files::{named_pipe, names_in};
+use support::letters::letter;
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------
@@ -94,21 +95,18 @@ fn generated(letters: usize) -> Docket {
             let day = |n: usize| sent + Days::new(n as u64);
             let replies = if i % 5 == 4 { 0 } else { 1 + i % 3 };
             let extensions = [2, 0, 1, 0, 1, 0][i % 6];
-            Arc::new(Letter {
-                id: format!("{city}-{sent}"),
-                city: city.to_owned(),
-                from: "U.S. Department of Justice".to_owned(),
-                to: format!("{name} Police"),
-                subject: format!("Letter {i} «PSP»"),
-                program: (i % 2 == 0).then(|| "Public Safety Partnership".to_owned()),
-                sent,
-                due: (i % 5 != 3).then(|| day(14)),
-                demands: (0..i % 3).map(|k| format!("Demand {k}: jails")).collect(),
-                summary: format!("To {name}:\n\t\"comply\" \\ é 漢 🦀 {i}"),
-                source: (i % 3 == 0).then(|| format!("https://example.org/{i}?a=1&b=2")),
-                tags: (0..i % 3).map(|k| format!("tag-{k}")).collect(),
-                replies: (0..replies)
-                    .map(|k| Reply {
+            Arc::new(
+                letter(format!("{city}-{sent}"), city, sent)
+                    .from("U.S. Department of Justice")
+                    .to(format!("{name} Police"))
+                    .subject(format!("Letter {i} «PSP»"))
+                    .program((i % 2 == 0).then(|| "Public Safety Partnership".to_owned()))
+                    .due((i % 5 != 3).then(|| day(14)))
+                    .demands((0..i % 3).map(|k| format!("Demand {k}: jails")))
+                    .summary(format!("To {name}:\n\t\"comply\" \\ é 漢 🦀 {i}"))
+                    .source((i % 3 == 0).then(|| format!("https://example.org/{i}?a=1&b=2")))
+                    .tags((0..i % 3).map(|k| format!("tag-{k}")))
+                    .replies((0..replies).map(|k| Reply {
                         on: day(3 + 4 * k),
                         from: format!("{name} Police"),
                         kind: ReplyKind::ALL[(i + k) % ReplyKind::ALL.len()],
@@ -117,20 +115,18 @@ fn generated(letters: usize) -> Docket {
                         } else {
                             String::new()
                         },
-                    })
-                    .collect(),
-                extensions: (0..extensions)
-                    .map(|k| Extension {
+                    }))
+                    .extensions((0..extensions).map(|k| Extension {
                         granted_on: day(10 + k),
                         new_due: day(30 + 10 * k),
                         note: format!("Extension {k}"),
-                    })
-                    .collect(),
-                closed: (i % 3 == 0).then(|| Closing {
-                    on: day(60),
-                    outcome: "Closed: complied.".to_owned(),
-                }),
-            })
+                    }))
+                    .closing((i % 3 == 0).then(|| Closing {
+                        on: day(60),
+                        outcome: "Closed: complied.".to_owned(),
+                    }))
+                    .build(),
+            )
         })
         .collect();
     let mut docket = Docket {

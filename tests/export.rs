@@ -8,9 +8,10 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-use docket::model::{City, Docket, Letter};
+use docket::model::{City, Docket};
 use support::cli::{docket, fails, ok};
 use support::files::{STORY, assert_golden, data_file, names_in, sample_file, story_file};
+use support::letters::letter;
 use support::skip::skip_or_fail;
 
 #[test]
@@ -285,23 +286,15 @@ fn awkward_docket(subject: &str) -> Docket {
         state: "ZH".to_owned(),
         notes: String::new(),
     });
-    docket.letters.push(Arc::new(Letter {
-        id: "zurich-2017-08-03".to_owned(),
-        city: "zurich".to_owned(),
-        from: "Bureau; of \"Letters\", Inc.".to_owned(),
-        to: "Stadtpolizei Zürich".to_owned(),
-        subject: subject.to_owned(),
-        program: None,
-        sent: "2017-08-03".parse().unwrap(),
-        due: Some("2017-08-18".parse().unwrap()),
-        demands: vec!["Answer, please; soon.".to_owned()],
-        summary: String::new(),
-        source: None,
-        tags: Vec::new(),
-        replies: Vec::new(),
-        extensions: Vec::new(),
-        closed: None,
-    }));
+    docket.letters.push(Arc::new(
+        letter("zurich-2017-08-03", "zurich", "2017-08-03")
+            .from("Bureau; of \"Letters\", Inc.")
+            .to("Stadtpolizei Zürich")
+            .subject(subject)
+            .due("2017-08-18")
+            .demands(["Answer, please; soon."])
+            .build(),
+    ));
     docket
 }
 

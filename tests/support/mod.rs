@@ -4,6 +4,7 @@
 //! - [`cli`]: the real binary run on a data file, and what it said;
 //! - [`files`]: data files in temp folders (the sample, the story), golden
 //!   files, what a folder holds, named pipes, a lock held by another process;
+//! - [`letters`]: letters built one field at a time;
 //! - [`pty`]: the interface in a real pseudo-terminal, read through a small
 //!   screen model;
 //! - [`strategies`]: arbitrary dockets for property tests;
@@ -17,6 +18,7 @@
 
 pub mod cli;
 pub mod files;
+pub mod letters;
 pub mod pty;
 pub mod skip;
 pub mod strategies;
