@@ -1,33 +1,14 @@
 //! The real binary against temp files.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+
+use std::path::Path;
+use std::process::Command;
 
 use serde_json::Value;
+use support::cli::{docket, stderr};
+use support::files::sample_file;
 use tempfile::TempDir;
-
-fn docket(file: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_docket"))
-        .arg("--file")
-        .arg(file)
-        .args(args)
-        .env_remove("DOCKET_AS_OF")
-        .env_remove("DOCKET_FILE")
-        .output()
-        .expect("the docket binary runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// A temp folder holding a copy of the bundled sample.
-fn sample_file() -> (TempDir, PathBuf) {
-    let dir = TempDir::new().unwrap();
-    let file = dir.path().join("docket.ron");
-    std::fs::write(&file, docket::store::SAMPLE).unwrap();
-    (dir, file)
-}
 
 fn list_json(file: &Path, as_of: &str) -> Vec<Value> {
     let out = docket(file, &["list", "--json", "--as-of", as_of]);

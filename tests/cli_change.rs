@@ -2,12 +2,13 @@
 //! id it touched; each refusal is one line, exit 1 (usage errors 2), and
 //! leaves the file byte-identical.
 
-mod common;
+mod support;
 
 use std::path::Path;
 
-use common::{docket, fails, hold_lock, load, ok, sample_file};
 use docket::model::{ReplyKind, Status};
+use support::cli::{docket, fails, ok};
+use support::files::{hold_lock, load, sample_file};
 
 const BALTIMORE: &str = "baltimore-2017-08-03";
 

@@ -2,10 +2,11 @@
 //! sample and on the story fixture (the sample with replies, an extension, a
 //! closing and a follow-up letter).
 
-mod common;
+mod support;
 
-use common::{assert_golden, docket, fails, ok, sample_file, story_file};
 use serde_json::Value;
+use support::cli::{docket, fails, ok};
+use support::files::{assert_golden, sample_file, story_file};
 
 fn json(out: &std::process::Output) -> Value {
     serde_json::from_str(&ok(out)).expect("valid JSON")

@@ -22,7 +22,7 @@
 
 #![cfg(unix)]
 
-mod common;
+mod support;
 
 use std::fs::{self, File};
 use std::io::{ErrorKind, Read};
@@ -34,9 +34,10 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::Days;
-use common::temp_files;
-use docket::model::{Change, City, Date, Docket, Letter, Reply, ReplyKind};
+use docket::model::{Change, City, Date, Docket, Reply, ReplyKind};
 use docket::store;
+use support::files::temp_files;
+use support::letters::letter;
 use tempfile::TempDir;
 
 /// Kills in the default run, across all workers.
@@ -141,26 +142,22 @@ fn big_docket() -> Docket {
             word = word * 7 + 3;
             word %= 1_000_003;
         }
-        docket.letters.push(Arc::new(Letter {
-            id: format!("{city}-{sent}"),
-            city,
-            from: "U.S. Department of Justice".to_owned(),
-            to: "Police Department".to_owned(),
-            subject: format!("Public Safety Partnership, letter {i}"),
-            program: Some("Public Safety Partnership".to_owned()),
-            sent,
-            due: Some(sent + Days::new(15)),
-            demands: vec![
-                "Give federal immigration authorities access to jails.".to_owned(),
-                "Notify federal agents before releasing inmates.".to_owned(),
-            ],
-            summary,
-            source: Some(format!("https://example.org/letters/{i}")),
-            tags: vec!["immigration".to_owned(), format!("batch-{}", i % 7)],
-            replies: Vec::new(),
-            extensions: Vec::new(),
-            closed: None,
-        }));
+        docket.letters.push(Arc::new(
+            letter(format!("{city}-{sent}"), city, sent)
+                .from("U.S. Department of Justice")
+                .to("Police Department")
+                .subject(format!("Public Safety Partnership, letter {i}"))
+                .program("Public Safety Partnership")
+                .due(sent + Days::new(15))
+                .demands([
+                    "Give federal immigration authorities access to jails.",
+                    "Notify federal agents before releasing inmates.",
+                ])
+                .summary(summary)
+                .source(format!("https://example.org/letters/{i}"))
+                .tags(["immigration".to_owned(), format!("batch-{}", i % 7)])
+                .build(),
+        ));
     }
     docket.cities.sort_by(|a, b| a.id.cmp(&b.id));
     docket.letters.sort_by(|a, b| a.id.cmp(&b.id));
@@ -290,7 +287,7 @@ impl Worker {
 
     fn docket_command(&self, args: &[String]) -> Command {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut command = common::command(&self.path, &args);
+        let mut command = support::cli::command(&self.path, &args);
         command.stdout(Stdio::null()).stderr(Stdio::piped());
         command
     }
@@ -595,7 +592,7 @@ fn a_save_after_a_kill_between_backup_and_rename_leaves_no_temporary_file() {
     // What such a kill leaves.
     fs::hard_link(&path, store::backup_path(&path)).unwrap();
 
-    let out = common::docket(&path, &common::REPLY);
+    let out = support::cli::docket(&path, &support::cli::REPLY);
     assert!(
         out.status.success(),
         "{}",

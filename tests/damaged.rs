@@ -23,12 +23,11 @@
 //! (set `PROPTEST_RNG_SEED` to repeat one). The whole file is kept to a few
 //! seconds of work per test in a debug build, which is what CI runs.
 
-mod common;
+mod support;
 
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::LazyLock;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -36,13 +35,14 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{Days, NaiveDate};
-use common::names_in;
-use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
+use docket::model::{City, Closing, Docket, Extension, Reply, ReplyKind};
 use docket::store::SAMPLE;
 use docket::store::{self, Store, StoreError};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{TestCaseError, TestRunner};
+use support::files::{named_pipe, names_in};
+use support::letters::letter;
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------
@@ -95,21 +95,18 @@ fn generated(letters: usize) -> Docket {
             let day = |n: usize| sent + Days::new(n as u64);
             let replies = if i % 5 == 4 { 0 } else { 1 + i % 3 };
             let extensions = [2, 0, 1, 0, 1, 0][i % 6];
-            Arc::new(Letter {
-                id: format!("{city}-{sent}"),
-                city: city.to_owned(),
-                from: "U.S. Department of Justice".to_owned(),
-                to: format!("{name} Police"),
-                subject: format!("Letter {i} «PSP»"),
-                program: (i % 2 == 0).then(|| "Public Safety Partnership".to_owned()),
-                sent,
-                due: (i % 5 != 3).then(|| day(14)),
-                demands: (0..i % 3).map(|k| format!("Demand {k}: jails")).collect(),
-                summary: format!("To {name}:\n\t\"comply\" \\ é 漢 🦀 {i}"),
-                source: (i % 3 == 0).then(|| format!("https://example.org/{i}?a=1&b=2")),
-                tags: (0..i % 3).map(|k| format!("tag-{k}")).collect(),
-                replies: (0..replies)
-                    .map(|k| Reply {
+            Arc::new(
+                letter(format!("{city}-{sent}"), city, sent)
+                    .from("U.S. Department of Justice")
+                    .to(format!("{name} Police"))
+                    .subject(format!("Letter {i} «PSP»"))
+                    .program((i % 2 == 0).then(|| "Public Safety Partnership".to_owned()))
+                    .due((i % 5 != 3).then(|| day(14)))
+                    .demands((0..i % 3).map(|k| format!("Demand {k}: jails")))
+                    .summary(format!("To {name}:\n\t\"comply\" \\ é 漢 🦀 {i}"))
+                    .source((i % 3 == 0).then(|| format!("https://example.org/{i}?a=1&b=2")))
+                    .tags((0..i % 3).map(|k| format!("tag-{k}")))
+                    .replies((0..replies).map(|k| Reply {
                         on: day(3 + 4 * k),
                         from: format!("{name} Police"),
                         kind: ReplyKind::ALL[(i + k) % ReplyKind::ALL.len()],
@@ -118,20 +115,18 @@ fn generated(letters: usize) -> Docket {
                         } else {
                             String::new()
                         },
-                    })
-                    .collect(),
-                extensions: (0..extensions)
-                    .map(|k| Extension {
+                    }))
+                    .extensions((0..extensions).map(|k| Extension {
                         granted_on: day(10 + k),
                         new_due: day(30 + 10 * k),
                         note: format!("Extension {k}"),
-                    })
-                    .collect(),
-                closed: (i % 3 == 0).then(|| Closing {
-                    on: day(60),
-                    outcome: "Closed: complied.".to_owned(),
-                }),
-            })
+                    }))
+                    .closing((i % 3 == 0).then(|| Closing {
+                        on: day(60),
+                        outcome: "Closed: complied.".to_owned(),
+                    }))
+                    .build(),
+            )
         })
         .collect();
     let mut docket = Docket {
@@ -1117,18 +1112,6 @@ fn within<T: Send + 'static>(
     }
 }
 
-/// A named pipe at `path`; `None` (with a note) where mkfifo is missing.
-fn mkfifo(path: &Path) -> Option<()> {
-    match Command::new("mkfifo").arg(path).status() {
-        Ok(status) if status.success() => Some(()),
-        Ok(status) => panic!("mkfifo {}: {status}", path.display()),
-        Err(err) => {
-            eprintln!("note: skipping, no mkfifo here: {err}");
-            None
-        }
-    }
-}
-
 /// Lets go of readers blocked in opening a pipe by opening its other end,
 /// on a thread of its own: with no reader left, that open would wait too.
 fn release_pipe(path: &Path) {
@@ -1142,9 +1125,9 @@ fn release_pipe(path: &Path) {
 fn a_named_pipe_is_refused_promptly() {
     let tmp = TempDir::new().unwrap();
     let fifo = tmp.path().join("docket.ron");
-    if mkfifo(&fifo).is_none() {
+    let Some(()) = named_pipe(&fifo) else {
         return;
-    }
+    };
     let path = fifo.clone();
     let loaded = within(Duration::from_secs(5), move || {
         store::load(&path).map(drop).map_err(|e| e.to_string())

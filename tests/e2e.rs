@@ -8,9 +8,11 @@
 mod support;
 
 use std::io;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use support::{LEAVE_ALT_SCREEN, Tui, sample_file};
+use support::cli::command;
+use support::files::sample_file;
+use support::pty::{LEAVE_ALT_SCREEN, Tui};
 
 const CITIES: [&str; 4] = ["Albuquerque", "Baltimore", "San Bernardino", "Stockton"];
 
@@ -104,15 +106,7 @@ fn without_a_terminal_it_says_so_and_exits_2() -> io::Result<()> {
     let (dir, file) = sample_file();
     let missing = dir.path().join("missing.ron");
     for path in [&file, &missing] {
-        let out = Command::new(env!("CARGO_BIN_EXE_docket"))
-            .arg("--file")
-            .arg(path)
-            .env_remove("DOCKET_FILE")
-            .env_remove("DOCKET_AS_OF")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .output()?;
+        let out = command(path, &[]).stdin(Stdio::piped()).output()?;
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{}: {stderr}", path.display());
         assert_eq!(stderr.lines().count(), 1, "{stderr}");

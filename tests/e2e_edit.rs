@@ -7,13 +7,15 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 
-use docket::model::{Date, Docket, Letter, Reply, ReplyKind};
+use docket::model::{Date, Docket, Reply, ReplyKind};
 use serde_json::Value;
-use support::keys::{CTRL_J, CTRL_U, ENTER, ESC, RIGHT, TAB};
-use support::{Tui, sample_file};
+use support::cli::docket;
+use support::files::sample_file;
+use support::letters::letter;
+use support::pty::Tui;
+use support::pty::keys::{CTRL_J, CTRL_U, ENTER, ESC, RIGHT, TAB};
 
 const AS_OF: &str = "2017-08-10";
 
@@ -30,15 +32,7 @@ fn parse_file(path: &Path) -> Docket {
 
 /// `docket --file FILE list --json --as-of AS_OF`, parsed.
 fn list_json(file: &Path, as_of: &str) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_docket"))
-        .arg("--file")
-        .arg(file)
-        .args(["list", "--json", "--as-of", as_of])
-        .env_remove("DOCKET_FILE")
-        .env_remove("DOCKET_AS_OF")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let out = docket(file, &["list", "--json", "--as-of", as_of]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "docket list failed: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");
@@ -178,26 +172,18 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
         kind: ReplyKind::Disputes,
         summary: "Disputes the conditions".to_owned(),
     });
-    expected.letters.push(Arc::new(Letter {
-        id: "baltimore-2017-08-08".to_owned(),
-        city: "baltimore".to_owned(),
-        from: "U.S. Department of Justice".to_owned(),
-        to: "Baltimore Police Commissioner".to_owned(),
-        subject: "Second notice".to_owned(),
-        program: Some("Public Safety Partnership".to_owned()),
-        sent: date("2017-08-08"),
-        due: Some(date("2017-08-31")),
-        demands: vec![
-            "Show proof of compliance.".to_owned(),
-            "Name a liaison officer.".to_owned(),
-        ],
-        summary: "Asks again.".to_owned(),
-        source: Some("Test source".to_owned()),
-        tags: Vec::new(),
-        replies: Vec::new(),
-        extensions: Vec::new(),
-        closed: None,
-    }));
+    expected.letters.push(Arc::new(
+        letter("baltimore-2017-08-08", "baltimore", "2017-08-08")
+            .from("U.S. Department of Justice")
+            .to("Baltimore Police Commissioner")
+            .subject("Second notice")
+            .program("Public Safety Partnership")
+            .due("2017-08-31")
+            .demands(["Show proof of compliance.", "Name a liaison officer."])
+            .summary("Asks again.")
+            .source("Test source")
+            .build(),
+    ));
     expected.letters.sort_by(|a, b| a.id.cmp(&b.id));
     assert_eq!(parse_file(&file), expected);
 

@@ -2,14 +2,12 @@
 //! serde_json's line and column, ids that already exist, the lock, dry runs.
 //! Every refusal leaves the data file byte-identical.
 
-mod common;
+mod support;
 
-use common::{
-    docket, empty_file, fails, hold_lock, import, import_refused, load, ok, sample_file, stderr,
-    story_file, write,
-};
 use docket::model::Docket;
 use std::sync::Arc;
+use support::cli::{docket, empty_file, fails, import, import_refused, ok, stderr};
+use support::files::{hold_lock, load, sample_file, story_file, write};
 
 // ---------------------------------------------------------------------------
 // Round trips
@@ -260,7 +258,7 @@ fn import_reads_standard_input_for_a_dash() {
     let (dir, story) = story_file();
     let exported = ok(&docket(&story, &["export", "--format", "json"]));
     let target = empty_file(&dir);
-    let mut child = common::command(&target, &["import", "--format", "json", "-"])
+    let mut child = support::cli::command(&target, &["import", "--format", "json", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -2,37 +2,29 @@
 //! with `export`, cities are created, and every bad row is named by its row
 //! and column with nothing written.
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use common::{
-    docket, empty_file, import, import_refused, load, ok, sample_file, stderr, story_file, write,
-};
 use docket::model::{Docket, Letter};
+use support::cli::{docket, empty_file, import, import_refused, ok, stderr};
+use support::files::{STORY, load, sample_file, story_file, write};
+use support::letters::letter;
 use tempfile::TempDir;
 
 /// The story plus a letter with every optional field empty and awkward text.
 fn story_with_a_sparse_letter() -> Docket {
-    let mut docket = docket::store::parse(common::STORY).unwrap();
-    docket.letters.push(Arc::new(Letter {
-        id: "stockton-2017-09-01".to_owned(),
-        city: "stockton".to_owned(),
-        from: "Clerk, \"City\" of Stockton".to_owned(),
-        to: "U.S. Department of Justice".to_owned(),
-        subject: "Records; with \"quotes\", commas\nand a second line".to_owned(),
-        program: None,
-        sent: "2017-09-01".parse().unwrap(),
-        due: None,
-        demands: Vec::new(),
-        summary: "Line one,\nline two; ünïcödé 東京".to_owned(),
-        source: None,
-        tags: vec!["records".to_owned()],
-        replies: Vec::new(),
-        extensions: Vec::new(),
-        closed: None,
-    }));
+    let mut docket = docket::store::parse(STORY).unwrap();
+    docket.letters.push(Arc::new(
+        letter("stockton-2017-09-01", "stockton", "2017-09-01")
+            .from("Clerk, \"City\" of Stockton")
+            .to("U.S. Department of Justice")
+            .subject("Records; with \"quotes\", commas\nand a second line")
+            .summary("Line one,\nline two; ünïcödé 東京")
+            .tags(["records"])
+            .build(),
+    ));
     docket.letters.sort_by(|a, b| a.id.cmp(&b.id));
     docket
 }

@@ -10,15 +10,17 @@
 
 #![cfg(unix)]
 
-mod common;
+mod support;
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::{LETTER, REPLY, Tmpfs, docket, fails, load, ok, sample_file, temp_files};
 use docket::model::{Date, ReplyKind};
+use support::cli::{LETTER, REPLY, docket, fails, ok};
+use support::files::{load, sample_file, temp_files};
+use support::tmpfs::Tmpfs;
 
 /// The replies to Baltimore's letter in the file.
 fn replies(file: &Path) -> Vec<(Date, ReplyKind)> {

@@ -5,15 +5,15 @@
 
 #![cfg(unix)]
 
-mod common;
 mod support;
 
 use std::fs::{self, File, TryLockError};
 use std::path::Path;
 
-use common::{REPLY, docket, fails, load, names_in, ok};
 use expectrl::{Signal, WaitStatus};
-use support::{Tui, sample_file};
+use support::cli::{REPLY, docket, fails, ok};
+use support::files::{load, names_in, sample_file};
+use support::pty::Tui;
 
 /// docket's interface on `file`, its first screen drawn (so the lock is taken).
 fn start(file: &Path) -> Tui {

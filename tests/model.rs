@@ -4,9 +4,12 @@
 //! Every expected value here was worked out by hand (and cross-checked against
 //! a day-by-day count), not copied from the model's output.
 
+mod support;
+
 use ::docket::model::*;
 use chrono::NaiveDate;
 use std::sync::Arc;
+use support::letters::{self, LetterBuilder};
 
 /// A date from `YYYY-MM-DD`.
 fn d(s: &str) -> NaiveDate {
@@ -14,81 +17,18 @@ fn d(s: &str) -> NaiveDate {
         .unwrap_or_else(|e| panic!("bad test date {s:?}: {e}"))
 }
 
-/// Builds a letter with sensible defaults, one field at a time.
-struct LetterBuilder(Letter);
-
-/// A letter sent on `sent`, with no deadline, replies, extensions or closing.
+/// A letter to Baltimore from the Department of Justice sent on `sent`, with
+/// no deadline, replies, extensions or closing.
 fn letter(sent: &str) -> LetterBuilder {
-    LetterBuilder(Letter {
-        id: format!("baltimore-{sent}"),
-        city: "baltimore".to_owned(),
-        from: "U.S. Department of Justice".to_owned(),
-        to: "Baltimore Police Department".to_owned(),
-        subject: "Public Safety Partnership".to_owned(),
-        program: None,
-        sent: d(sent),
-        due: None,
-        demands: Vec::new(),
-        summary: String::new(),
-        source: None,
-        tags: Vec::new(),
-        replies: Vec::new(),
-        extensions: Vec::new(),
-        closed: None,
-    })
+    letters::letter(format!("baltimore-{sent}"), "baltimore", sent)
+        .from("U.S. Department of Justice")
+        .to("Baltimore Police Department")
+        .subject("Public Safety Partnership")
 }
 
 /// The sample letter: sent 2017-08-03, due 2017-08-18.
 fn sample() -> LetterBuilder {
     letter("2017-08-03").due("2017-08-18")
-}
-
-impl LetterBuilder {
-    fn id(mut self, id: &str) -> Self {
-        self.0.id = id.to_owned();
-        self
-    }
-
-    fn city(mut self, city: &str) -> Self {
-        self.0.city = city.to_owned();
-        self
-    }
-
-    fn due(mut self, due: &str) -> Self {
-        self.0.due = Some(d(due));
-        self
-    }
-
-    fn reply(mut self, on: &str, kind: ReplyKind) -> Self {
-        self.0.replies.push(Reply {
-            on: d(on),
-            from: "City Solicitor".to_owned(),
-            kind,
-            summary: String::new(),
-        });
-        self
-    }
-
-    fn extension(mut self, granted_on: &str, new_due: &str) -> Self {
-        self.0.extensions.push(Extension {
-            granted_on: d(granted_on),
-            new_due: d(new_due),
-            note: String::new(),
-        });
-        self
-    }
-
-    fn closed(mut self, on: &str) -> Self {
-        self.0.closed = Some(Closing {
-            on: d(on),
-            outcome: "withdrawn".to_owned(),
-        });
-        self
-    }
-
-    fn build(self) -> Letter {
-        self.0
-    }
 }
 
 fn city(id: &str) -> City {

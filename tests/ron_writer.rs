@@ -3,13 +3,14 @@
 //! reads them back to the same docket: on the sample, the story, a big
 //! generated docket, and arbitrary dockets with hostile strings and dates.
 
-mod strategies;
+mod support;
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
 use docket::model::Docket;
 use docket::store;
 use proptest::prelude::*;
+use support::strategies;
 
 fn assert_same(docket: &Docket) {
     let fast = store::to_ron(docket);

@@ -1,8 +1,9 @@
 //! The interface's saves on real files: failures, another writer, and edits
 //! made to the file by someone else while docket is open.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use docket::clock::Clock;
 use docket::model::{Date, Docket};
@@ -11,6 +12,8 @@ use docket::tui::app::App;
 use docket::tui::session::Session;
 use docket::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::files::sample_in;
+use support::tmpfs::Tmpfs;
 use tempfile::TempDir;
 
 fn d(s: &str) -> Date {
@@ -68,49 +71,12 @@ fn replies_on_disk(path: &Path) -> Vec<Date> {
         .collect()
 }
 
-fn sample_in(dir: &Path) -> PathBuf {
-    let path = dir.join("docket.ron");
-    std::fs::write(&path, docket::store::SAMPLE).unwrap();
-    path
-}
-
-/// A small tmpfs, unmounted on drop; `None` where mounting is not allowed.
-struct Tmpfs(TempDir);
-
-impl Tmpfs {
-    fn mount() -> Option<Tmpfs> {
-        let dir = TempDir::new().unwrap();
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
-            .arg(dir.path())
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then_some(Tmpfs(dir))
-    }
-
-    fn remount(&self, mode: &str) {
-        let status = Command::new("mount")
-            .args(["-o", &format!("remount,{mode}")])
-            .arg(self.0.path())
-            .status()
-            .unwrap();
-        assert!(status.success(), "remount {mode}");
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(self.0.path()).status();
-    }
-}
-
 #[test]
 fn a_save_into_a_folder_made_read_only_fails_clearly_and_succeeds_later() {
-    let Some(fs) = Tmpfs::mount() else {
-        eprintln!("skipped: mounting a tmpfs is not allowed here (needs root)");
+    let Some(fs) = Tmpfs::mount("1m") else {
         return;
     };
-    let path = sample_in(fs.0.path());
+    let path = sample_in(fs.path());
     let (mut session, mut app) = open(&path);
     fs.remount("ro");
     add_reply(&mut app, "2017-08-09");

@@ -11,7 +11,6 @@
 
 #![cfg(unix)]
 
-mod common;
 mod support;
 
 use std::ffi::OsStr;
@@ -21,22 +20,24 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Tmpfs, names_in, temp_files};
 use docket::model::Date;
 use expectrl::Signal;
-use support::keys::ENTER;
-use support::{COLS, LEAVE_ALT_SCREEN, ROWS, Tui};
+use support::files::{names_in, sample_file, sample_in, temp_files};
+use support::pty::keys::ENTER;
+use support::pty::{COLS, LEAVE_ALT_SCREEN, ROWS, Tui};
+use support::tmpfs::Tmpfs;
 
 const AS_OF: &str = "2017-08-10";
 const BALTIMORE: &str = "baltimore-2017-08-03";
 const SHOW_CURSOR: &str = "\x1b[?25h";
 
-/// The sample as `docket.ron` on a fresh tmpfs (`None` where mounting is
-/// refused).
+/// The sample as `docket.ron` on a fresh tmpfs; `None` where mounting is
+/// refused and the test skips (under CI it fails instead: see
+/// [`Tmpfs::mount`]).
+#[track_caller]
 fn sample_on_tmpfs() -> Option<(Tmpfs, PathBuf)> {
     let disk = Tmpfs::mount("1m")?;
-    let file = disk.path().join("docket.ron");
-    fs::write(&file, docket::store::SAMPLE).unwrap();
+    let file = sample_in(disk.path());
     Some((disk, file))
 }
 
@@ -207,7 +208,7 @@ fn when_nothing_can_be_written_the_message_says_the_change_could_not_be_saved() 
 
 #[test]
 fn a_signal_with_nothing_unsaved_exits_1_and_leaves_the_file_alone() {
-    let (_dir, file) = support::sample_file();
+    let (_dir, file) = sample_file();
     for (signal, name) in [
         (Signal::SIGTERM, "SIGTERM"),
         (Signal::SIGHUP, "SIGHUP"),

@@ -14,7 +14,8 @@ mod support;
 use std::ffi::OsStr;
 
 use expectrl::WaitStatus;
-use support::{COLS, LEAVE_ALT_SCREEN, ROWS, Tui, sample_file};
+use support::files::sample_file;
+use support::pty::{COLS, LEAVE_ALT_SCREEN, ROWS, Tui};
 
 const SHOW_CURSOR: &str = "\x1b[?25h";
 const ENTER_ALT_SCREEN: &str = "\x1b[?1049h";

@@ -12,7 +12,8 @@ mod support;
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
-use support::{COLS, ROWS, TIMEOUT, Tui, sample_file};
+use support::files::sample_file;
+use support::pty::{COLS, ROWS, TIMEOUT, Tui};
 
 const AS_OF: &str = "2017-08-10";
 const CITIES: [&str; 4] = ["Albuquerque", "Baltimore", "San Bernardino", "Stockton"];

@@ -3,9 +3,6 @@
 //! dates anywhere chrono can go, with unique ids and letters naming cities
 //! that exist, in no particular order.
 
-// Each test crate that declares `mod strategies;` uses only part of it.
-#![allow(dead_code)]
-
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -91,22 +88,21 @@ pub fn letter() -> impl Strategy<Value = Letter> {
                 (sent, due),
                 (demands, summary, source, tags),
                 (replies, extensions, closed),
-            )| Letter {
-                id,
-                city: String::new(),
-                from,
-                to,
-                subject,
-                program,
-                sent,
-                due,
-                demands,
-                summary,
-                source,
-                tags,
-                replies,
-                extensions,
-                closed,
+            )| {
+                super::letters::letter(id, "", sent)
+                    .from(from)
+                    .to(to)
+                    .subject(subject)
+                    .program(program)
+                    .due(due)
+                    .demands(demands)
+                    .summary(summary)
+                    .source(source)
+                    .tags(tags)
+                    .replies(replies)
+                    .extensions(extensions)
+                    .closing(closed)
+                    .build()
             },
         )
 }
