@@ -1,10 +1,16 @@
 //! docket's benchmarks at 1,000, 10,000 and 100,000 letters (`cargo bench`).
 //!
 //! Load and save go through the real file functions (read, parse, check;
-//! serialize, write, fsync, rename, folder sync); serde_json's load and save
+//! serialize, write, fsync, rename, folder sync); `serde_json`'s load and save
 //! of the same records are the in-run reference. The interface's benchmarks
 //! time one keystroke's update and one full-screen render into a 200x60
 //! `TestBackend`. `cargo bench -- load` runs only the benchmarks named so.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark tool stops loudly where it breaks"
+)]
 
 #[path = "support/synth.rs"]
 mod synth;
@@ -88,7 +94,7 @@ fn parse_only(bencher: Bencher, letters: usize) {
     bencher.bench(|| store::parse(black_box(&text)).expect("parses"));
 }
 
-/// The reference: the same records read and parsed by serde_json.
+/// The reference: the same records read and parsed by `serde_json`.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn json_load(bencher: Bencher, letters: usize) {
     let data = data(letters);
@@ -118,7 +124,7 @@ fn to_ron(bencher: Bencher, letters: usize) {
     bencher.bench(|| store::to_ron(&data.docket));
 }
 
-/// The reference: serde_json's text of the same records, written the same
+/// The reference: `serde_json`'s text of the same records, written the same
 /// atomic, fsynced way.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn json_save(bencher: Bencher, letters: usize) {
@@ -128,7 +134,7 @@ fn json_save(bencher: Bencher, letters: usize) {
     let path = dir.join("docket.json");
     bencher.bench(|| {
         let bytes = serde_json::to_vec_pretty(&*data.docket).expect("JSON");
-        store::write_atomically(&path, &bytes, true).expect("writes")
+        store::write_atomically(&path, &bytes, true).expect("writes");
     });
 }
 

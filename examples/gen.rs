@@ -13,6 +13,12 @@
 //! taskwarrior 2.6 data folder, as `task import` would leave it (importing
 //! 100,000 tasks takes taskwarrior most of an hour).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark tool stops loudly where it breaks"
+)]
+
 #[path = "../benches/support/synth.rs"]
 mod synth;
 

@@ -1,5 +1,11 @@
 //! The real binary against temp files.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use std::path::Path;

@@ -2,6 +2,12 @@
 //! id it touched; each refusal is one line, exit 1 (usage errors 2), and
 //! leaves the file byte-identical.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use std::path::Path;

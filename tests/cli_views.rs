@@ -2,6 +2,12 @@
 //! sample and on the story fixture (the sample with replies, an extension, a
 //! closing and a follow-up letter).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use serde_json::Value;

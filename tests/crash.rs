@@ -20,6 +20,11 @@
 //! Two workers run at once, each on its own file, to use both cores. Set
 //! `DOCKET_KILLS` for more kills and `DOCKET_KILL_SEED` to repeat a run.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(unix)]
 
 mod support;
@@ -435,10 +440,10 @@ struct Timing {
 }
 
 impl Timing {
-    fn record(&mut self, ended: Ended) {
+    fn record(&mut self, ended: &Ended) {
         if let Ended::Finished { took, save_began } = ended {
             // A save too quick to be seen began at the end, near enough.
-            self.runs.push((took, save_began.unwrap_or(took)));
+            self.runs.push((*took, save_began.unwrap_or(*took)));
             if self.runs.len() > 5 {
                 self.runs.remove(0);
             }
@@ -491,11 +496,11 @@ fn kill_9_at_random_moments_leaves_the_old_or_the_new_version() {
                     // are the quick ones.)
                     let mut timing = Timing::default();
                     for _ in 0..3 {
-                        timing.record(worker.step(Kill::Never, &mut tally));
+                        timing.record(&worker.step(Kill::Never, &mut tally));
                     }
                     while tally.kills() < per_worker && !failed.load(Ordering::Relaxed) {
                         if worker.n.is_multiple_of(20) {
-                            timing.record(worker.step(Kill::Never, &mut tally));
+                            timing.record(&worker.step(Kill::Never, &mut tally));
                         }
                         // Half the kills anywhere in a run, half in its
                         // save (from the moment it is seen to begin to the

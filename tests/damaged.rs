@@ -23,6 +23,12 @@
 //! (set `PROPTEST_RNG_SEED` to repeat one). The whole file is kept to a few
 //! seconds of work per test in a debug build, which is what CI runs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use std::fs::{self, File, OpenOptions};
@@ -895,7 +901,7 @@ fn harmless_mutations_load_and_survive_saving() {
         swapped,
         RICH.replacen("kind: Complies", "kind: Refuses", 1),
         RICH.replacen("on: \"2017-01-05\"", "on: \"2017-01-06\"", 1),
-        RICH.replace("\n", "\r\n"),
+        RICH.replace('\n', "\r\n"),
     ];
     for (i, text) in cases.iter().enumerate() {
         assert_ne!(text, &*RICH, "case {i} changed nothing");

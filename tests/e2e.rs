@@ -3,6 +3,11 @@
 //! The pseudo-terminal, the screen model and the waiting are in
 //! [`support`].
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(unix)]
 
 mod support;

@@ -2,6 +2,11 @@
 //! a second docket on the same file, a validation error. Each step waits for
 //! what the screen says (the status line after a save), never for a time.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(unix)]
 
 mod support;
@@ -201,7 +206,7 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
     // And as `docket list --json` sees it, after every deadline.
     let items = list_json(&file, "2017-08-30");
     let mut ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
-    ids.sort();
+    ids.sort_unstable();
     assert_eq!(
         ids,
         [

@@ -1,5 +1,11 @@
 //! Changes to the docket: validation, ids, undo and redo.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 use docket::model::{
     Change, City, Closing, Date, Docket, Extension, History, Letter, Reply, ReplyKind,
 };
@@ -76,7 +82,7 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
         ),
         (
             Change::AddCity(City {
-                name: "".into(),
+                name: String::new(),
                 id: "x".into(),
                 ..taken_city.clone()
             }),
@@ -128,7 +134,7 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
             Change::AddReply(
                 BALTIMORE.into(),
                 Reply {
-                    from: "".into(),
+                    from: String::new(),
                     ..reply("2017-08-10", ReplyKind::Complies)
                 },
             ),

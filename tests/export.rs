@@ -2,6 +2,12 @@
 //! fixture, the ICS rules of RFC 5545, writing with `-o`, and the ICS file
 //! imported by a real calendar program (calcurse).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use std::path::Path;

@@ -1,6 +1,12 @@
 //! `docket import --format json`: the round trip with `export`, errors at
-//! serde_json's line and column, ids that already exist, the lock, dry runs.
+//! `serde_json`'s line and column, ids that already exist, the lock, dry runs.
 //! Every refusal leaves the data file byte-identical.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 
 mod support;
 

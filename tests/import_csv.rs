@@ -2,6 +2,12 @@
 //! with `export`, cities are created, and every bad row is named by its row
 //! and column with nothing written.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use std::path::Path;
@@ -311,9 +317,11 @@ fn a_retired_id_is_never_reused() {
 #[test]
 fn every_bad_row_is_reported_up_to_a_limit() {
     let (dir, file) = story_file();
-    let rows: String = (0..25)
-        .map(|i| format!("bad-{i},baltimore,,,DOJ,PD,S,2017-09-{:02},,\n", i + 31))
-        .collect();
+    let rows: String = (0..25).fold(String::new(), |mut rows, i| {
+        let day = i + 31;
+        rows += &format!("bad-{i},baltimore,,,DOJ,PD,S,2017-09-{day:02},,\n");
+        rows
+    });
     let csv = write(&dir, "many.csv", &format!("{HEADER}\n{rows}"));
     let err = import_refused(&file, "csv", &csv, &[]);
     let lines: Vec<&str> = err.lines().collect();

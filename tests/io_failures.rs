@@ -8,6 +8,11 @@
 //! (The store's own tests check the same failures through the library;
 //! these check what a user of the command line sees.)
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(unix)]
 
 mod support;

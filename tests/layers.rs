@@ -2,6 +2,12 @@
 //! source text: each layer names only the layers below it, the terminal
 //! crates stay in the interface, and only the entry point reads the clock.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 use std::path::{Path, PathBuf};
 
 /// Each layer (a folder or a file under `src/`) and the top-level modules

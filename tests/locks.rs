@@ -3,6 +3,11 @@
 //! lock left behind by an interface killed with SIGKILL blocks nobody, since
 //! an advisory lock dies with its process (the `.lock` file itself stays).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(unix)]
 
 mod support;

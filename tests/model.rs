@@ -4,6 +4,12 @@
 //! Every expected value here was worked out by hand (and cross-checked against
 //! a day-by-day count), not copied from the model's output.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use ::docket::model::*;
@@ -545,7 +551,7 @@ fn no_deadline() {
     ];
     for (name, letter, rows) in table {
         assert_statuses(name, letter, rows);
-        for &(as_of, _) in rows.iter() {
+        for &(as_of, _) in *rows {
             assert_eq!(letter.effective_due(d(as_of)), None, "{name}: {as_of}");
             assert_eq!(letter.days_left(d(as_of)), None, "{name}: {as_of}");
             assert_eq!(letter.business_days_left(d(as_of)), None, "{name}: {as_of}");

@@ -3,6 +3,12 @@
 //! reads them back to the same docket: on the sample, the story, a big
 //! generated docket, and arbitrary dockets with hostile strings and dates.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 #[path = "../benches/support/synth.rs"]
 mod synth;

@@ -1,6 +1,12 @@
 //! The interface's saves on real files: failures, another writer, and edits
 //! made to the file by someone else while docket is open.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use std::path::{Path, PathBuf};

@@ -8,6 +8,11 @@
 //! (run through `setpriv` with numeric ids: no account is needed) skip with
 //! a note when they cannot run here, and fail under `CI=true`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(target_os = "linux")]
 
 use std::fs::{self, File};
@@ -232,7 +237,7 @@ fn run(tool: &str, args: &[&str]) {
 // ---------------------------------------------------------------------------
 
 /// A sticky folder everyone may write in, owned by the one who plants links
-/// (so the kernel's protected_symlinks lets others follow them): the victim
+/// (so the kernel's `protected_symlinks` lets others follow them): the victim
 /// can neither remove nor rename what was planted there. Every fixed name
 /// docket used beside the data file is a link to a file the victim owns.
 #[test]

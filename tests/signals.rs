@@ -9,6 +9,11 @@
 //! file read-only, so the remount is allowed), a reply is recorded, and the
 //! status line says NOT SAVED.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(unix)]
 
 mod support;
@@ -278,7 +283,7 @@ enum GoesAway {
 
 /// Starts docket in a terminal that then goes away while a change is
 /// unsaved; docket must save it and end, freeing the lock, within seconds.
-fn when_the_terminal_goes_away(how: GoesAway) {
+fn when_the_terminal_goes_away(how: &GoesAway) {
     let Some((disk, file)) = sample_on_tmpfs() else {
         return;
     };
@@ -344,7 +349,7 @@ exec sleep 60"#
 /// comes, together with a hung-up terminal.
 #[test]
 fn closing_the_terminal_saves_the_unsaved_change_and_ends_docket() {
-    when_the_terminal_goes_away(GoesAway::EmulatorKilled);
+    when_the_terminal_goes_away(&GoesAway::EmulatorKilled);
 }
 
 /// A terminal can go away without a SIGHUP reaching docket: when docket is
@@ -354,5 +359,5 @@ fn closing_the_terminal_saves_the_unsaved_change_and_ends_docket() {
 /// end, not run on forever holding the lock.
 #[test]
 fn a_terminal_that_goes_away_without_a_sighup_ends_docket_and_keeps_the_change() {
-    when_the_terminal_goes_away(GoesAway::ClosedWithoutSighup);
+    when_the_terminal_goes_away(&GoesAway::ClosedWithoutSighup);
 }

@@ -5,6 +5,12 @@
 //! The positions in the malformed-file table were found by running the store
 //! and then checked by hand to point at the offending token.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use std::fs::{self, File};
@@ -79,8 +85,8 @@ fn d(s: &str) -> NaiveDate {
 fn sample_with_summary(summary: String) -> Docket {
     let mut docket = sample();
     let mut letter = Letter::clone(&docket.letters[0]);
-    letter.id = "baltimore-2017-09-01".to_owned();
-    letter.city = "baltimore".to_owned();
+    "baltimore-2017-09-01".clone_into(&mut letter.id);
+    "baltimore".clone_into(&mut letter.city);
     letter.sent = d("2017-09-01");
     letter.due = Some(d("2017-09-15"));
     letter.summary = summary;

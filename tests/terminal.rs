@@ -7,6 +7,11 @@
 //! docket runs inside a shell script that prints the terminal's settings,
 //! runs docket, prints its exit status, and prints the settings again.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(unix)]
 
 mod support;
@@ -71,10 +76,10 @@ fn run(env: &[(&str, &str)], keys: &str) -> Run {
         output[start..end].to_owned()
     };
     let before = part("@@ before", "@@ docket exited");
-    let (before, docket) = before
-        .split_once(ENTER_ALT_SCREEN)
-        .map(|(settings, rest)| (settings.to_owned(), format!("{ENTER_ALT_SCREEN}{rest}")))
-        .unwrap_or_else(|| panic!("the alternate screen was not entered: {output:?}"));
+    let (before, docket) = before.split_once(ENTER_ALT_SCREEN).map_or_else(
+        || panic!("the alternate screen was not entered: {output:?}"),
+        |(settings, rest)| (settings.to_owned(), format!("{ENTER_ALT_SCREEN}{rest}")),
+    );
     let after = part("@@ docket exited ", "@@ end");
     let (status, after) = after.split_once(char::is_whitespace).unwrap();
     Run {

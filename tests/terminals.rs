@@ -5,6 +5,11 @@
 //!
 //! (Piped stdin is refused with one line and exit status 2: tests/e2e.rs.)
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
 #![cfg(unix)]
 
 mod support;

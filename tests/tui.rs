@@ -1,6 +1,12 @@
 //! The interface on the bundled sample at fixed dates: actions, whole-screen
 //! snapshots, styles, every size, wide characters.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 use docket::model::{City, Date, Docket, Letter};
 use docket::tui::action::Action;
 use docket::tui::app::{App, Pane};
@@ -193,8 +199,8 @@ fn midnight_moves_a_view_that_follows_today_but_not_a_replay() {
 
 #[test]
 fn zoom_and_help_and_quit() {
-    let mut app = app_at("2017-08-10");
     use docket::tui::app::Zoom;
+    let mut app = app_at("2017-08-10");
     apply(&mut app, &[Action::ZoomOut]);
     assert_eq!(app.timeline().zoom, Zoom::Week);
     apply(&mut app, &[Action::ZoomOut, Action::ZoomOut]);

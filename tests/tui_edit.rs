@@ -1,6 +1,12 @@
 //! Editing in the interface: forms, validation, deletion, undo and redo,
 //! and saving through a real session on real files.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 use docket::model::{Date, Docket, ReplyKind, Status};
 use docket::tui::action::{Action, SaveOutcome};
 use docket::tui::app::{App, Effect, Pane};

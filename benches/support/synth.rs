@@ -10,7 +10,7 @@
 use docket::model::{City, Closing, Date, Docket, Extension, Letter, Reply, ReplyKind, add_days};
 use std::sync::Arc;
 
-/// A small, fast, deterministic random number generator (SplitMix64).
+/// A small, fast, deterministic random number generator (`SplitMix64`).
 pub struct Rng(u64);
 
 impl Rng {

@@ -19,12 +19,11 @@ pub fn in_ci() -> bool {
 /// anything. Under CI (see [`in_ci`]) this panics instead, naming `why`.
 #[track_caller]
 pub fn skip_or_fail(why: &str) {
-    if in_ci() {
-        panic!(
-            "{why}, and CI={:?}: this test cannot run here, and under CI it \
-             fails rather than pass by skipping",
-            std::env::var_os("CI").unwrap_or_default()
-        );
-    }
+    assert!(
+        !in_ci(),
+        "{why}, and CI={}: this test cannot run here, and under CI it \
+         fails rather than pass by skipping",
+        std::env::var_os("CI").unwrap_or_default().display()
+    );
     eprintln!("note: skipped, {why} (under CI this test fails instead)");
 }

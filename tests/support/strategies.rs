@@ -135,7 +135,9 @@ pub fn docket() -> impl Strategy<Value = Docket> {
                     .enumerate()
                     .map(|(i, (mut letter, which))| {
                         letter.id = format!("{}#{i}", letter.id);
-                        letter.city = cities[which.index(cities.len())].id.clone();
+                        letter
+                            .city
+                            .clone_from(&cities[which.index(cities.len())].id);
                         letter
                     })
                     .collect()
