@@ -15,10 +15,12 @@
 )]
 #![cfg(target_os = "linux")]
 
+mod support;
+
 use std::fs::{self, File};
 use std::io::Read;
-use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, chown, lchown, symlink};
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, lchown, symlink};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
@@ -26,6 +28,10 @@ use std::time::Duration;
 
 use docket::model::Docket;
 use docket::store::{self, MAX_FILE_BYTES, SAMPLE, Store, StoreError};
+use support::cli::{REPLY, command, command_under, docket, fails_naming, ok, stderr};
+use support::files::{device_node, named_pipe, names_in, reply_count, temp_files};
+use support::skip::{can, has_tool};
+use support::users::{can_switch_users, docket_as, file, folder, is_root, mode, open_dir, owner};
 use tempfile::TempDir;
 
 /// The owner of a shared file, and the one who plants links in a shared folder.
@@ -35,201 +41,15 @@ const MEMBER: u32 = 51_002;
 /// The group the two share.
 const GROUP: u32 = 51_500;
 
-/// The sample's letter to Baltimore.
-const LETTER: &str = "baltimore-2017-08-03";
-
-/// `add reply` to Baltimore's letter: a change to save.
-const REPLY: [&str; 11] = [
-    "add",
-    "reply",
-    LETTER,
-    "--on",
-    "2017-08-09",
-    "--from",
-    "Baltimore Police Department",
-    "--kind",
-    "disputes",
-    "--summary",
-    "Disputes the conditions",
-];
-
-// ---------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
-/// Whether what a test needs is here; under CI it must be, so the test fails
-/// rather than skips.
-fn can(what: &str, here: bool) -> bool {
-    if !here {
-        assert!(
-            !in_ci(),
-            "this test needs {what}, and under CI it must run, not skip"
-        );
-        eprintln!("note: skipping, this test needs {what}");
-    }
-    here
-}
-
-fn is_root() -> bool {
-    fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
-}
-
-fn has_tool(tool: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", r#"command -v "$0" >/dev/null"#, tool])
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// Root, and `setpriv` to run the binary as another user.
-fn can_switch_users() -> bool {
-    can("root", is_root()) && can("setpriv (util-linux)", has_tool("setpriv"))
-}
-
-/// A temp folder every user may enter.
-fn open_dir() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    dir
-}
-
-/// Makes a folder with this owner, group and mode.
-fn folder(path: &Path, uid: u32, gid: u32, mode: u32) -> PathBuf {
-    fs::create_dir(path).unwrap();
-    chown(path, Some(uid), Some(gid)).unwrap();
-    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
-    path.to_owned()
-}
-
-/// Writes a file with this owner, group and mode.
-fn file(path: &Path, contents: &str, uid: u32, gid: u32, mode: u32) -> PathBuf {
-    fs::write(path, contents).unwrap();
-    chown(path, Some(uid), Some(gid)).unwrap();
-    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
-    path.to_owned()
-}
-
-/// `docket --file FILE ARGS...`, with no docket variables from outside.
-fn docket(file: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_docket"));
-    command
-        .arg("--file")
-        .arg(file)
-        .args(args)
-        .env_remove("DOCKET_AS_OF")
-        .env_remove("DOCKET_FILE")
-        .stdin(Stdio::null());
-    command
-}
-
-/// `docket --file FILE ARGS...` as user `uid`, group `gid`, with these
-/// supplementary groups.
-fn docket_as(uid: u32, gid: u32, groups: &[u32], file: &Path, args: &[&str]) -> Output {
-    let mut command = Command::new("setpriv");
-    command
-        .arg(format!("--reuid={uid}"))
-        .arg(format!("--regid={gid}"));
-    if groups.is_empty() {
-        command.arg("--clear-groups");
-    } else {
-        let list: Vec<String> = groups.iter().map(u32::to_string).collect();
-        command.arg(format!("--groups={}", list.join(",")));
-    }
-    command
-        .arg("--")
-        .arg(env!("CARGO_BIN_EXE_docket"))
-        .arg("--file")
-        .arg(file)
-        .args(args)
-        .env_remove("DOCKET_AS_OF")
-        .env_remove("DOCKET_FILE")
-        .env("HOME", "/nonexistent")
-        .stdin(Stdio::null())
-        .output()
-        .expect("setpriv runs")
-}
-
 /// `docket --file FILE ARGS...` under `umask MASK`.
 fn docket_with_umask(mask: &str, file: &Path, args: &[&str]) -> Output {
-    Command::new("sh")
-        .args(["-c", r#"umask "$0" && exec "$@""#, mask])
-        .arg(env!("CARGO_BIN_EXE_docket"))
-        .arg("--file")
-        .arg(file)
-        .args(args)
-        .env_remove("DOCKET_AS_OF")
-        .env_remove("DOCKET_FILE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("sh runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "failed: {}", stderr(out));
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-/// Asserts a failure with this exit status and a one-line message naming
-/// `names`; returns the message.
-fn fails(out: &Output, code: i32, names: &Path) -> String {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
-    assert_eq!(err.lines().count(), 1, "one line: {err}");
-    assert!(err.starts_with("docket: "), "{err}");
-    assert!(
-        err.contains(&names.display().to_string()),
-        "names {}: {err}",
-        names.display()
-    );
-    err
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
-fn temp_files(dir: &Path) -> Vec<String> {
-    let mut names = names_in(dir);
-    names.retain(|n| n.ends_with(".tmp"));
-    names
-}
-
-fn mode(path: &Path) -> u32 {
-    fs::symlink_metadata(path).unwrap().mode() & 0o7777
-}
-
-fn owner(path: &Path) -> (u32, u32) {
-    let meta = fs::symlink_metadata(path).unwrap();
-    (meta.uid(), meta.gid())
-}
-
-fn replies(file: &Path) -> usize {
-    store::load(file)
-        .unwrap()
-        .unwrap()
-        .letter(LETTER)
-        .unwrap()
-        .replies
-        .len()
-}
-
-/// Runs a command line tool, asserting it succeeded.
-fn run(tool: &str, args: &[&str]) {
-    let out = Command::new(tool).args(args).output().unwrap();
-    assert!(out.status.success(), "{tool} {args:?}: {}", stderr(&out));
+    command_under(
+        &["sh", "-c", r#"umask "$0" && exec "$@""#, mask],
+        file,
+        args,
+    )
+    .output()
+    .expect("sh runs")
 }
 
 // ---------------------------------------------------------------------------
@@ -276,8 +96,8 @@ fn links_planted_beside_the_data_file_are_never_written_through() {
         assert!(fs::symlink_metadata(&link).unwrap().is_symlink(), "{name}");
         assert_eq!(fs::read_link(&link).unwrap(), precious, "{name}");
     }
-    assert_eq!(replies(&data), 2);
-    assert_eq!(replies(&store::backup_path(&data)), 1);
+    assert_eq!(reply_count(&data), 2);
+    assert_eq!(reply_count(&store::backup_path(&data)), 1);
     assert_eq!(owner(&data), (MEMBER, MEMBER));
 }
 
@@ -345,8 +165,8 @@ fn a_dangling_symlink_at_the_lock_path_creates_nothing_at_its_target() {
     let lock = store::lock_path(&data);
     symlink(&target, &lock).unwrap();
 
-    let out = docket(&data, &REPLY).output().unwrap();
-    let message = fails(&out, 1, &lock);
+    let out = docket(&data, &REPLY);
+    let message = fails_naming(&out, 1, &lock);
     assert!(message.contains("symlink"), "{message}");
     assert!(!target.exists(), "a file was created at the link's target");
     assert_eq!(fs::read_to_string(&data).unwrap(), SAMPLE);
@@ -354,8 +174,8 @@ fn a_dangling_symlink_at_the_lock_path_creates_nothing_at_its_target() {
 
     // A link to a file that exists is not followed either.
     fs::write(&target, "not a lock\n").unwrap();
-    let out = docket(&data, &REPLY).output().unwrap();
-    fails(&out, 1, &lock);
+    let out = docket(&data, &REPLY);
+    fails_naming(&out, 1, &lock);
     assert_eq!(fs::read_to_string(&target).unwrap(), "not a lock\n");
     assert_eq!(fs::read_to_string(&data).unwrap(), SAMPLE);
 }
@@ -368,8 +188,8 @@ fn a_refused_data_file_leaves_no_lock_beside_it() {
     fs::write(&notes, "Shopping list: milk, bread.\n").unwrap();
     let link = tmp.path().join("docket.ron");
     symlink(&notes, &link).unwrap();
-    let out = docket(&link, &REPLY).output().unwrap();
-    fails(&out, 1, &notes);
+    let out = docket(&link, &REPLY);
+    fails_naming(&out, 1, &notes);
     assert_eq!(
         names_in(tmp.path()),
         ["docket.ron", "notes.txt"],
@@ -387,14 +207,16 @@ fn a_refused_data_file_leaves_no_lock_beside_it() {
     let specials = tmp.path().join("specials");
     fs::create_dir(&specials).unwrap();
     let fifo = specials.join("fifo.ron");
-    run("mkfifo", &[fifo.to_str().unwrap()]);
+    if named_pipe(&fifo).is_none() {
+        return;
+    }
     let null = specials.join("null.ron");
-    run("mknod", &[null.to_str().unwrap(), "c", "1", "3"]);
+    device_node(&null, "c", 1, 3);
     for path in [&fifo, &null] {
-        let out = docket(path, &REPLY).output().unwrap();
-        fails(&out, 1, path);
-        let out = docket(path, &["init"]).output().unwrap();
-        fails(&out, 1, path);
+        let out = docket(path, &REPLY);
+        fails_naming(&out, 1, path);
+        let out = docket(path, &["init"]);
+        fails_naming(&out, 1, path);
     }
     assert_eq!(names_in(&specials), ["fifo.ron", "null.ron"]);
 }
@@ -468,7 +290,7 @@ fn exports_beside_the_data_file_survive_other_dockets_opening_it() {
         let children: Vec<_> = (0..12)
             .map(|i| {
                 let out = tmp.path().join(format!("docket.ron.{round}-{i}.csv"));
-                docket(&data, &["export", "--format", "csv", "-o"])
+                command(&data, &["export", "--format", "csv", "-o"])
                     .arg(&out)
                     .stdout(Stdio::null())
                     .stderr(Stdio::piped())
@@ -512,9 +334,9 @@ fn a_save_by_root_keeps_the_owner_group_and_mode() {
     }
     let tmp = TempDir::new().unwrap();
     let data = file(&tmp.path().join("docket.ron"), SAMPLE, OWNER, GROUP, 0o640);
-    ok(&docket(&data, &REPLY).output().unwrap());
-    ok(&docket(&data, &REPLY).output().unwrap());
-    assert_eq!(replies(&data), 2);
+    ok(&docket(&data, &REPLY));
+    ok(&docket(&data, &REPLY));
+    assert_eq!(reply_count(&data), 2);
     assert_eq!(owner(&data), (OWNER, GROUP));
     assert_eq!(mode(&data), 0o640, "mode {:o}", mode(&data));
     let backup = store::backup_path(&data);
@@ -540,7 +362,7 @@ fn a_save_by_a_group_member_keeps_the_group_so_the_owner_keeps_access() {
     // The owner reads it and saves again.
     ok(&docket_as(OWNER, GROUP, &[], &data, &["check"]));
     ok(&docket_as(OWNER, GROUP, &[], &data, &REPLY));
-    assert_eq!(replies(&data), 2);
+    assert_eq!(reply_count(&data), 2);
     assert_eq!(owner(&data), (OWNER, GROUP));
     assert_eq!(mode(&data), 0o660);
 }
@@ -559,7 +381,7 @@ fn a_save_that_would_lock_the_owner_out_is_refused() {
     let inode = fs::metadata(&data).unwrap().ino();
 
     let out = docket_as(MEMBER, MEMBER, &[GROUP], &data, &REPLY);
-    let message = fails(&out, 1, &data);
+    let message = fails_naming(&out, 1, &data);
     assert!(message.contains("owner"), "{message}");
     assert_eq!(fs::read_to_string(&data).unwrap(), SAMPLE);
     assert_eq!(fs::metadata(&data).unwrap().ino(), inode);
@@ -650,21 +472,18 @@ fn emergency_copies_respect_the_umask_and_the_data_files_mode() {
 // ---------------------------------------------------------------------------
 
 fn export_to_stdout(data: &Path) -> String {
-    ok(&docket(data, &["export", "--format", "csv"])
-        .output()
-        .unwrap())
+    ok(&docket(data, &["export", "--format", "csv"]))
 }
 
 #[test]
 fn export_into_a_named_pipe_writes_into_it() {
-    if !can("mkfifo", has_tool("mkfifo")) {
-        return;
-    }
     let tmp = TempDir::new().unwrap();
     let data = tmp.path().join("docket.ron");
     fs::write(&data, SAMPLE).unwrap();
     let fifo = tmp.path().join("pipe");
-    run("mkfifo", &[fifo.to_str().unwrap()]);
+    if named_pipe(&fifo).is_none() {
+        return;
+    }
     // A second name for the pipe, to unblock the reader if the export
     // replaced the first one.
     let spare = tmp.path().join("spare-name");
@@ -679,7 +498,7 @@ fn export_into_a_named_pipe_writes_into_it() {
         });
     }
 
-    let out = docket(&data, &["export", "--format", "csv", "-o"])
+    let out = command(&data, &["export", "--format", "csv", "-o"])
         .arg(&fifo)
         .output()
         .unwrap();
@@ -706,11 +525,11 @@ fn export_onto_a_device_writes_into_it_or_refuses_and_never_replaces_it() {
     fs::write(&data, SAMPLE).unwrap();
     // A null device of our own, and a link to the system's.
     let null = tmp.path().join("null");
-    run("mknod", &[null.to_str().unwrap(), "c", "1", "3"]);
+    device_node(&null, "c", 1, 3);
     let link = tmp.path().join("to-dev-null");
     symlink("/dev/null", &link).unwrap();
     for path in [&null, &link] {
-        ok(&docket(&data, &["export", "--format", "csv", "-o"])
+        ok(&command(&data, &["export", "--format", "csv", "-o"])
             .arg(path)
             .output()
             .unwrap());
@@ -728,12 +547,12 @@ fn export_onto_a_device_writes_into_it_or_refuses_and_never_replaces_it() {
 
     // A block device (one no driver serves: nothing can be written to it).
     let block = tmp.path().join("disk");
-    run("mknod", &[block.to_str().unwrap(), "b", "240", "0"]);
-    let out = docket(&data, &["export", "--format", "csv", "-o"])
+    device_node(&block, "b", 240, 0);
+    let out = command(&data, &["export", "--format", "csv", "-o"])
         .arg(&block)
         .output()
         .unwrap();
-    let message = fails(&out, 2, &block);
+    let message = fails_naming(&out, 2, &block);
     assert!(message.contains("device"), "{message}");
     assert!(
         fs::symlink_metadata(&block)
@@ -749,7 +568,7 @@ fn export_onto_the_backup_or_the_lock_is_refused() {
     let tmp = TempDir::new().unwrap();
     let data = tmp.path().join("docket.ron");
     fs::write(&data, SAMPLE).unwrap();
-    ok(&docket(&data, &REPLY).output().unwrap());
+    ok(&docket(&data, &REPLY));
     let backup = store::backup_path(&data);
     let lock = store::lock_path(&data);
     assert!(backup.exists() && lock.exists());
@@ -764,13 +583,13 @@ fn export_onto_the_backup_or_the_lock_is_refused() {
         (&link, &backup),
         (&link, &lock),
     ] {
-        let result = docket(file, &["export", "--format", "csv", "-o"])
+        let result = command(file, &["export", "--format", "csv", "-o"])
             .arg(out)
             .output()
             .unwrap();
-        fails(&result, 2, out);
+        fails_naming(&result, 2, out);
     }
-    let result = docket(&data, &["export", "--format", "json", "-o"])
+    let result = command(&data, &["export", "--format", "json", "-o"])
         .arg("docket.ron.bak")
         .current_dir(tmp.path())
         .output()
@@ -779,7 +598,7 @@ fn export_onto_the_backup_or_the_lock_is_refused() {
 
     assert_eq!(fs::read_to_string(&backup).unwrap(), SAMPLE);
     assert_eq!(fs::read(&lock).unwrap(), lock_bytes);
-    assert_eq!(replies(&data), 1);
+    assert_eq!(reply_count(&data), 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -834,11 +653,11 @@ fn an_import_that_would_make_the_file_too_large_is_refused() {
     let input = tmp.path().join("big.json");
     fs::write(&input, json).unwrap();
 
-    let out = docket(&data, &["import", "--format", "json"])
+    let out = command(&data, &["import", "--format", "json"])
         .arg(&input)
         .output()
         .unwrap();
-    let message = fails(&out, 1, &data);
+    let message = fails_naming(&out, 1, &data);
     assert!(message.contains("256 MiB"), "{message}");
     assert_eq!(fs::read_to_string(&data).unwrap(), SAMPLE);
     assert!(!store::backup_path(&data).exists());

@@ -34,7 +34,24 @@ pub fn docket(file: &Path, args: &[&str]) -> Output {
 /// The command [`docket`] runs, for tests that need more control: stdin
 /// is null, and `DOCKET_AS_OF` and `DOCKET_FILE` are unset.
 pub fn command(file: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_docket"));
+    command_under(&[], file, args)
+}
+
+/// The command [`command`] runs, started through `wrapper`: a program and
+/// its arguments, which runs the command that follows them (`setpriv ...
+/// --`, `sh -c 'umask 077 && exec "$@"' sh`). So `WRAPPER... docket --file
+/// FILE ARGS...`, with stdin null and `DOCKET_AS_OF` and `DOCKET_FILE`
+/// unset for the wrapper and so for docket. With no wrapper, [`command`].
+pub fn command_under(wrapper: &[&str], file: &Path, args: &[&str]) -> Command {
+    let docket = env!("CARGO_BIN_EXE_docket");
+    let mut command = match wrapper.split_first() {
+        Some((program, wrapper_args)) => {
+            let mut command = Command::new(program);
+            command.args(wrapper_args).arg(docket);
+            command
+        }
+        None => Command::new(docket),
+    };
     command
         .arg("--file")
         .arg(file)
@@ -67,6 +84,18 @@ pub fn fails(out: &Output, code: i32) -> String {
     assert_eq!(out.status.code(), Some(code), "stderr: {err}");
     assert_eq!(err.lines().count(), 1, "one line: {err}");
     assert!(err.starts_with("docket: "), "{err}");
+    err
+}
+
+/// Asserts what [`fails`] does, and that the message names `path`;
+/// returns it.
+pub fn fails_naming(out: &Output, code: i32, path: &Path) -> String {
+    let err = fails(out, code);
+    assert!(
+        err.contains(&path.display().to_string()),
+        "names {}: {err}",
+        path.display()
+    );
     err
 }
 

@@ -1,5 +1,6 @@
 //! Data files in temp folders, golden files, and what a folder holds: the
-//! files the tests run docket on and look at afterwards.
+//! files the tests run docket on and look at afterwards, special files
+//! (named pipes, devices), and a lock held by another process.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -49,6 +50,12 @@ pub fn write(dir: &TempDir, name: &str, text: &str) -> PathBuf {
 /// The docket in `file`, which must exist and load.
 pub fn load(file: &Path) -> Docket {
     docket::store::load(file).unwrap().unwrap()
+}
+
+/// How many replies the sample's letter to Baltimore ([`super::cli::LETTER`])
+/// has in `file`, which must exist, load and hold that letter.
+pub fn reply_count(file: &Path) -> usize {
+    load(file).letter(super::cli::LETTER).unwrap().replies.len()
 }
 
 /// Compares `actual` with `tests/golden/NAME` exactly; with `UPDATE_GOLDEN=1`
@@ -106,6 +113,24 @@ pub fn named_pipe(path: &Path) -> Option<()> {
             None
         }
     }
+}
+
+/// Makes a device node at `path` with mknod(1): `kind` is `"c"` for a
+/// character device, `"b"` for a block one. Only root may, so a test checks
+/// first (see [`super::skip::can`] and [`super::users::is_root`]). Any
+/// failure panics.
+pub fn device_node(path: &Path, kind: &str, major: u32, minor: u32) {
+    let out = Command::new("mknod")
+        .arg(path)
+        .args([kind, &major.to_string(), &minor.to_string()])
+        .output()
+        .expect("mknod runs");
+    assert!(
+        out.status.success(),
+        "mknod {} {kind} {major} {minor}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// A child process, killed and reaped when dropped.

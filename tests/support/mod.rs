@@ -3,13 +3,16 @@
 //!
 //! - [`cli`]: the real binary run on a data file, and what it said;
 //! - [`files`]: data files in temp folders (the sample, the story), golden
-//!   files, what a folder holds, named pipes, a lock held by another process;
+//!   files, what a folder holds, named pipes and devices, a lock held by another
+//!   process;
 //! - [`letters`]: letters built one field at a time;
 //! - [`pty`]: the interface in a real pseudo-terminal, read through a small
 //!   screen model;
 //! - [`strategies`]: arbitrary dockets for property tests;
 //! - [`tmpfs`]: a small file system of a test's own, to fill up or make
 //!   read-only;
+//! - [`users`]: files with another owner, group and mode, and the binary
+//!   run as another user;
 //! - [`skip`]: what a test does when this machine cannot run it: it skips
 //!   with a note, but fails under CI.
 
@@ -23,3 +26,4 @@ pub mod pty;
 pub mod skip;
 pub mod strategies;
 pub mod tmpfs;
+pub mod users;

@@ -3,6 +3,10 @@
 //! themselves where it is missing, with a note on stderr, so that
 //! `cargo test` passes on any machine. Under CI they must not pass by
 //! skipping: there the test fails instead, saying what was missing.
+//!
+//! [`skip_or_fail`] skips where a test found out by trying; [`can`] skips
+//! on a condition checked first, such as [`has_tool`] or
+//! [`super::users::is_root`].
 
 /// Whether this is a CI run: `CI` is set to anything but an empty value,
 /// `0` or `false` (in any case).
@@ -26,4 +30,30 @@ pub fn skip_or_fail(why: &str) {
         std::env::var_os("CI").unwrap_or_default().display()
     );
     eprintln!("note: skipped, {why} (under CI this test fails instead)");
+}
+
+/// Whether this machine offers what the test that calls this needs:
+/// `here` says whether it does, `what` names it. Where it does not, skips
+/// the test (see [`skip_or_fail`]): says so and returns `false`, or panics
+/// under CI.
+///
+/// ```ignore
+/// if !can("root", is_root()) {
+///     return;
+/// }
+/// ```
+#[track_caller]
+pub fn can(what: &str, here: bool) -> bool {
+    if !here {
+        skip_or_fail(&format!("this test needs {what}"));
+    }
+    here
+}
+
+/// Whether the program `tool` is on the `PATH` (as `command -v` finds it).
+pub fn has_tool(tool: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", r#"command -v "$0" >/dev/null"#, tool])
+        .status()
+        .is_ok_and(|s| s.success())
 }
