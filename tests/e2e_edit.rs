@@ -14,19 +14,15 @@ mod support;
 use std::path::Path;
 use std::sync::Arc;
 
-use docket::model::{Date, Docket, Reply, ReplyKind};
+use docket::model::{Docket, Reply, ReplyKind};
 use serde_json::Value;
 use support::cli::docket;
 use support::files::sample_file;
-use support::letters::letter;
+use support::letters::{date, letter};
 use support::pty::Tui;
 use support::pty::keys::{CTRL_J, CTRL_U, ENTER, ESC, RIGHT, TAB};
 
 const AS_OF: &str = "2017-08-10";
-
-fn date(text: &str) -> Date {
-    text.parse().unwrap()
-}
 
 /// The file as `docket::store::parse` reads it.
 fn parse_file(path: &Path) -> Docket {

@@ -6,13 +6,10 @@
     reason = "a test stops loudly where it breaks"
 )]
 
-use docket::model::{
-    Change, City, Closing, Date, Docket, Extension, History, Letter, Reply, ReplyKind,
-};
+mod support;
 
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
+use docket::model::{Change, City, Closing, Docket, Extension, History, Letter, Reply, ReplyKind};
+use support::letters::date as d;
 
 fn sample() -> Docket {
     docket::store::sample()

@@ -20,10 +20,10 @@ mod support;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use docket::model::{Date, ReplyKind};
-use support::cli::{LETTER, REPLY, docket, fails, ok};
+use support::cli::{LETTER, REPLY, command_under, docket, fails, ok};
 use support::files::{load, sample_file, temp_files};
 use support::tmpfs::Tmpfs;
 
@@ -46,19 +46,9 @@ fn the_reply() -> Vec<(Date, ReplyKind)> {
 /// SIGXFSZ ignored (so a write past the limit fails with EFBIG instead of
 /// killing the process).
 fn docket_with_file_size_limit(file: &Path, limit: u64, args: &[&str]) -> Output {
-    Command::new("sh")
-        .args([
-            "-c",
-            r#"trap "" XFSZ; exec prlimit --fsize="$0" -- "$@""#,
-            &limit.to_string(),
-            env!("CARGO_BIN_EXE_docket"),
-            "--file",
-        ])
-        .arg(file)
-        .args(args)
-        .env_remove("DOCKET_FILE")
-        .env_remove("DOCKET_AS_OF")
-        .stdin(Stdio::null())
+    let limit = limit.to_string();
+    let script = r#"trap "" XFSZ; exec prlimit --fsize="$0" -- "$@""#;
+    command_under(&["sh", "-c", script, &limit], file, args)
         .output()
         .expect("sh and prlimit run")
 }

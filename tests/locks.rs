@@ -12,12 +12,12 @@
 
 mod support;
 
-use std::fs::{self, File, TryLockError};
+use std::fs;
 use std::path::Path;
 
 use expectrl::{Signal, WaitStatus};
 use support::cli::{REPLY, docket, fails, ok};
-use support::files::{load, names_in, sample_file};
+use support::files::{is_locked, names_in, reply_count, sample_file};
 use support::pty::Tui;
 
 /// docket's interface on `file`, its first screen drawn (so the lock is taken).
@@ -25,25 +25,6 @@ fn start(file: &Path) -> Tui {
     let mut tui = Tui::start(file, "2017-08-10", &[]);
     tui.wait_for("Stockton");
     tui
-}
-
-/// Whether some process holds the lock on `file` (this process takes it and
-/// lets it go at once if not).
-fn is_locked(file: &Path) -> bool {
-    let lock = File::open(docket::store::lock_path(file)).unwrap();
-    match lock.try_lock() {
-        Ok(()) => false,
-        Err(TryLockError::WouldBlock) => true,
-        Err(TryLockError::Error(err)) => panic!("trying the lock: {err}"),
-    }
-}
-
-fn replies(file: &Path) -> usize {
-    load(file)
-        .letter("baltimore-2017-08-03")
-        .unwrap()
-        .replies
-        .len()
 }
 
 #[test]
@@ -76,7 +57,7 @@ fn a_second_writer_is_refused_while_the_interface_lives() {
     assert_eq!(tui.wait_exit(), 0);
     assert!(!is_locked(&file));
     assert_eq!(ok(&docket(&file, &REPLY)).trim(), "baltimore-2017-08-03");
-    assert_eq!(replies(&file), 1);
+    assert_eq!(reply_count(&file), 1);
 }
 
 #[test]
@@ -97,7 +78,7 @@ fn a_lock_left_by_a_killed_interface_blocks_nobody() {
     assert!(!is_locked(&file), "the lock outlived its process");
 
     assert_eq!(ok(&docket(&file, &REPLY)).trim(), "baltimore-2017-08-03");
-    assert_eq!(replies(&file), 1);
+    assert_eq!(reply_count(&file), 1);
 
     // And the next interface is a writer, not read-only.
     let mut next = start(&file);

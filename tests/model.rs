@@ -15,13 +15,7 @@ mod support;
 use ::docket::model::*;
 use chrono::NaiveDate;
 use std::sync::Arc;
-use support::letters::{self, LetterBuilder};
-
-/// A date from `YYYY-MM-DD`.
-fn d(s: &str) -> NaiveDate {
-    s.parse()
-        .unwrap_or_else(|e| panic!("bad test date {s:?}: {e}"))
-}
+use support::letters::{self, LetterBuilder, date as d};
 
 /// A letter to Baltimore from the Department of Justice sent on `sent`, with
 /// no deadline, replies, extensions or closing.

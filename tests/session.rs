@@ -19,12 +19,9 @@ use docket::tui::session::Session;
 use docket::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use support::files::sample_in;
+use support::letters::date as d;
 use support::tmpfs::Tmpfs;
 use tempfile::TempDir;
-
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
 
 const BALTIMORE: &str = "baltimore-2017-08-03";
 

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use docket::model::Date;
 use expectrl::Signal;
-use support::files::{names_in, sample_file, sample_in, temp_files};
+use support::files::{is_locked, names_in, sample_file, sample_in, temp_files};
 use support::pty::keys::ENTER;
 use support::pty::{COLS, LEAVE_ALT_SCREEN, ROWS, Tui};
 use support::tmpfs::Tmpfs;
@@ -257,16 +257,6 @@ impl Drop for Started {
                 .args(["-KILL", &self.0.to_string()])
                 .status();
         }
-    }
-}
-
-/// Whether some process holds the lock on `file`.
-fn is_locked(file: &Path) -> bool {
-    let lock = fs::File::open(docket::store::lock_path(file)).unwrap();
-    match lock.try_lock() {
-        Ok(()) => false,
-        Err(fs::TryLockError::WouldBlock) => true,
-        Err(fs::TryLockError::Error(err)) => panic!("trying the lock: {err}"),
     }
 }
 

@@ -19,12 +19,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use chrono::NaiveDate;
 use docket::model::{Docket, Letter};
 use docket::store::SAMPLE;
 use docket::store::{self, MAX_FILE_BYTES, Store, StoreError};
 use proptest::prelude::*;
 use support::files::names_in;
+use support::letters::date as d;
 use support::strategies;
 use support::tmpfs::Tmpfs;
 use tempfile::TempDir;
@@ -73,12 +73,6 @@ fn invalid_message(result: Result<Option<Docket>, StoreError>) -> String {
         Err(other) => panic!("expected an invalid-file error, got {other:?}"),
         Ok(_) => panic!("expected an invalid-file error, got a docket"),
     }
-}
-
-/// A date from `YYYY-MM-DD`.
-fn d(s: &str) -> NaiveDate {
-    s.parse()
-        .unwrap_or_else(|e| panic!("bad test date {s:?}: {e}"))
 }
 
 /// The sample with one more letter whose summary is `summary`.

@@ -7,7 +7,9 @@
     reason = "a test stops loudly where it breaks"
 )]
 
-use docket::model::{City, Date, Docket, Letter};
+mod support;
+
+use docket::model::{City, Docket, Letter};
 use docket::tui::action::Action;
 use docket::tui::app::{App, Pane};
 use docket::tui::theme::Theme;
@@ -17,11 +19,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use std::sync::Arc;
+use support::letters::date as d;
 use unicode_width::UnicodeWidthStr;
-
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
 
 fn sample() -> Docket {
     docket::store::sample()

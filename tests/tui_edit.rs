@@ -7,7 +7,9 @@
     reason = "a test stops loudly where it breaks"
 )]
 
-use docket::model::{Date, Docket, ReplyKind, Status};
+mod support;
+
+use docket::model::{Docket, ReplyKind, Status};
 use docket::tui::action::{Action, SaveOutcome};
 use docket::tui::app::{App, Effect, Pane};
 use docket::tui::keymap::Mode;
@@ -16,10 +18,7 @@ use docket::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
+use support::letters::date as d;
 
 fn app() -> App {
     App::new(

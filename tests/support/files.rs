@@ -1,7 +1,9 @@
 //! Data files in temp folders, golden files, and what a folder holds: the
 //! files the tests run docket on and look at afterwards, special files
-//! (named pipes, devices), and a lock held by another process.
+//! (named pipes, devices), and locks: one held by another process, and
+//! whether one is held.
 
+use std::fs::{File, TryLockError};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -162,4 +164,15 @@ pub fn hold_lock(lock: &Path) -> ChildGuard {
     let guard = ChildGuard(child);
     assert_eq!(line.trim(), "locked", "the child could not take the lock");
     guard
+}
+
+/// Whether some process holds the lock on `file` (this process takes it and
+/// lets it go at once if not).
+pub fn is_locked(file: &Path) -> bool {
+    let lock = File::open(docket::store::lock_path(file)).unwrap();
+    match lock.try_lock() {
+        Ok(()) => false,
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(err)) => panic!("trying the lock: {err}"),
+    }
 }

@@ -3,9 +3,8 @@
 //!
 //! - [`cli`]: the real binary run on a data file, and what it said;
 //! - [`files`]: data files in temp folders (the sample, the story), golden
-//!   files, what a folder holds, named pipes and devices, a lock held by another
-//!   process;
-//! - [`letters`]: letters built one field at a time;
+//!   files, what a folder holds, named pipes and devices, locks;
+//! - [`letters`]: letters built one field at a time, and dates from text;
 //! - [`pty`]: the interface in a real pseudo-terminal, read through a small
 //!   screen model;
 //! - [`strategies`]: arbitrary dockets for property tests;
