@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{City, Date, Letter, Status};
+use super::{City, Date, Letter, Status, calendar};
 
 /// The whole record: every city and every letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,8 +121,9 @@ impl Docket {
     }
 
     /// Every rule the records break: duplicate or empty ids, letters naming a
-    /// missing city, due dates before sending, replies, extensions or closings
-    /// dated before the letter was sent.
+    /// missing city, dates outside 0001-01-01..9999-12-31, due dates before
+    /// sending, replies, extensions or closings dated before the letter was
+    /// sent.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut city_ids = HashSet::new();
@@ -172,10 +173,15 @@ fn problem(record: &'static str, id: &str, message: &str) -> Problem {
     }
 }
 
-/// The rules a letter's dates break, each with the field at fault.
+/// The rules a letter's dates break, each with the field at fault: first
+/// dates outside the range docket keeps (see [`calendar::in_range`]), then
+/// dates before the letter was sent.
 pub(super) fn letter_date_problems(letter: &Letter) -> Vec<(&'static str, String)> {
     let sent = letter.sent;
-    let mut problems = Vec::new();
+    let mut problems: Vec<(&'static str, String)> = letter_dates(letter)
+        .filter(|(_, _, date)| !calendar::in_range(*date))
+        .map(|(field, what, date)| (field, format!("its {what} {date} is {}", calendar::OUTSIDE)))
+        .collect();
     if let Some(due) = letter.due.filter(|due| *due < sent) {
         problems.push((
             "due",
@@ -207,4 +213,22 @@ pub(super) fn letter_date_problems(letter: &Letter) -> Vec<(&'static str, String
         ));
     }
     problems
+}
+
+/// Every date of a letter, with the field that holds it and what it is.
+fn letter_dates(letter: &Letter) -> impl Iterator<Item = (&'static str, &'static str, Date)> + '_ {
+    let replies = letter.replies.iter().map(|r| ("on", "reply date", r.on));
+    let extensions = letter.extensions.iter().flat_map(|e| {
+        [
+            ("granted_on", "extension date", e.granted_on),
+            ("new_due", "extended due date", e.new_due),
+        ]
+    });
+    let closing = letter.closed.iter().map(|c| ("on", "closing date", c.on));
+    [("sent", "sent date", letter.sent)]
+        .into_iter()
+        .chain(letter.due.map(|due| ("due", "due date", due)))
+        .chain(replies)
+        .chain(extensions)
+        .chain(closing)
 }
