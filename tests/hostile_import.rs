@@ -479,3 +479,83 @@ fn csv_rows_import_into_a_file_and_load_back() {
     assert_eq!(docket.cities.len(), 20);
     assert!(docket.letters.is_sorted_by(|a, b| a.id < b.id));
 }
+
+/// A letter to `city` sent on `sent` that `docket add` accepts.
+fn addable(id: &str, city: &str, sent: &str) -> docket::model::Letter {
+    support::letters::letter(id, city, sent)
+        .from("F")
+        .to("T")
+        .subject("S")
+        .due("2017-09-01")
+        .build()
+}
+
+#[test]
+fn a_batch_checks_and_applies_changes_as_apply_does() {
+    use docket::model::{Batch, Change, City, Closing, ReplyKind};
+    let city = |id: &str, name: &str| City {
+        id: id.into(),
+        name: name.into(),
+        state: "NV".into(),
+        notes: String::new(),
+    };
+    let reply = support::letters::letter("x", "reno", "2017-08-03")
+        .reply("2017-08-10", ReplyKind::Disputes)
+        .build()
+        .replies
+        .remove(0);
+    let changes = vec![
+        Change::AddCity(city("reno", "Reno")),
+        Change::AddCity(city("reno", "Reno again")),
+        Change::AddCity(city("Bad Id", "X")),
+        Change::AddLetter(addable("", "reno", "2017-08-03")),
+        Change::AddLetter(addable("", "reno", "2017-08-03")),
+        Change::AddLetter(addable("reno-2017-08-03", "reno", "2017-08-04")),
+        Change::AddLetter(addable("a-1", "gotham", "2017-08-03")),
+        Change::AddLetter(addable("a-2", "baltimore", "0000-08-03")),
+        Change::AddReply("reno-2017-08-03".into(), reply.clone()),
+        Change::AddReply("nope".into(), reply),
+        Change::Close(
+            "reno-2017-08-03-2".into(),
+            Closing {
+                on: "2017-08-20".parse().unwrap(),
+                outcome: String::new(),
+            },
+        ),
+        Change::RemoveLetter("baltimore-2017-08-03".into()),
+        Change::AddLetter(addable("baltimore-2017-08-03", "baltimore", "2017-08-03")),
+        Change::RemoveCity {
+            id: "reno".into(),
+            with_letters: false,
+        },
+        Change::EditCity(city("stockton", "Stockton, CA")),
+        Change::RemoveCity {
+            id: "reno".into(),
+            with_letters: true,
+        },
+        Change::AddCity(city("reno", "Reno")),
+        Change::AddLetter(addable("", "reno", "2017-08-03")),
+        Change::RemoveCity {
+            id: "albuquerque".into(),
+            with_letters: true,
+        },
+    ];
+    let mut one_by_one = docket::store::sample();
+    let mut batch = Batch::new(docket::store::sample());
+    for change in changes {
+        let expected = one_by_one.apply(change.clone());
+        let got = batch.apply(change.clone());
+        match (&expected, &got) {
+            (Ok(expected), Ok(got)) => {
+                assert_eq!(
+                    (&got.description, &got.id),
+                    (&expected.description, &expected.id),
+                    "{change:?}"
+                );
+                assert_eq!(got.undo.len(), expected.undo.len(), "{change:?}");
+            }
+            _ => assert_eq!(got, expected, "{change:?}"),
+        }
+    }
+    assert_eq!(batch.finish(), one_by_one);
+}
