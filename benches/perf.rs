@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use divan::{Bencher, black_box};
+use docket::import;
 use docket::model::{Date, Docket};
 use docket::store::{self, Store};
 use docket::tui::action::Action;
@@ -84,6 +85,35 @@ fn bench_dir() -> PathBuf {
 fn load(bencher: Bencher, letters: usize) {
     let data = data(letters);
     bencher.bench(|| store::load(&data.ron_file).expect("loads").expect("exists"));
+}
+
+/// Importing the letters as CSV rows (`export --format csv` of them) into
+/// an empty docket, in memory: parse every row, check each record as `docket
+/// add` does (creating the cities), sort once. To compare with `load`.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn import_csv(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    let text = docket::export::csv::to_csv(&data.docket, as_of());
+    let empty = Docket::new();
+    bencher.bench(|| {
+        let imported = import::import_csv(&empty, black_box(&text), false).expect("imports");
+        assert_eq!(imported.docket.letters.len(), letters);
+        imported
+    });
+}
+
+/// Importing the whole docket from its JSON in memory: parse, check every
+/// record with its replies, extensions and closing, sort once.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn import_json(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    let text = std::fs::read_to_string(&data.json_file).expect("read");
+    let empty = Docket::new();
+    bencher.bench(|| {
+        let imported = import::import_json(&empty, black_box(&text), false).expect("imports");
+        assert_eq!(imported.docket.letters.len(), letters);
+        imported
+    });
 }
 
 /// The ron crate's parser alone, on text already in memory.

@@ -3,14 +3,20 @@
 //! overwritten: they refuse the import, or with `skip_existing` are skipped
 //! and reported.
 //!
+//! Each record is added through the model's own change (`AddCity`,
+//! `AddLetter` with its replies, extensions and closing), checked by the very
+//! rules the forms and `docket add` are, applied as a [`Batch`] so that an
+//! import takes time in proportion to its records.
+//!
 //! Pure: the caller reads the file, holds the lock and saves the result.
 
 pub mod csv;
 pub mod json;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::model::{Change, City, Docket};
+use crate::model::{Batch, Change, City, Docket, Invalid, Within};
 
 /// A problem at one place in the imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +24,8 @@ pub struct RowError {
     /// The line (a CSV row is named by the line where it starts); `None` for a
     /// problem with a record as a whole.
     pub line: Option<u64>,
-    /// The column: a CSV column name, or a JSON column number.
+    /// The column: a CSV column name, a JSON column number, or (with no
+    /// line) the JSON path of the field at fault, like `$.letters[3].from`.
     pub column: Option<String>,
     /// What is wrong.
     pub message: String,
@@ -41,6 +48,15 @@ impl RowError {
         }
     }
 
+    /// A problem with the field at this JSON path.
+    pub(crate) fn at_path(path: String, message: impl Into<String>) -> Self {
+        RowError {
+            line: None,
+            column: Some(path),
+            message: message.into(),
+        }
+    }
+
     fn record(message: impl Into<String>) -> Self {
         RowError {
             line: None,
@@ -49,12 +65,14 @@ impl RowError {
         }
     }
 
-    /// `FILE:ROW:COLUMN: message`, `FILE:ROW: message` or `FILE: message`.
+    /// `FILE:ROW:COLUMN: message`, `FILE:ROW: message`, `FILE:PATH: message`
+    /// or `FILE: message`.
     pub fn located(&self, file: &str) -> String {
         match (self.line, &self.column) {
             (Some(line), Some(column)) => format!("{file}:{line}:{column}: {}", self.message),
             (Some(line), None) => format!("{file}:{line}: {}", self.message),
-            (None, _) => format!("{file}: {}", self.message),
+            (None, Some(path)) => format!("{file}:{path}: {}", self.message),
+            (None, None) => format!("{file}: {}", self.message),
         }
     }
 }
@@ -92,18 +110,21 @@ pub enum Refused {
     Invalid(Vec<RowError>),
 }
 
-/// Adds the cities and letters of a whole docket (a JSON import). A city
-/// identical to one the docket has is not a clash; retired ids are merged.
+/// Adds the cities and letters of a whole docket (a JSON import), each
+/// checked as `docket add` checks it; every problem is reported, named by
+/// its JSON path. A city identical to one the docket has is not a clash;
+/// retired ids are merged.
 pub fn merge_docket(
     existing: &Docket,
     incoming: Docket,
     skip_existing: bool,
 ) -> Result<Imported, Refused> {
-    let mut docket = existing.clone();
+    let mut batch = Batch::new(existing.clone());
     let mut added = Vec::new();
     let mut clashes = Vec::new();
-    for city in incoming.cities {
-        match existing.city(&city.id) {
+    let mut errors = Vec::new();
+    for (at, city) in incoming.cities.into_iter().enumerate() {
+        match batch.city_before(&city.id) {
             Some(same) if *same == city => {}
             Some(_) => clashes.push(Clash {
                 record: "city",
@@ -114,27 +135,46 @@ pub fn merge_docket(
                 id: city.id,
             }),
             None => {
-                added.push(("city", city.id.clone()));
-                docket.cities.push(city);
+                let named = format!("city {:?}", city.id);
+                match batch.apply(Change::AddCity(city)) {
+                    Ok(applied) => added.push(("city", applied.id)),
+                    Err(invalid) => {
+                        errors.push(json_error(&format!("$.cities[{at}]"), &named, &invalid))
+                    }
+                }
             }
         }
     }
-    for letter in incoming.letters {
-        match letter_clash(existing, &letter.id) {
-            Some(clash) => clashes.push(clash),
-            None => {
-                added.push(("letter", letter.id.clone()));
-                docket.letters.push(letter);
-            }
+    for (at, letter) in incoming.letters.into_iter().enumerate() {
+        if let Some(clash) = letter_clash(&batch, &letter.id) {
+            clashes.push(clash);
+            continue;
         }
+        let named = format!("letter {:?}", letter.id);
+        match batch.apply(Change::AddLetter(Arc::unwrap_or_clone(letter))) {
+            Ok(applied) => added.push(("letter", applied.id)),
+            Err(invalid) => errors.push(json_error(&format!("$.letters[{at}]"), &named, &invalid)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Refused::Invalid(errors));
     }
     for id in incoming.retired_ids {
-        if docket.letter(&id).is_none() && !docket.retired_ids.contains(&id) {
-            docket.retired_ids.push(id);
-        }
+        batch.retire(&id);
     }
-    docket.retired_ids.sort();
-    finish(docket, added, clashes, skip_existing, Vec::new())
+    finish(batch, added, clashes, skip_existing, Vec::new())
+}
+
+/// A refused JSON record, named by the path of the field at fault.
+fn json_error(record: &str, named: &str, invalid: &Invalid) -> RowError {
+    let field = invalid.field;
+    let path = match invalid.within {
+        None => format!("{record}.{field}"),
+        Some(Within::Reply(at)) => format!("{record}.replies[{at}].{field}"),
+        Some(Within::Extension(at)) => format!("{record}.extensions[{at}].{field}"),
+        Some(Within::Closing) => format!("{record}.closed.{field}"),
+    };
+    RowError::at_path(path, format!("{named}: {}", invalid.message))
 }
 
 /// Imports a whole docket from JSON text (see [`merge_docket`]).
@@ -164,22 +204,22 @@ pub fn merge_rows(
     mut errors: Vec<RowError>,
     skip_existing: bool,
 ) -> Result<Imported, Refused> {
-    let mut docket = existing.clone();
+    let mut batch = Batch::new(existing.clone());
     let mut added = Vec::new();
     let mut clashes = Vec::new();
     let mut notes = Vec::new();
     let mut created: HashMap<String, (String, String, u64)> = HashMap::new();
     for row in rows {
-        if let Some(clash) = letter_clash(existing, &row.letter.id) {
+        if let Some(clash) = letter_clash(&batch, &row.letter.id) {
             clashes.push(clash);
             continue;
         }
-        if let Err(err) = ensure_city(&mut docket, &row, &mut created, &mut added) {
+        if let Err(err) = ensure_city(&mut batch, &row, &mut created, &mut added) {
             errors.push(err);
             continue;
         }
         let line = row.line;
-        match docket.apply(Change::AddLetter(row.letter)) {
+        match batch.apply(Change::AddLetter(row.letter)) {
             Ok(applied) => added.push(("letter", applied.id)),
             Err(invalid) => errors.push(RowError::new(
                 line,
@@ -204,11 +244,11 @@ pub fn merge_rows(
         errors.sort_by_key(|e| e.line.unwrap_or(u64::MAX));
         return Err(Refused::Invalid(errors));
     }
-    finish(docket, added, clashes, skip_existing, notes)
+    finish(batch, added, clashes, skip_existing, notes)
 }
 
 fn finish(
-    mut docket: Docket,
+    batch: Batch,
     added: Vec<(&'static str, String)>,
     clashes: Vec<Clash>,
     skip_existing: bool,
@@ -217,8 +257,8 @@ fn finish(
     if !clashes.is_empty() && !skip_existing {
         return Err(Refused::Clashes(clashes));
     }
-    docket.cities.sort_by(|a, b| a.id.cmp(&b.id));
-    docket.letters.sort_by(|a, b| a.id.cmp(&b.id));
+    let docket = batch.finish();
+    // Every record was checked as it was added: this is a last guard.
     let problems = docket.problems();
     if !problems.is_empty() {
         let errors = problems.iter().map(|p| RowError::record(p.to_string()));
@@ -232,10 +272,11 @@ fn finish(
     })
 }
 
-fn letter_clash(existing: &Docket, id: &str) -> Option<Clash> {
-    let reason = if existing.letter(id).is_some() {
+/// Whether the docket had this letter id before the import.
+fn letter_clash(batch: &Batch, id: &str) -> Option<Clash> {
+    let reason = if batch.letter_before(id).is_some() {
         format!("letter {id:?} already exists")
-    } else if existing.retired_ids.iter().any(|r| r == id) {
+    } else if batch.is_retired(id) {
         format!("letter id {id:?} belonged to a deleted letter and is never reused")
     } else {
         return None;
@@ -250,7 +291,7 @@ fn letter_clash(existing: &Docket, id: &str) -> Option<Clash> {
 /// Makes sure the row's city exists, creating it from `city_name` and
 /// `state`; rows naming a city they create must agree on them.
 fn ensure_city(
-    docket: &mut Docket,
+    batch: &mut Batch,
     row: &csv::Row,
     created: &mut HashMap<String, (String, String, u64)>,
     added: &mut Vec<(&'static str, String)>,
@@ -272,7 +313,7 @@ fn ensure_city(
         }
         return Ok(());
     }
-    if docket.city(id).is_some() {
+    if batch.city(id).is_some() {
         return Ok(());
     }
     if row.city_name.trim().is_empty() {
@@ -288,7 +329,7 @@ fn ensure_city(
         state: row.state.clone(),
         notes: String::new(),
     };
-    docket.apply(Change::AddCity(city)).map_err(|invalid| {
+    batch.apply(Change::AddCity(city)).map_err(|invalid| {
         RowError::new(
             row.line,
             Some(city_column_of(invalid.field)),

@@ -19,6 +19,30 @@ pub fn observed_federal_holidays(year: i32) -> Vec<(Date, &'static str)> {
     days
 }
 
+/// The years docket keeps: four digits, as the data file, the exports and
+/// calendars write a date. chrono reaches much further (years -262143 to
+/// 262142), which no calendar program reads back.
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// Whether `date` is one docket keeps: 0001-01-01 to 9999-12-31. Every way a
+/// date comes in (the data file, an import, the command line, a form) is
+/// checked against this.
+pub fn in_range(date: Date) -> bool {
+    YEARS.contains(&date.year())
+}
+
+/// What is wrong with a date that is not [`in_range`], after the date.
+pub const OUTSIDE: &str = "outside 0001-01-01..9999-12-31, the dates docket keeps";
+
+/// `date` if it is [`in_range`], else why not, as a sentence fragment.
+pub fn check_range(date: Date) -> Result<Date, String> {
+    if in_range(date) {
+        Ok(date)
+    } else {
+        Err(format!("{date} is {OUTSIDE}"))
+    }
+}
+
 /// `date` moved by `days` (negative: earlier); `None` past chrono's range.
 pub fn add_days(date: Date, days: i64) -> Option<Date> {
     let step = chrono::Days::new(days.unsigned_abs());

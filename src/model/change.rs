@@ -3,7 +3,13 @@
 //! Every change compiles down to [`Put`]s, each replacing one record (a city
 //! or a letter) by id. Applying puts returns the puts that undo them, so undo
 //! and redo are the same operation.
+//!
+//! The rules are written once, here, for every way a record comes in: the
+//! forms, the command line and imports. An import applies its records as a
+//! [`Batch`]: the same rules, with ids looked up in hash maps and the records
+//! sorted once at the end.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::docket::letter_date_problems;
@@ -64,8 +70,22 @@ pub struct Applied {
 pub struct Invalid {
     /// The field, as forms and the command line name it: `on`, `new_due`...
     pub field: &'static str,
+    /// Where the field is when it is not the record's own: in one of a
+    /// letter's replies or extensions, or in its closing.
+    pub within: Option<Within>,
     /// What is wrong, as a sentence fragment.
     pub message: String,
+}
+
+/// The part of a letter a refused field belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    /// The reply at this index of the letter's `replies`.
+    Reply(usize),
+    /// The extension at this index of the letter's `extensions`.
+    Extension(usize),
+    /// The letter's closing (`closed`).
+    Closing,
 }
 
 impl std::fmt::Display for Invalid {
@@ -79,6 +99,7 @@ impl std::error::Error for Invalid {}
 fn invalid(field: &'static str, message: impl Into<String>) -> Invalid {
     Invalid {
         field,
+        within: None,
         message: message.into(),
     }
 }
@@ -97,7 +118,7 @@ fn required(field: &'static str, value: &str) -> Result<(), Invalid> {
 impl Docket {
     /// Validates and applies a change; on error nothing changed.
     pub fn apply(&mut self, change: Change) -> Result<Applied, Invalid> {
-        let (description, id, puts) = self.plan(change)?;
+        let (description, id, puts) = plan(self, change)?;
         let undo = self.put(puts);
         Ok(Applied {
             description,
@@ -134,213 +155,437 @@ impl Docket {
     /// A fresh id for a letter to `city` sent on `sent`: `<city>-<sent>`, then
     /// `-2`, `-3`... skipping ids in use or retired.
     pub fn new_letter_id(&self, city: &str, sent: Date) -> String {
-        let base = format!("{city}-{sent}");
-        let taken =
-            |id: &str| self.letter(id).is_some() || self.retired_ids.iter().any(|r| r == id);
-        if !taken(&base) {
-            return base;
+        new_letter_id(self, city, sent)
+    }
+}
+
+/// What checking a change looks up: the docket itself (one change), or a
+/// batch's index of it (many).
+trait Records {
+    /// The city with this id.
+    fn city(&self, id: &str) -> Option<&City>;
+    /// The letter with this id.
+    fn letter(&self, id: &str) -> Option<&Letter>;
+    /// Whether this letter id belonged to a deleted letter.
+    fn is_retired(&self, id: &str) -> bool;
+    /// The letters concerning a city.
+    fn letters_of(&self, city: &str) -> Vec<&Letter>;
+}
+
+impl Records for Docket {
+    fn city(&self, id: &str) -> Option<&City> {
+        Docket::city(self, id)
+    }
+
+    fn letter(&self, id: &str) -> Option<&Letter> {
+        Docket::letter(self, id)
+    }
+
+    fn is_retired(&self, id: &str) -> bool {
+        self.retired_ids.iter().any(|r| r == id)
+    }
+
+    fn letters_of(&self, city: &str) -> Vec<&Letter> {
+        let letters = self.letters.iter().map(|l| &**l);
+        letters.filter(|l| l.city == city).collect()
+    }
+}
+
+/// What a change does: its description, the id it touches, its puts.
+type Planned = (String, String, Vec<Put>);
+
+/// See [`Docket::new_letter_id`].
+fn new_letter_id(records: &impl Records, city: &str, sent: Date) -> String {
+    let base = format!("{city}-{sent}");
+    let taken = |id: &str| records.letter(id).is_some() || records.is_retired(id);
+    if !taken(&base) {
+        return base;
+    }
+    let mut n = 2;
+    loop {
+        let id = format!("{base}-{n}");
+        if !taken(&id) {
+            return id;
         }
-        let mut n = 2;
-        loop {
-            let id = format!("{base}-{n}");
-            if !taken(&id) {
-                return id;
+        n += 1;
+    }
+}
+
+/// Checks a change against the records and plans its puts.
+fn plan(r: &impl Records, change: Change) -> Result<Planned, Invalid> {
+    match change {
+        Change::AddCity(city) => plan_city(r, city, true),
+        Change::EditCity(city) => plan_city(r, city, false),
+        Change::RemoveCity { id, with_letters } => plan_remove_city(r, &id, with_letters),
+        Change::AddLetter(letter) => plan_add_letter(r, letter),
+        Change::EditLetter(letter) => {
+            existing_letter(r, &letter.id)?;
+            let description = format!("letter {}", letter.id);
+            checked_letter(r, description, letter, Thread::Kept)
+        }
+        Change::RemoveLetter(id) => {
+            existing_letter(r, &id)?;
+            Ok((
+                format!("letter {id}"),
+                id.clone(),
+                vec![Put::Letter(id, None)],
+            ))
+        }
+        Change::AddReply(id, reply) => plan_reply(r, &id, reply),
+        Change::AddExtension(id, extension) => plan_extension(r, &id, extension),
+        Change::Close(id, closing) => plan_close(r, &id, closing),
+        Change::Reopen(id) => {
+            let mut letter = existing_letter(r, &id)?.clone();
+            if letter.closed.take().is_none() {
+                return Err(invalid("id", format!("letter {id} is not closed")));
             }
-            n += 1;
+            checked_letter(r, format!("reopening of {id}"), letter, Thread::Kept)
+        }
+    }
+}
+
+fn plan_city(r: &impl Records, city: City, new: bool) -> Result<Planned, Invalid> {
+    required("id", &city.id)?;
+    required("name", &city.name)?;
+    let exists = r.city(&city.id).is_some();
+    if new && exists {
+        return Err(invalid(
+            "id",
+            format!("city id {:?} is already taken", city.id),
+        ));
+    }
+    if new && !is_slug(&city.id) {
+        return Err(invalid(
+            "id",
+            "city id must be lower-case letters, digits and dashes, like san-bernardino",
+        ));
+    }
+    if !new && !exists {
+        return Err(invalid("id", format!("no city with id {:?}", city.id)));
+    }
+    let description = format!("city {}", city.name);
+    let id = city.id.clone();
+    Ok((description, id.clone(), vec![Put::City(id, Some(city))]))
+}
+
+fn plan_remove_city(r: &impl Records, id: &str, with_letters: bool) -> Result<Planned, Invalid> {
+    let city = r
+        .city(id)
+        .ok_or_else(|| invalid("id", format!("no city with id {id:?}")))?;
+    let letters = r.letters_of(id);
+    if !letters.is_empty() && !with_letters {
+        return Err(invalid(
+            "with_letters",
+            format!(
+                "{} still has {} letter{}",
+                city.name,
+                letters.len(),
+                if letters.len() == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    let mut puts: Vec<Put> = letters
+        .iter()
+        .map(|l| Put::Letter(l.id.clone(), None))
+        .collect();
+    puts.push(Put::City(id.to_owned(), None));
+    Ok((format!("city {}", city.name), id.to_owned(), puts))
+}
+
+fn plan_add_letter(r: &impl Records, mut letter: Letter) -> Result<Planned, Invalid> {
+    required("city", &letter.city)?;
+    if letter.id.trim().is_empty() {
+        letter.id = new_letter_id(r, &letter.city, letter.sent);
+    } else if r.letter(&letter.id).is_some() || r.is_retired(&letter.id) {
+        return Err(invalid(
+            "id",
+            format!("letter id {:?} is already taken", letter.id),
+        ));
+    }
+    let description = format!("letter {}", letter.id);
+    checked_letter(r, description, letter, Thread::New)
+}
+
+fn plan_reply(r: &impl Records, id: &str, reply: Reply) -> Result<Planned, Invalid> {
+    check_reply(&reply)?;
+    let mut letter = existing_letter(r, id)?.clone();
+    let description = format!("reply from {} on {}", city_name(r, &letter.city), reply.on);
+    letter.replies.push(reply);
+    letter.replies.sort_by_key(|r| r.on);
+    checked_letter(r, description, letter, Thread::Kept)
+}
+
+fn plan_extension(r: &impl Records, id: &str, extension: Extension) -> Result<Planned, Invalid> {
+    let mut letter = existing_letter(r, id)?.clone();
+    if letter.effective_due(extension.granted_on) == Some(extension.new_due) {
+        return Err(invalid(
+            "new_due",
+            format!(
+                "the deadline is already {}; an extension must move it",
+                extension.new_due
+            ),
+        ));
+    }
+    let description = format!("extension of {id} to {}", extension.new_due);
+    letter.extensions.push(extension);
+    letter.extensions.sort_by_key(|e| e.granted_on);
+    checked_letter(r, description, letter, Thread::Kept)
+}
+
+fn plan_close(r: &impl Records, id: &str, closing: Closing) -> Result<Planned, Invalid> {
+    let mut letter = existing_letter(r, id)?.clone();
+    if let Some(closed) = &letter.closed {
+        return Err(invalid(
+            "on",
+            format!("letter {id} is already closed on {}", closed.on),
+        ));
+    }
+    letter.closed = Some(closing);
+    checked_letter(r, format!("closing of {id}"), letter, Thread::Kept)
+}
+
+fn existing_letter<'a>(r: &'a impl Records, id: &str) -> Result<&'a Letter, Invalid> {
+    r.letter(id)
+        .ok_or_else(|| invalid("id", format!("no letter with id {id:?}")))
+}
+
+/// The display name of a city id, falling back to the id itself.
+fn city_name<'a>(r: &'a impl Records, id: &'a str) -> &'a str {
+    r.city(id).map_or(id, |c| c.name.as_str())
+}
+
+/// Whether a letter's replies are all new (an added letter, as an import
+/// adds one with its thread) or were checked when they were recorded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Thread {
+    New,
+    Kept,
+}
+
+/// The rules of a reply as it is recorded.
+fn check_reply(reply: &Reply) -> Result<(), Invalid> {
+    required("from", &reply.from)
+}
+
+/// Checks a letter as it would be saved, then plans to put it.
+fn checked_letter(
+    r: &impl Records,
+    description: String,
+    letter: Letter,
+    thread: Thread,
+) -> Result<Planned, Invalid> {
+    for (field, value) in [
+        ("from", &letter.from),
+        ("to", &letter.to),
+        ("subject", &letter.subject),
+    ] {
+        required(field, value)?;
+    }
+    if r.city(&letter.city).is_none() {
+        return Err(invalid(
+            "city",
+            format!("no city with id {:?}", letter.city),
+        ));
+    }
+    if thread == Thread::New {
+        for (at, reply) in letter.replies.iter().enumerate() {
+            check_reply(reply).map_err(|err| Invalid {
+                within: Some(Within::Reply(at)),
+                ..err
+            })?;
+        }
+    }
+    if let Some(problem) = letter_date_problems(&letter).into_iter().next() {
+        return Err(problem);
+    }
+    let id = letter.id.clone();
+    Ok((
+        description,
+        id.clone(),
+        vec![Put::Letter(id, Some(Arc::new(letter)))],
+    ))
+}
+
+/// Many changes checked and applied one after the other exactly as
+/// [`Docket::apply`] checks and applies each, for an import of many records:
+/// the batch looks ids up in hash maps and appends the records it adds,
+/// sorting them once in [`Batch::finish`], so that n changes take
+/// O(n log n) time where n calls to `apply` take O(n²).
+#[derive(Debug, Clone)]
+pub struct Batch {
+    /// The records, those added at the end; removed ones still hold a slot.
+    docket: Docket,
+    /// Where each city is in `docket.cities`.
+    cities: HashMap<String, usize>,
+    /// Where each letter is in `docket.letters`.
+    letters: HashMap<String, usize>,
+    /// The retired letter ids.
+    retired: HashSet<String>,
+    /// How many cities and letters the docket had before the batch.
+    before: (usize, usize),
+    /// The slots of removed cities and letters.
+    removed: (HashSet<usize>, HashSet<usize>),
+}
+
+impl Batch {
+    /// A batch of changes to `docket`.
+    pub fn new(docket: Docket) -> Self {
+        let index = |ids: Vec<&String>| -> HashMap<String, usize> {
+            ids.into_iter()
+                .enumerate()
+                .map(|(at, id)| (id.clone(), at))
+                .collect()
+        };
+        Batch {
+            cities: index(docket.cities.iter().map(|c| &c.id).collect()),
+            letters: index(docket.letters.iter().map(|l| &l.id).collect()),
+            retired: docket.retired_ids.iter().cloned().collect(),
+            before: (docket.cities.len(), docket.letters.len()),
+            removed: Default::default(),
+            docket,
         }
     }
 
-    fn plan(&self, change: Change) -> Result<(String, String, Vec<Put>), Invalid> {
-        match change {
-            Change::AddCity(city) => self.plan_city(city, true),
-            Change::EditCity(city) => self.plan_city(city, false),
-            Change::RemoveCity { id, with_letters } => self.plan_remove_city(&id, with_letters),
-            Change::AddLetter(letter) => self.plan_add_letter(letter),
-            Change::EditLetter(letter) => {
-                self.existing_letter(&letter.id)?;
-                let description = format!("letter {}", letter.id);
-                self.checked_letter(description, letter)
-            }
-            Change::RemoveLetter(id) => {
-                self.existing_letter(&id)?;
-                Ok((
-                    format!("letter {id}"),
-                    id.clone(),
-                    vec![Put::Letter(id, None)],
-                ))
-            }
-            Change::AddReply(id, reply) => self.plan_reply(&id, reply),
-            Change::AddExtension(id, extension) => self.plan_extension(&id, extension),
-            Change::Close(id, closing) => self.plan_close(&id, closing),
-            Change::Reopen(id) => {
-                let mut letter = self.existing_letter(&id)?.clone();
-                if letter.closed.take().is_none() {
-                    return Err(invalid("id", format!("letter {id} is not closed")));
-                }
-                self.checked_letter(format!("reopening of {id}"), letter)
-            }
-        }
-    }
-
-    fn plan_city(&self, city: City, new: bool) -> Result<(String, String, Vec<Put>), Invalid> {
-        required("id", &city.id)?;
-        required("name", &city.name)?;
-        let exists = self.city(&city.id).is_some();
-        if new && exists {
-            return Err(invalid(
-                "id",
-                format!("city id {:?} is already taken", city.id),
-            ));
-        }
-        if new && !is_slug(&city.id) {
-            return Err(invalid(
-                "id",
-                "city id must be lower-case letters, digits and dashes, like san-bernardino",
-            ));
-        }
-        if !new && !exists {
-            return Err(invalid("id", format!("no city with id {:?}", city.id)));
-        }
-        let description = format!("city {}", city.name);
-        let id = city.id.clone();
-        Ok((description, id.clone(), vec![Put::City(id, Some(city))]))
-    }
-
-    fn plan_remove_city(
-        &self,
-        id: &str,
-        with_letters: bool,
-    ) -> Result<(String, String, Vec<Put>), Invalid> {
-        let city = self
-            .city(id)
-            .ok_or_else(|| invalid("id", format!("no city with id {id:?}")))?;
-        let letters: Vec<&Letter> = self.letters_of(id).collect();
-        if !letters.is_empty() && !with_letters {
-            return Err(invalid(
-                "with_letters",
-                format!(
-                    "{} still has {} letter{}",
-                    city.name,
-                    letters.len(),
-                    if letters.len() == 1 { "" } else { "s" }
-                ),
-            ));
-        }
-        let mut puts: Vec<Put> = letters
-            .iter()
-            .map(|l| Put::Letter(l.id.clone(), None))
-            .collect();
-        puts.push(Put::City(id.to_owned(), None));
-        Ok((format!("city {}", city.name), id.to_owned(), puts))
-    }
-
-    fn plan_add_letter(&self, mut letter: Letter) -> Result<(String, String, Vec<Put>), Invalid> {
-        required("city", &letter.city)?;
-        if letter.id.trim().is_empty() {
-            letter.id = self.new_letter_id(&letter.city, letter.sent);
-        } else if self.letter(&letter.id).is_some() || self.retired_ids.contains(&letter.id) {
-            return Err(invalid(
-                "id",
-                format!("letter id {:?} is already taken", letter.id),
-            ));
-        }
-        let description = format!("letter {}", letter.id);
-        self.checked_letter(description, letter)
-    }
-
-    fn plan_reply(&self, id: &str, reply: Reply) -> Result<(String, String, Vec<Put>), Invalid> {
-        required("from", &reply.from)?;
-        let mut letter = self.existing_letter(id)?.clone();
-        let description = format!(
-            "reply from {} on {}",
-            self.city_name(&letter.city),
-            reply.on
-        );
-        letter.replies.push(reply);
-        letter.replies.sort_by_key(|r| r.on);
-        self.checked_letter(description, letter)
-    }
-
-    fn plan_extension(
-        &self,
-        id: &str,
-        extension: Extension,
-    ) -> Result<(String, String, Vec<Put>), Invalid> {
-        let mut letter = self.existing_letter(id)?.clone();
-        if letter.effective_due(extension.granted_on) == Some(extension.new_due) {
-            return Err(invalid(
-                "new_due",
-                format!(
-                    "the deadline is already {}; an extension must move it",
-                    extension.new_due
-                ),
-            ));
-        }
-        if extension.new_due < letter.sent {
-            return Err(invalid(
-                "new_due",
-                format!(
-                    "the new due date is before the letter was sent on {}",
-                    letter.sent
-                ),
-            ));
-        }
-        let description = format!("extension of {id} to {}", extension.new_due);
-        letter.extensions.push(extension);
-        letter.extensions.sort_by_key(|e| e.granted_on);
-        self.checked_letter(description, letter)
-    }
-
-    fn plan_close(
-        &self,
-        id: &str,
-        closing: Closing,
-    ) -> Result<(String, String, Vec<Put>), Invalid> {
-        let mut letter = self.existing_letter(id)?.clone();
-        if let Some(closed) = &letter.closed {
-            return Err(invalid(
-                "on",
-                format!("letter {id} is already closed on {}", closed.on),
-            ));
-        }
-        letter.closed = Some(closing);
-        self.checked_letter(format!("closing of {id}"), letter)
-    }
-
-    fn existing_letter(&self, id: &str) -> Result<&Letter, Invalid> {
-        self.letter(id)
-            .ok_or_else(|| invalid("id", format!("no letter with id {id:?}")))
-    }
-
-    /// Checks a letter as it would be saved, then plans to put it.
-    fn checked_letter(
-        &self,
-        description: String,
-        letter: Letter,
-    ) -> Result<(String, String, Vec<Put>), Invalid> {
-        for (field, value) in [
-            ("from", &letter.from),
-            ("to", &letter.to),
-            ("subject", &letter.subject),
-        ] {
-            required(field, value)?;
-        }
-        if self.city(&letter.city).is_none() {
-            return Err(invalid(
-                "city",
-                format!("no city with id {:?}", letter.city),
-            ));
-        }
-        if let Some((field, message)) = letter_date_problems(&letter).into_iter().next() {
-            return Err(invalid(field, message));
-        }
-        let id = letter.id.clone();
-        Ok((
+    /// Checks and applies a change as [`Docket::apply`] does; on error
+    /// nothing changed.
+    pub fn apply(&mut self, change: Change) -> Result<Applied, Invalid> {
+        let (description, id, puts) = plan(self, change)?;
+        let mut undo: Vec<Put> = puts.into_iter().map(|put| self.put(put)).collect();
+        undo.reverse();
+        Ok(Applied {
             description,
-            id.clone(),
-            vec![Put::Letter(id, Some(Arc::new(letter)))],
-        ))
+            id,
+            undo,
+        })
     }
+
+    /// The city with this id, if the docket had it before the batch.
+    pub fn city_before(&self, id: &str) -> Option<&City> {
+        let at = *self.cities.get(id)?;
+        (at < self.before.0).then(|| &self.docket.cities[at])
+    }
+
+    /// The letter with this id, if the docket had it before the batch.
+    pub fn letter_before(&self, id: &str) -> Option<&Letter> {
+        let at = *self.letters.get(id)?;
+        (at < self.before.1).then(|| &*self.docket.letters[at])
+    }
+
+    /// The city with this id.
+    pub fn city(&self, id: &str) -> Option<&City> {
+        Records::city(self, id)
+    }
+
+    /// The letter with this id.
+    pub fn letter(&self, id: &str) -> Option<&Letter> {
+        Records::letter(self, id)
+    }
+
+    /// Whether this letter id belonged to a deleted letter.
+    pub fn is_retired(&self, id: &str) -> bool {
+        Records::is_retired(self, id)
+    }
+
+    /// Retires a letter id that no letter has, so that no letter gets it.
+    pub fn retire(&mut self, id: &str) {
+        if self.letters.contains_key(id) {
+            return;
+        }
+        if self.retired.insert(id.to_owned()) {
+            self.docket.retired_ids.push(id.to_owned());
+        }
+    }
+
+    /// The docket with every change applied, in its stable order.
+    pub fn finish(self) -> Docket {
+        let Batch {
+            mut docket,
+            removed: (cities, letters),
+            ..
+        } = self;
+        drop_slots(&mut docket.cities, &cities);
+        drop_slots(&mut docket.letters, &letters);
+        docket.cities.sort_by(|a, b| a.id.cmp(&b.id));
+        docket.letters.sort_by(|a, b| a.id.cmp(&b.id));
+        docket.retired_ids.sort();
+        docket
+    }
+
+    /// Puts one record, as [`Docket::put`]; returns the put that undoes it.
+    fn put(&mut self, put: Put) -> Put {
+        match put {
+            Put::City(id, value) => {
+                let slots = (&mut self.cities, &mut self.removed.0);
+                let before = put_slot(&mut self.docket.cities, slots, &id, value);
+                Put::City(id, before)
+            }
+            Put::Letter(id, value) => {
+                if value.is_none() && self.retired.insert(id.clone()) {
+                    self.docket.retired_ids.push(id.clone());
+                }
+                let slots = (&mut self.letters, &mut self.removed.1);
+                let before = put_slot(&mut self.docket.letters, slots, &id, value);
+                Put::Letter(id, before)
+            }
+        }
+    }
+}
+
+impl Records for Batch {
+    fn city(&self, id: &str) -> Option<&City> {
+        self.cities.get(id).map(|at| &self.docket.cities[*at])
+    }
+
+    fn letter(&self, id: &str) -> Option<&Letter> {
+        self.letters.get(id).map(|at| &*self.docket.letters[*at])
+    }
+
+    fn is_retired(&self, id: &str) -> bool {
+        self.retired.contains(id)
+    }
+
+    fn letters_of(&self, city: &str) -> Vec<&Letter> {
+        (self.docket.letters.iter().enumerate())
+            .filter(|(at, l)| l.city == city && self.letters.get(&l.id) == Some(at))
+            .map(|(_, l)| &**l)
+            .collect()
+    }
+}
+
+/// Replaces, adds (at the end) or removes (leaving its slot, marked) the
+/// record with this id; returns the record it replaced.
+fn put_slot<T: Clone>(
+    records: &mut Vec<T>,
+    (index, removed): (&mut HashMap<String, usize>, &mut HashSet<usize>),
+    id: &str,
+    value: Option<T>,
+) -> Option<T> {
+    match (index.get(id).copied(), value) {
+        (Some(at), Some(value)) => Some(std::mem::replace(&mut records[at], value)),
+        (Some(at), None) => {
+            index.remove(id);
+            removed.insert(at);
+            Some(records[at].clone())
+        }
+        (None, Some(value)) => {
+            index.insert(id.to_owned(), records.len());
+            records.push(value);
+            None
+        }
+        (None, None) => None,
+    }
+}
+
+/// Drops the records in the slots marked removed.
+fn drop_slots<T>(records: &mut Vec<T>, removed: &HashSet<usize>) {
+    if removed.is_empty() {
+        return;
+    }
+    let mut at = 0;
+    records.retain(|_| {
+        at += 1;
+        !removed.contains(&(at - 1))
+    });
 }
 
 /// Replaces (or inserts, or removes) the record with this id, inserting in id

@@ -2,7 +2,7 @@ use std::str::FromStr;
 
 use chrono::{Days, Months};
 
-use super::Date;
+use super::{Date, calendar};
 
 /// A date as people type it, checked but not yet resolved: `today` and
 /// offsets need the date they count from, which [`DateSpec::resolve`] takes.
@@ -34,10 +34,11 @@ pub enum OffsetUnit {
 
 impl DateSpec {
     /// The date meant, with `today` the date that `today` and offsets count
-    /// from; an offset beyond the calendar is refused.
+    /// from; a date outside 0001-01-01..9999-12-31 (see
+    /// [`calendar::in_range`]) is refused, typed or reached by an offset.
     pub fn resolve(self, today: Date) -> Result<Date, String> {
         let (count, unit, back) = match self {
-            DateSpec::On(date) => return Ok(date),
+            DateSpec::On(date) => return calendar::check_range(date),
             DateSpec::Offset { count, unit, back } => (count, unit, back),
         };
         let moved = match (unit, back) {
@@ -48,7 +49,9 @@ impl DateSpec {
             (OffsetUnit::Months, false) => today.checked_add_months(Months::new(count)),
             (OffsetUnit::Months, true) => today.checked_sub_months(Months::new(count)),
         };
-        moved.ok_or_else(|| format!("{count} {unit:?} from {today} is beyond the calendar"))
+        let what = || format!("{count} {unit:?} from {today}");
+        let moved = moved.ok_or_else(|| format!("{} is {}", what(), calendar::OUTSIDE))?;
+        calendar::check_range(moved).map_err(|err| format!("{}: {err}", what()))
     }
 }
 
@@ -129,6 +132,23 @@ mod tests {
         for (input, expected) in table {
             assert_eq!(parse_date_spec(input, today), Ok(d(expected)), "{input}");
         }
+    }
+
+    #[test]
+    fn dates_outside_0001_to_9999_are_refused_typed_or_reached() {
+        let table = [
+            ("0000-12-31", "2017-08-10"),
+            ("+1d", "9999-12-31"),
+            ("-1d", "0001-01-01"),
+            ("+1m", "9999-12-01"),
+            ("+4294967295d", "2017-08-10"),
+        ];
+        for (input, today) in table {
+            let err = parse_date_spec(input, d(today)).unwrap_err();
+            assert!(err.contains(calendar::OUTSIDE), "{input}: {err}");
+        }
+        assert_eq!(parse_date_spec("+1d", d("9999-12-30")), Ok(d("9999-12-31")));
+        assert_eq!(parse_date_spec("-1d", d("0001-01-02")), Ok(d("0001-01-01")));
     }
 
     #[test]

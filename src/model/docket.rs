@@ -3,7 +3,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{City, Date, Letter, Status};
+use super::change::{Invalid, Within};
+use super::{City, Date, Letter, Status, calendar};
 
 /// The whole record: every city and every letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,7 +122,8 @@ impl Docket {
     }
 
     /// Every rule the records break: duplicate or empty ids, letters naming a
-    /// missing city, due dates before sending, replies, extensions or closings
+    /// missing city, dates outside 0001-01-01..9999-12-31, due dates before
+    /// sending, replies, extensions (or their new due dates) or closings
     /// dated before the letter was sent.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
@@ -150,8 +152,8 @@ impl Docket {
                     letter.city
                 ));
             }
-            for (_, message) in letter_date_problems(letter) {
-                report(&message);
+            for invalid in letter_date_problems(letter) {
+                report(&invalid.message);
             }
         }
         problems
@@ -172,39 +174,96 @@ fn problem(record: &'static str, id: &str, message: &str) -> Problem {
     }
 }
 
-/// The rules a letter's dates break, each with the field at fault.
-pub(super) fn letter_date_problems(letter: &Letter) -> Vec<(&'static str, String)> {
+/// The rules a letter's dates break, each naming the field at fault: first
+/// dates outside the range docket keeps (see [`calendar::in_range`]), then
+/// dates before the letter was sent.
+pub(super) fn letter_date_problems(letter: &Letter) -> Vec<Invalid> {
     let sent = letter.sent;
-    let mut problems = Vec::new();
+    let mut problems: Vec<Invalid> = letter_dates(letter)
+        .filter(|(_, _, _, date)| !calendar::in_range(*date))
+        .map(|(field, within, what, date)| Invalid {
+            field,
+            within,
+            message: format!("its {what} {date} is {}", calendar::OUTSIDE),
+        })
+        .collect();
+    let mut report = |field, within, message| {
+        problems.push(Invalid {
+            field,
+            within,
+            message,
+        })
+    };
     if let Some(due) = letter.due.filter(|due| *due < sent) {
-        problems.push((
+        report(
             "due",
+            None,
             format!("is due on {due}, before it was sent on {sent}"),
-        ));
+        );
     }
-    for reply in letter.replies.iter().filter(|r| r.on < sent) {
-        problems.push((
-            "on",
-            format!(
-                "has a reply dated {}, before the letter was sent on {sent}",
-                reply.on
-            ),
-        ));
+    for (at, reply) in letter.replies.iter().enumerate() {
+        if reply.on < sent {
+            report(
+                "on",
+                Some(Within::Reply(at)),
+                format!(
+                    "has a reply dated {}, before the letter was sent on {sent}",
+                    reply.on
+                ),
+            );
+        }
     }
-    for ext in letter.extensions.iter().filter(|e| e.granted_on < sent) {
-        problems.push((
-            "granted_on",
-            format!(
-                "has an extension granted on {}, before the letter was sent on {sent}",
-                ext.granted_on
-            ),
-        ));
+    for (at, ext) in letter.extensions.iter().enumerate() {
+        if ext.granted_on < sent {
+            report(
+                "granted_on",
+                Some(Within::Extension(at)),
+                format!(
+                    "has an extension granted on {}, before the letter was sent on {sent}",
+                    ext.granted_on
+                ),
+            );
+        }
+        if ext.new_due < sent {
+            report(
+                "new_due",
+                Some(Within::Extension(at)),
+                format!(
+                    "has an extension to {}, before the letter was sent on {sent}",
+                    ext.new_due
+                ),
+            );
+        }
     }
     if let Some(closed) = letter.closed.as_ref().filter(|c| c.on < sent) {
-        problems.push((
+        report(
             "on",
+            Some(Within::Closing),
             format!("was closed on {}, before it was sent on {sent}", closed.on),
-        ));
+        );
     }
     problems
+}
+
+/// Every date of a letter: the field that holds it, where, and what it is.
+fn letter_dates(
+    letter: &Letter,
+) -> impl Iterator<Item = (&'static str, Option<Within>, &'static str, Date)> + '_ {
+    let replies = (letter.replies.iter().enumerate())
+        .map(|(at, r)| ("on", Some(Within::Reply(at)), "reply date", r.on));
+    let extensions = letter.extensions.iter().enumerate().flat_map(|(at, e)| {
+        let within = Some(Within::Extension(at));
+        [
+            ("granted_on", within, "extension date", e.granted_on),
+            ("new_due", within, "extended due date", e.new_due),
+        ]
+    });
+    let closing =
+        (letter.closed.iter()).map(|c| ("on", Some(Within::Closing), "closing date", c.on));
+    [("sent", None, "sent date", letter.sent)]
+        .into_iter()
+        .chain(letter.due.map(|due| ("due", None, "due date", due)))
+        .chain(replies)
+        .chain(extensions)
+        .chain(closing)
 }

@@ -13,9 +13,10 @@ pub mod letter;
 pub mod status;
 
 pub use calendar::{
-    Holidays, add_days, business_days_between, is_business_day, observed_federal_holidays,
+    Holidays, add_days, business_days_between, check_range, in_range, is_business_day,
+    observed_federal_holidays,
 };
-pub use change::{Applied, Change, Invalid, Put};
+pub use change::{Applied, Batch, Change, Invalid, Put, Within};
 pub use city::City;
 pub use date_spec::{DateSpec, OffsetUnit, parse_date_spec};
 pub use docket::{Docket, Problem};
