@@ -5,9 +5,8 @@
 mod support;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
-use docket::model::{Date, Docket};
+use docket::model::Date;
 use docket::tui::form::Form;
 use support::cli::{docket, empty_file, fails, import, import_refused, ok};
 use support::files::{data_file, load, sample_file, write};
@@ -437,35 +436,6 @@ fn csv_rows(rows: usize) -> String {
         ));
     }
     text
-}
-
-/// The best of three timings of a CSV import of `text` into `docket`.
-fn import_time(docket: &Docket, text: &str, rows: usize) -> Duration {
-    (0..3)
-        .map(|_| {
-            let start = Instant::now();
-            let imported = docket::import::import_csv(docket, text, false).expect("imports");
-            let took = start.elapsed();
-            assert_eq!(imported.docket.letters.len(), docket.letters.len() + rows);
-            took
-        })
-        .min()
-        .unwrap()
-}
-
-#[test]
-fn csv_import_time_grows_linearly_with_the_rows() {
-    let existing = docket::store::parse(docket::store::SAMPLE).unwrap();
-    let (small, big) = (2_500, 20_000);
-    let small_time = import_time(&existing, &csv_rows(small), small);
-    let big_time = import_time(&existing, &csv_rows(big), big);
-    // Eight times the rows: about eight times the time when linear (n log n
-    // a little more), 64 times when quadratic. Allow for a noisy machine.
-    let ratio = big_time.as_secs_f64() / small_time.as_secs_f64();
-    assert!(
-        ratio < 20.0,
-        "{small} rows took {small_time:?}, {big} rows {big_time:?}: {ratio:.1} times as long"
-    );
 }
 
 #[test]
