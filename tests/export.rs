@@ -50,6 +50,40 @@ fn ics_golden() {
     assert_golden("export-2017-08-18.ics", &text);
 }
 
+#[test]
+fn a_deadline_on_the_calendars_last_day_is_an_event_of_that_day() {
+    let (_dir, file) = sample_file();
+    let id = "baltimore-2017-08-03";
+    ok(&docket(
+        &file,
+        &[
+            "add",
+            "extension",
+            id,
+            "--granted-on",
+            "2017-08-10",
+            "--due",
+            "9999-12-31",
+        ],
+    ));
+    let text = ok(&docket(
+        &file,
+        &["export", "--format", "ics", "--as-of", "2017-08-10"],
+    ));
+    let lines = unfolded(&text);
+    let start = (lines.iter())
+        .position(|l| l == "DTSTART;VALUE=DATE:99991231")
+        .expect("the event starts on 9999-12-31");
+    let event: Vec<&String> = lines[start..]
+        .iter()
+        .take_while(|l| *l != "END:VEVENT")
+        .collect();
+    assert!(
+        event.iter().all(|l| !l.starts_with("DTEND")),
+        "no end past the calendar: {event:?}"
+    );
+}
+
 /// The content lines of an ICS text, unfolded.
 fn unfolded(ics: &str) -> Vec<String> {
     ics.replace("\r\n ", "")

@@ -4,7 +4,7 @@
 //! The output is reproducible: the only timestamp, `DTSTAMP`, comes from the
 //! data (the letter's latest event as of the date), never from the clock.
 
-use crate::model::{Date, Docket, Letter, add_days};
+use crate::model::{Date, Docket, Letter, add_days, in_range};
 
 use super::events;
 use super::text::one_line;
@@ -59,15 +59,21 @@ fn push_event(out: &mut String, docket: &Docket, letter: &Letter, due: Date, as_
     let stamp = events(letter, as_of)
         .last()
         .map_or(letter.sent, |event| event.on);
-    let day_after = add_days(due, 1).unwrap_or(due);
     let summary = escape(&summary(docket, letter));
+    // An all-day event without an end lasts its one day: the way to write
+    // one due on the calendar's last day, whose next day has no date.
+    let end = (add_days(due, 1).filter(|day| in_range(*day)))
+        .map(|day_after| format!("DTEND;VALUE=DATE:{}", day_after.format("%Y%m%d")));
     let lines = [
         "BEGIN:VEVENT".to_owned(),
         format!("UID:{}", escape(&format!("{}@docket", letter.id))),
         format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")),
         format!("SEQUENCE:{}", letter.extensions_as_of(as_of).len()),
         format!("DTSTART;VALUE=DATE:{}", due.format("%Y%m%d")),
-        format!("DTEND;VALUE=DATE:{}", day_after.format("%Y%m%d")),
+    ]
+    .into_iter()
+    .chain(end)
+    .chain([
         format!("SUMMARY:{summary}"),
         format!(
             "DESCRIPTION:{}",
@@ -80,9 +86,9 @@ fn push_event(out: &mut String, docket: &Docket, letter: &Letter, due: Date, as_
         format!("TRIGGER:{ALARM_TRIGGER}"),
         "END:VALARM".to_owned(),
         "END:VEVENT".to_owned(),
-    ];
-    for line in &lines {
-        push_line(out, line);
+    ]);
+    for line in lines {
+        push_line(out, &line);
     }
 }
 
