@@ -473,3 +473,120 @@ proptest! {
         prop_assert_eq!(&parsed.rows[0].state, &city.state);
     }
 }
+
+// Point 8: Markdown keeps its structure.
+
+/// A letter whose summary and demands start like Markdown blocks.
+fn markdown_letter() -> Letter {
+    letter("reno-2017-08-03", "reno", "2017-08-03")
+        .from("- From: a fake fact")
+        .to("1. To")
+        .subject("# Subject ##")
+        .due("2017-08-18")
+        .demands([
+            "# a heading",
+            "- a fake fact",
+            "* a star",
+            "+ a plus",
+            "1. one",
+            "2) two",
+            "> a quote",
+            "---",
+            "```rust",
+            "~~~",
+            "    indented code",
+            "=====",
+            "text\n# a heading inside\n- a fact inside\n```\n> quoted",
+        ])
+        .summary("- Status: a fake status")
+        .source("--- a rule?")
+        .replies([Reply {
+            on: date("2017-08-10"),
+            from: "# City".to_owned(),
+            kind: ReplyKind::Disputes,
+            summary: "```\n# heading\n---".to_owned(),
+        }])
+        .build()
+}
+
+/// Whether `text` starts like a Markdown block other than a paragraph:
+/// a heading, a list item, a quote, a rule, a fence or indented code.
+fn starts_a_block(text: &str) -> bool {
+    let ordered = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    text.starts_with([' ', '\t', '#', '-', '+', '>', '=', '~', '`', '_'])
+        || (text.starts_with('*') && !text.starts_with("**"))
+        || (ordered.len() < text.len() && ordered.starts_with(['.', ')']))
+}
+
+/// The lines where user text starts a Markdown block of its own: those
+/// that are not a heading docket writes, nor an item `- ` docket writes
+/// holding text, nor a paragraph of text; and the headings whose text ends
+/// with a closing sequence (` #`) that would be dropped.
+fn block_starts(markdown: &str) -> Vec<String> {
+    let docket_s_heading = |l: &str| ["# ", "## ", "### "].iter().any(|h| l.starts_with(h));
+    markdown
+        .lines()
+        .filter(|line| match line.strip_prefix("- ") {
+            Some(item) => starts_a_block(item),
+            None if docket_s_heading(line) => {
+                line.trim_end().ends_with(" #") || line.trim_end().ends_with(" ##")
+            }
+            None => starts_a_block(line),
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn markdown_user_text_stays_the_text_of_its_item() {
+    let (_dir, file) = file_of(&docket_of(vec![reno()], vec![markdown_letter()]));
+    let out = ok(&docket(
+        &file,
+        &["--as-of", "2017-08-21", "export", "--format", "md"],
+    ));
+    assert_eq!(block_starts(&out), Vec::<String>::new(), "\n{out}");
+    for line in [
+        "### \\# Subject \\##",
+        "- From: \\- From: a fake fact",
+        "- To: 1\\. To",
+        "- Source: \\--- a rule?",
+        "\\- Status: a fake status",
+        "- \\# a heading",
+        "- \\- a fake fact",
+        "- \\* a star",
+        "- \\+ a plus",
+        "- 1\\. one",
+        "- 2\\) two",
+        "- \\> a quote",
+        "- \\---",
+        "- \\`\\`\\`rust",
+        "- \\~~~",
+        "- indented code",
+        "- \\=====",
+        "- text # a heading inside - a fact inside \\`\\`\\` \\> quoted",
+    ] {
+        assert!(out.lines().any(|l| l == line), "no line {line:?} in\n{out}");
+    }
+    // The headings are docket's: the title, the city and the letter.
+    let headings: Vec<&str> = out.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(headings.len(), 3, "{headings:?}");
+}
+
+#[test]
+fn the_digest_keeps_its_structure() {
+    let mut hostile = docket_of(vec![reno()], vec![markdown_letter()]);
+    hostile.cities[0].name = "# Reno".to_owned();
+    let (_dir, file) = file_of(&hostile);
+    for day in ["2017-08-03", "2017-08-10", "2017-08-18", "2017-08-21"] {
+        let out = ok(&docket(&file, &["digest", "--date", day]));
+        assert_eq!(block_starts(&out), Vec::<String>::new(), "\n{out}");
+        let headings = out.lines().filter(|l| l.starts_with('#')).count();
+        assert_eq!(headings, 8, "{out}");
+        for line in out.lines().filter(|l| l.starts_with("- ")) {
+            assert!(
+                line.starts_with("- **\\# Reno** `reno-2017-08-03`: "),
+                "{line}"
+            );
+        }
+    }
+}
