@@ -130,13 +130,11 @@ fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
     );
     section("Summary", view.summary.lines().map(str::to_owned).collect());
     let replies = view.replies.iter().map(|r| {
+        // The sender's name stays on the entry's line.
+        let from = crate::export::one_line(r.from);
+        let r = &ReplyView { from: &from, ..*r };
         let summary = indented(r.summary);
-        format!(
-            "{}  {}  {}{summary}",
-            day(r.on),
-            crate::export::one_line(r.from),
-            r.kind
-        )
+        format!("{}  {}  {}{summary}", day(r.on), r.from, r.kind)
     });
     section("Replies", replies.collect());
     let extensions = view.extensions.iter().map(|e| {
