@@ -9,4 +9,5 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod store;
+pub mod text_safety;
 pub mod tui;

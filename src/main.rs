@@ -4,6 +4,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 use docket::cli::Cli;
 use docket::clock::Clock;
+use docket::text_safety::warn;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -17,7 +18,7 @@ fn main() -> ExitCode {
             err.exit()
         }
         Err(err) => {
-            eprintln!("docket: {}", one_line(&err.to_string()));
+            warn(&one_line(&err.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -26,7 +27,7 @@ fn main() -> ExitCode {
     match docket::cli::run(cli, clock) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("docket: {err}");
+            warn(&err.to_string());
             err.exit_code()
         }
     }

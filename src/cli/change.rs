@@ -11,6 +11,7 @@ use crate::model::{
     Change, City, Closing, Date, DateSpec, Extension, Invalid, Letter, Reply, ReplyKind,
 };
 use crate::store::Store;
+use crate::text_safety::say;
 
 /// What to add.
 #[derive(Debug, Subcommand)]
@@ -202,7 +203,7 @@ pub fn apply(path: &Path, change: Change) -> Result<(), Error> {
     })?;
     let applied = docket.apply(change).map_err(|invalid| refused(&invalid))?;
     store.save(&docket)?;
-    println!("{}", applied.id);
+    say(&applied.id);
     Ok(())
 }
 

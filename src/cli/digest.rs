@@ -16,6 +16,6 @@ pub struct DigestArgs {
 pub fn run(path: &Path, as_of: Date, today: Date, args: &DigestArgs) -> Result<(), Error> {
     let date = args.date.map_or(Ok(as_of), |d| resolve(d, today))?;
     let docket = load_or_init(path)?;
-    print!("{}", to_digest(&docket, date));
+    print!("{}", crate::text_safety::visible(&to_digest(&docket, date)));
     Ok(())
 }

@@ -10,6 +10,7 @@ use super::{Error, load_or_init};
 use crate::export::{csv, ics, json, markdown};
 use crate::model::Date;
 use crate::store;
+use crate::text_safety::visible_owned;
 
 /// The formats `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -40,7 +41,8 @@ pub fn render(docket: &crate::model::Docket, format: Format, as_of: Date) -> Str
     match format {
         Format::Ics => ics::to_ics(docket, as_of),
         Format::Csv => csv::to_csv(docket, as_of),
-        Format::Md => markdown::to_markdown(docket, as_of),
+        // Markdown is read by people, on a terminal too.
+        Format::Md => visible_owned(markdown::to_markdown(docket, as_of)),
         Format::Json => json::to_json(docket),
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::Error;
 use crate::import::{self, Imported, Refused, RowError};
 use crate::store::Store;
+use crate::text_safety::{say, warn};
 
 /// Problems listed before the import gives up listing them.
 const MAX_LISTED: usize = 20;
@@ -63,16 +64,16 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Error> {
         }
     })?;
     for note in &imported.notes {
-        eprintln!("docket: note: {}", note.located(&name));
+        warn(&format!("note: {}", note.located(&name)));
     }
     // Nothing added (all skipped): leave the file and its backup alone.
     if !args.dry_run && !imported.added.is_empty() {
         store.save(&imported.docket)?;
         if creating {
-            eprintln!(
-                "docket: created {} with the imported records",
+            warn(&format!(
+                "created {} with the imported records",
                 path.display()
-            );
+            ));
         }
     }
     report(&imported, &name, path, args.dry_run);
@@ -97,7 +98,7 @@ fn refuse(name: &str, errors: &[RowError]) -> Error {
         return Error::data(format!("{}; nothing was imported", only.located(name)));
     }
     for error in errors.iter().take(MAX_LISTED) {
-        eprintln!("docket: {}", error.located(name));
+        warn(&error.located(name));
     }
     let more = errors.len().saturating_sub(MAX_LISTED);
     let unlisted = if more > 0 {
@@ -119,10 +120,13 @@ fn count_of(n: usize, one: &str, many: &str) -> String {
 fn report(imported: &Imported, name: &str, path: &Path, dry_run: bool) {
     let verb = if dry_run { "would add" } else { "added" };
     for (record, id) in &imported.added {
-        println!("{verb} {record} {id}");
+        say(&format!("{verb} {record} {id}"));
     }
     for clash in &imported.skipped {
-        println!("skipped {} {}: {}", clash.record, clash.id, clash.reason);
+        say(&format!(
+            "skipped {} {}: {}",
+            clash.record, clash.id, clash.reason
+        ));
     }
     let letters = imported
         .added
@@ -135,10 +139,10 @@ fn report(imported: &Imported, name: &str, path: &Path, dry_run: bool) {
     } else {
         "into"
     };
-    println!(
+    say(&format!(
         "{name}: {} and {} imported {into} {}",
         count_of(letters, "letter", "letters"),
         count_of(cities, "city", "cities"),
         path.display()
-    );
+    ));
 }

@@ -17,6 +17,7 @@ use crate::clock::Clock;
 pub use crate::error::Error;
 use crate::model::{Change, Date, DateSpec, Docket, Status};
 use crate::store::{self, Store};
+use crate::text_safety::{say, warn};
 
 /// Track letters sent to cities, the deadlines they set and the replies that come back.
 #[derive(Debug, Parser)]
@@ -132,22 +133,22 @@ pub fn load_or_init(path: &std::path::Path) -> Result<Docket, Error> {
     }
     let docket = store::sample();
     store.save(&docket)?;
-    eprintln!(
-        "docket: no data file at {}; started it from the bundled sample",
+    warn(&format!(
+        "no data file at {}; started it from the bundled sample",
         path.display()
-    );
+    ));
     Ok(docket)
 }
 
 fn check(path: &std::path::Path) -> Result<(), Error> {
     let docket = store::load(path)?
         .ok_or_else(|| Error::data(format!("{}: no such file", path.display())))?;
-    println!(
+    say(&format!(
         "{}: ok, {} cities, {} letters",
         path.display(),
         docket.cities.len(),
         docket.letters.len()
-    );
+    ));
     Ok(())
 }
 
@@ -190,7 +191,7 @@ fn init(path: &std::path::Path, empty: bool) -> Result<(), Error> {
     } else {
         "the bundled sample"
     };
-    println!("{}: created with {what}", path.display());
+    say(&format!("{}: created with {what}", path.display()));
     Ok(())
 }
 

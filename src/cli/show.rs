@@ -97,7 +97,10 @@ pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), Error> {
         let json = serde_json::to_string_pretty(&view).expect("a letter view serializes");
         println!("{json}");
     } else {
-        print!("{}", render(&view, letter, as_of));
+        print!(
+            "{}",
+            crate::text_safety::visible(&render(&view, letter, as_of))
+        );
     }
     Ok(())
 }
@@ -120,10 +123,16 @@ fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
     };
     section(
         "Demands",
-        view.demands.iter().map(|d| format!("- {d}")).collect(),
+        view.demands
+            .iter()
+            .map(|d| format!("- {}", d.replace('\n', "\n    ")))
+            .collect(),
     );
     section("Summary", view.summary.lines().map(str::to_owned).collect());
     let replies = view.replies.iter().map(|r| {
+        // The sender's name stays on the entry's line.
+        let from = crate::export::one_line(r.from);
+        let r = &ReplyView { from: &from, ..*r };
         let summary = indented(r.summary);
         format!("{}  {}  {}{summary}", day(r.on), r.from, r.kind)
     });

@@ -2,8 +2,11 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::text_safety::visible_line;
+
 /// Renders rows as columns separated by two spaces, each padded to its widest
-/// cell by display width; the last column is not padded.
+/// cell by display width; the last column is not padded. Each cell is shown
+/// on one line, its line breaks and control characters written as escapes.
 pub fn render<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> String {
     let mut widths: Vec<usize> = Vec::new();
     for row in rows {
@@ -11,7 +14,7 @@ pub fn render<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> String {
             if c == widths.len() {
                 widths.push(0);
             }
-            widths[c] = widths[c].max(cell.as_ref().width());
+            widths[c] = widths[c].max(visible_line(cell.as_ref()).width());
         }
     }
     let mut out = String::with_capacity(rows.len() * (widths.iter().sum::<usize>() + 16));
@@ -19,8 +22,8 @@ pub fn render<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> String {
         let start = out.len();
         let row = row.as_ref();
         for (c, cell) in row.iter().enumerate() {
-            let cell = cell.as_ref();
-            out.push_str(cell);
+            let cell = visible_line(cell.as_ref());
+            out.push_str(&cell);
             if c + 1 < row.len() {
                 out.extend(std::iter::repeat_n(' ', widths[c] - cell.width() + 2));
             }

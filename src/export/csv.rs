@@ -2,7 +2,9 @@
 //! --format csv` reads back, and its countdown as of the date, which import
 //! ignores.
 
-use crate::csv_layout::{COLUMNS, LIST_SEPARATOR};
+use std::borrow::Cow;
+
+use crate::csv_layout::{COLUMNS, LIST_SEPARATOR, guard, is_text};
 use crate::model::{Date, Docket, Letter};
 
 /// The CSV text: a header row, then every letter in id order (including
@@ -19,10 +21,22 @@ pub fn to_csv(docket: &Docket, as_of: Date) -> String {
     let mut letters: Vec<&Letter> = docket.letters.iter().map(|l| &**l).collect();
     letters.sort_by(|a, b| a.id.cmp(&b.id));
     for letter in letters {
-        write(row(docket, letter, as_of));
+        let cells = row(docket, letter, as_of).into_iter().zip(COLUMNS);
+        write(cells.map(|(cell, column)| guarded(cell, column)).collect());
     }
     let bytes = writer.into_inner().expect("flushing to memory cannot fail");
     String::from_utf8(bytes).expect("the CSV writer writes the UTF-8 it is given")
+}
+
+/// A text cell that would start a formula with its leading `'`.
+fn guarded(cell: String, column: &str) -> String {
+    if !is_text(column) {
+        return cell;
+    }
+    match guard(&cell) {
+        Cow::Borrowed(_) => cell,
+        Cow::Owned(quoted) => quoted,
+    }
 }
 
 fn row(docket: &Docket, letter: &Letter, as_of: Date) -> Vec<String> {

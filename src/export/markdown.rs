@@ -75,3 +75,71 @@ fn push_letter(out: &mut String, letter: &Letter, as_of: Date) {
         ));
     }
 }
+
+/// Escaped Markdown text made to stay inline wherever it is put: at the
+/// start of a line, of a list item or of a heading it cannot open a block of
+/// its own. Leading spaces (indented code) go; a leading `#` (heading), `-`,
+/// `+` (list item, rule), `=` (heading underline), `~` (fence) or the `.` or
+/// `)` after leading digits and before a space (ordered list) is escaped, as is a `#` run at the
+/// end after a space (a heading's closing sequence, which would be dropped).
+/// `md` escapes the other markers (`*`, `_`, `>`, `` ` ``, `<`, `|`) anywhere.
+pub(crate) fn inline(text: String) -> String {
+    let body = text.trim_start();
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let mut after_digits = body[digits..].chars();
+    let at = match after_digits.next() {
+        Some('.' | ')') if digits > 0 && after_digits.next().is_none_or(char::is_whitespace) => {
+            Some(digits)
+        }
+        Some('#' | '-' | '+' | '=' | '~') if digits == 0 => Some(0),
+        _ => None,
+    };
+    let closing = body.trim_end().trim_end_matches('#');
+    let closing = (closing.len() < body.trim_end().len()
+        && closing.ends_with([' ', '\t'])
+        && at != Some(closing.len()))
+    .then_some(closing.len());
+    if at.is_none() && closing.is_none() && body.len() == text.len() {
+        return text;
+    }
+    let mut out = String::with_capacity(body.len() + 2);
+    for (i, c) in body.char_indices() {
+        if Some(i) == at || Some(i) == closing {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cannot_open_a_block() {
+        for (text, shown) in [
+            ("# a", "\\# a"),
+            ("- a", "\\- a"),
+            ("+ a", "\\+ a"),
+            ("---", "\\---"),
+            ("===", "\\==="),
+            ("~~~", "\\~~~"),
+            ("1. a", "1\\. a"),
+            ("12) a", "12\\) a"),
+            ("    code", "code"),
+            ("a #", "a \\#"),
+            ("a ##  ", "a \\##  "),
+            ("#", "\\#"),
+            (" # ", "\\# "),
+            ("C# and F#", "C# and F#"),
+            ("2017-08-03", "2017-08-03"),
+            ("1.5 million", "1.5 million"),
+            ("1.", "1\\."),
+            ("plain text", "plain text"),
+            ("", ""),
+        ] {
+            assert_eq!(inline(text.to_owned()), shown, "{text:?}");
+        }
+    }
+}

@@ -121,7 +121,7 @@ pub(crate) fn md(text: &str) -> String {
         }
         out.push(c);
     }
-    out
+    super::markdown::inline(out)
 }
 
 /// The text on one line: each run of line breaks becomes one space.

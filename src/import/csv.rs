@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use csv::StringRecord;
 
-use crate::csv_layout::{COLUMNS, LIST_SEPARATOR};
+use crate::csv_layout::{COLUMNS, LIST_SEPARATOR, is_text, unguard};
 use crate::model::{Closing, Date, Letter};
 
 use super::RowError;
@@ -181,13 +181,13 @@ struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    /// The cell in `column`; empty when the file has no such column.
+    /// The cell in `column`; empty when the file has no such column. A
+    /// text cell comes without the quote export put before a formula.
     fn get(&self, column: &str) -> &str {
-        self.columns
-            .at
-            .get(column)
+        let cell = (self.columns.at.get(column))
             .and_then(|i| self.record.get(*i))
-            .unwrap_or("")
+            .unwrap_or("");
+        if is_text(column) { unguard(cell) } else { cell }
     }
 
     fn error(&self, column: &str, message: impl Into<String>) -> RowError {
