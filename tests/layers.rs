@@ -17,6 +17,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("index/", &["index", "model"]),
     ("store/", &["store", "model"]),
     ("csv_layout.rs", &[]),
+    ("text_safety.rs", &[]),
     ("export/", &["export", "model", "index", "csv_layout"]),
     ("import/", &["import", "model", "csv_layout"]),
     ("clock.rs", &["model"]),
