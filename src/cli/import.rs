@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::CliError;
 use crate::import::{self, Imported, Refused, RowError};
+use crate::model::text::{count, count_irregular};
 use crate::store::Store;
 
 /// Problems listed before the import gives up listing them.
@@ -56,7 +57,7 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), CliError> {
             CliError::data(format!(
                 "{name}: {} already in {}: {}; nothing was imported \
                  (--skip-existing imports the rest)",
-                count_of(clashes.len(), "record is", "records are"),
+                count_irregular(clashes.len() as i64, "record is", "records are"),
                 path.display(),
                 ids.join(", ")
             ))
@@ -107,12 +108,8 @@ fn refuse(name: &str, errors: &[RowError]) -> CliError {
     };
     CliError::data(format!(
         "{name}: {}{unlisted}; nothing was imported",
-        count_of(errors.len(), "problem", "problems")
+        count_irregular(errors.len() as i64, "problem", "problems")
     ))
-}
-
-fn count_of(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// One line per record added or skipped, then a summary.
@@ -137,8 +134,8 @@ fn report(imported: &Imported, name: &str, path: &Path, dry_run: bool) {
     };
     println!(
         "{name}: {} and {} imported {into} {}",
-        count_of(letters, "letter", "letters"),
-        count_of(cities, "city", "cities"),
+        count(letters as i64, "letter"),
+        count_irregular(cities as i64, "city", "cities"),
         path.display()
     );
 }

@@ -182,13 +182,8 @@ impl Letter {
     /// The deadline in force as of `as_of`: the new due date of the latest
     /// extension granted on or before it, else the original due date.
     pub fn effective_due(&self, as_of: Date) -> Option<Date> {
-        self.extensions
-            .iter()
-            .filter(|e| e.granted_on <= as_of)
-            // max_by_key keeps the last of equals: the later entry wins a tie.
-            .max_by_key(|e| e.granted_on)
-            .map(|e| e.new_due)
-            .or(self.due)
+        let extensions = self.extensions.iter().map(|e| (e.granted_on, e.new_due));
+        effective_due_of(self.due, extensions, as_of)
     }
 
     /// The first reply on or before `as_of` that answers the letter.
@@ -234,6 +229,23 @@ impl Letter {
             .chain(self.tags.iter());
         fields.into_iter().any(|text| contains_folded(text, needle))
     }
+}
+
+/// The deadline in force as of `as_of`: the new due date of the latest
+/// extension granted on or before it (of two granted the same day, the one
+/// listed later), else `due`. Extensions are `(granted_on, new_due)`, as
+/// dates or as day numbers.
+pub fn effective_due_of<D: Ord + Copy>(
+    due: Option<D>,
+    extensions: impl IntoIterator<Item = (D, D)>,
+    as_of: D,
+) -> Option<D> {
+    (extensions.into_iter())
+        .filter(|(granted_on, _)| *granted_on <= as_of)
+        // max_by_key keeps the last of equals: the later entry wins a tie.
+        .max_by_key(|(granted_on, _)| *granted_on)
+        .map(|(_, new_due)| new_due)
+        .or(due)
 }
 
 /// Case-insensitive substring test; `needle` must already be lower-case.

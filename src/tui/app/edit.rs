@@ -2,11 +2,11 @@
 
 use super::App;
 use super::Pane;
+use crate::model::text::count as plural;
 use crate::model::{Change, Docket, Put, Replayed};
 use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::form::Form;
-use crate::tui::ui::plural;
 
 /// A yes/no question, and what a yes does.
 #[derive(Debug, Clone, PartialEq, Eq)]
