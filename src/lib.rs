@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod index;
 pub mod model;
 pub mod store;
 pub mod tui;

@@ -12,7 +12,7 @@ use super::action::Action;
 use super::form::Form;
 use super::keymap::Mode;
 use super::ui::theme::Theme;
-use super::view::{CitySort, View, ViewCache};
+use crate::index::{CitySort, Index, View};
 use crate::model::{City, Date, Docket, History, Letter, add_days};
 
 /// The whole state of the interface.
@@ -32,7 +32,7 @@ pub struct App {
     message: Option<String>,
     theme: Theme,
     view: View,
-    views: ViewCache,
+    views: Index,
     quit: bool,
     form: Option<Form>,
     confirm: Option<Confirm>,
@@ -46,7 +46,7 @@ pub struct App {
 impl App {
     /// An interface on `docket`, as of `as_of`, knowing that today is `today`.
     pub fn new(docket: Docket, as_of: Date, today: Date, theme: Theme) -> Self {
-        let mut views = ViewCache::default();
+        let mut views = Index::default();
         let view = views.view(&docket, as_of, "", CitySort::Urgency);
         App {
             docket: docket.into(),

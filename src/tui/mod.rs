@@ -9,7 +9,6 @@ pub mod loading;
 pub mod session;
 pub mod terminal;
 pub mod ui;
-pub mod view;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
