@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::model::{
-    Date, Day, Docket, Letter, Milestones, Settings, Status, day_of, effective_due_of, status_of,
+    Day, Docket, Letter, Milestones, Settings, Status, day_of, effective_due_of, status_of,
 };
 
 /// No city: a letter naming a city that does not exist.
@@ -150,12 +150,17 @@ impl Facts {
     pub fn effective_due(&self, i: usize, as_of: Day) -> Day {
         let d = &self.dates[i];
         let (start, len) = (d.extensions.0 as usize, d.extensions.1 as usize);
-        let extensions = self.extensions[start..start + len].iter().copied();
-        effective_due_of(some(d.due), extensions, as_of).unwrap_or(NEVER)
+        if len == 0 {
+            // Most letters: no extension to look through.
+            return d.due;
+        }
+        let extensions = &self.extensions[start..start + len];
+        effective_due_of(some(d.due), extensions, as_of, |&e| e).unwrap_or(NEVER)
     }
 
     /// As `Letter::status_with` under the facts' settings, with the
     /// effective due day.
+    #[inline]
     pub fn status(&self, i: usize, as_of: Day) -> (Status, Day) {
         let dates = &self.dates[i];
         let due = self.effective_due(i, as_of);
@@ -207,8 +212,7 @@ fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>) -> Dates {
     let start = extensions.len();
     extensions
         .extend((letter.extensions.iter()).map(|e| (day_of(e.granted_on), day_of(e.new_due))));
-    // The first answer as of any date on or after it.
-    let answer = letter.first_answer(Date::MAX).map(|r| day_of(r.on));
+    let answer = letter.earliest_answer().map(|r| day_of(r.on));
     Dates {
         sent: day_of(letter.sent),
         due: letter.due.map_or(NEVER, day_of),

@@ -11,10 +11,15 @@ pub struct Settings {
     pub due_soon_days: i64,
 }
 
+impl Settings {
+    /// The settings of a docket that sets none.
+    pub const DEFAULT: Settings = Settings {
+        due_soon_days: DUE_SOON_DAYS,
+    };
+}
+
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            due_soon_days: DUE_SOON_DAYS,
-        }
+        Settings::DEFAULT
     }
 }

@@ -157,7 +157,7 @@ pub fn status_of<M: Milestones>(milestones: M, as_of: M::Day, settings: &Setting
 impl Letter {
     /// The letter's status as of `as_of`, with the default settings.
     pub fn status(&self, as_of: Date) -> Status {
-        self.status_with(as_of, &Settings::default())
+        self.status_with(as_of, &Settings::DEFAULT)
     }
 
     /// The letter's status as of `as_of` under `settings`, as [`status_of`]
@@ -185,11 +185,11 @@ impl Milestones for AsOf<'_> {
     }
 
     fn closed(&self) -> Option<Date> {
-        self.letter.closed_as_of(self.as_of).map(|c| c.on)
+        self.letter.closed.as_ref().map(|c| c.on)
     }
 
     fn answered(&self) -> Option<Date> {
-        self.letter.first_answer(self.as_of).map(|r| r.on)
+        self.letter.earliest_answer().map(|r| r.on)
     }
 
     fn due(&self) -> Option<Date> {
