@@ -49,6 +49,11 @@ impl<'a> ListItem<'a> {
             status: letter.status(as_of),
         }
     }
+
+    /// The letter's place in the order of urgency.
+    fn urgency(&self) -> Urgency<&'a str> {
+        Urgency::new(self.status, self.days_left, self.id)
+    }
 }
 
 pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), CliError> {
@@ -115,7 +120,7 @@ pub(super) fn by_urgency(docket: &Docket, as_of: Date) -> Vec<ListItem<'_>> {
     for item in &mut items {
         item.business_days_left = item.due.map(|due| holidays.business_days_left(as_of, due));
     }
-    items.sort_unstable_by_key(|item| Urgency::new(item.status, item.days_left, item.id));
+    items.sort_unstable_by(|a, b| a.urgency().cmp(&b.urgency()));
     items
 }
 
