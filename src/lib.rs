@@ -7,6 +7,7 @@ pub mod csv_layout;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod index;
 pub mod model;
 pub mod store;
 pub mod text_safety;

@@ -2,9 +2,10 @@
 
 use std::path::Path;
 
-use super::list::{ListItem, render_table};
+use super::list::{ListItem, by_urgency, render_table};
 use super::{Error, load_or_init};
-use crate::model::{Date, Docket, Letter};
+use crate::model::text::count;
+use crate::model::{Date, Docket};
 
 /// How many days ahead `due` looks by default.
 pub const DEFAULT_WITHIN_DAYS: u32 = 7;
@@ -21,18 +22,14 @@ pub struct DueArgs {
 
 pub fn run(path: &Path, as_of: Date, args: &DueArgs) -> Result<(), Error> {
     let docket = load_or_init(path)?;
-    let letters = due_within(&docket, as_of, i64::from(args.within));
-    let items: Vec<ListItem> = letters
-        .into_iter()
-        .map(|l| ListItem::new(&docket, l, as_of))
-        .collect();
+    let items = due_within(&docket, as_of, i64::from(args.within));
     if args.json {
         let json = serde_json::to_string_pretty(&items).expect("list items serialize");
         println!("{json}");
     } else if items.is_empty() {
         println!(
             "nothing is overdue or due within {} as of {as_of}",
-            crate::export::count(args.within.into(), "day")
+            count(args.within.into(), "day")
         );
     } else {
         print!("{}", render_table(&items));
@@ -41,16 +38,9 @@ pub fn run(path: &Path, as_of: Date, args: &DueArgs) -> Result<(), Error> {
 }
 
 /// The letters waiting for an answer as of `as_of` whose deadline is at most
-/// `within` days away: overdue first (longest overdue first), then by days
-/// left, then by id.
-pub fn due_within(docket: &Docket, as_of: Date, within: i64) -> Vec<&Letter> {
-    let mut letters: Vec<(i64, &Letter)> = docket
-        .letters
-        .iter()
-        .filter(|l| l.status(as_of).is_pending())
-        .filter_map(|l| l.days_left(as_of).map(|days| (days, &**l)))
-        .filter(|(days, _)| *days <= within)
-        .collect();
-    letters.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
-    letters.into_iter().map(|(_, l)| l).collect()
+/// `within` days away, most urgent first (for these: by days left, then id).
+fn due_within(docket: &Docket, as_of: Date, within: i64) -> Vec<ListItem<'_>> {
+    let mut items = by_urgency(docket, as_of);
+    items.retain(|item| item.status.is_pending() && item.days_left.is_some_and(|d| d <= within));
+    items
 }

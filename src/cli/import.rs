@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::Error;
 use crate::import::{self, Imported, Refused, RowError};
+use crate::model::text::{count, count_irregular};
 use crate::store::Store;
 use crate::text_safety::{say, warn};
 
@@ -57,7 +58,7 @@ pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Error> {
             Error::data(format!(
                 "{name}: {} already in {}: {}; nothing was imported \
                  (--skip-existing imports the rest)",
-                count_of(clashes.len(), "record is", "records are"),
+                count_irregular(clashes.len() as i64, "record is", "records are"),
                 path.display(),
                 ids.join(", ")
             ))
@@ -108,12 +109,8 @@ fn refuse(name: &str, errors: &[RowError]) -> Error {
     };
     Error::data(format!(
         "{name}: {}{unlisted}; nothing was imported",
-        count_of(errors.len(), "problem", "problems")
+        count_irregular(errors.len() as i64, "problem", "problems")
     ))
-}
-
-fn count_of(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// One line per record added or skipped, then a summary.
@@ -141,8 +138,8 @@ fn report(imported: &Imported, name: &str, path: &Path, dry_run: bool) {
     };
     say(&format!(
         "{name}: {} and {} imported {into} {}",
-        count_of(letters, "letter", "letters"),
-        count_of(cities, "city", "cities"),
+        count(letters as i64, "letter"),
+        count_irregular(cities as i64, "city", "cities"),
         path.display()
     ));
 }

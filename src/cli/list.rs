@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Error, load_or_init, parse_status, table};
-use crate::model::{Date, Docket, Holidays, Letter, Status};
+use crate::model::{Date, Docket, Holidays, Letter, Status, Urgency};
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
@@ -49,6 +49,11 @@ impl<'a> ListItem<'a> {
             status: letter.status(as_of),
         }
     }
+
+    /// The letter's place in the order of urgency.
+    fn urgency(&self) -> Urgency<&'a str> {
+        Urgency::new(self.status, self.days_left, self.id)
+    }
 }
 
 pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
@@ -87,7 +92,7 @@ pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
 /// The letters sent as of `as_of`, most urgent first, as `Docket::by_urgency`
 /// orders them; each letter's figures computed once, and the business days
 /// from one table of the holidays in the years spanned.
-fn by_urgency(docket: &Docket, as_of: Date) -> Vec<ListItem<'_>> {
+pub(super) fn by_urgency(docket: &Docket, as_of: Date) -> Vec<ListItem<'_>> {
     let mut city_names: HashMap<&str, &str> = HashMap::new();
     for city in &docket.cities {
         city_names.entry(&city.id).or_insert(&city.name);
@@ -115,10 +120,7 @@ fn by_urgency(docket: &Docket, as_of: Date) -> Vec<ListItem<'_>> {
     for item in &mut items {
         item.business_days_left = item.due.map(|due| holidays.business_days_left(as_of, due));
     }
-    items.sort_unstable_by(|a, b| {
-        let key = |i: &ListItem| (i.status, i.days_left.unwrap_or(i64::MAX));
-        key(a).cmp(&key(b)).then_with(|| a.id.cmp(b.id))
-    });
+    items.sort_unstable_by(|a, b| a.urgency().cmp(&b.urgency()));
     items
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::list::ListItem;
 use super::{Error, load_or_init, table};
 use crate::export::status_phrase;
+use crate::model::text::with_weekday;
 use crate::model::{Closing, Date, Docket, Extension, Letter, Reply};
 
 #[derive(Debug, clap::Args)]
@@ -105,10 +106,6 @@ pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), Error> {
     Ok(())
 }
 
-fn day(date: Date) -> String {
-    date.format("%Y-%m-%d (%a)").to_string()
-}
-
 /// The letter as text: its fields aligned, then demands, summary and thread.
 fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
     let mut out = table::render(&header_rows(view, letter, as_of));
@@ -134,14 +131,14 @@ fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
         let from = crate::export::one_line(r.from);
         let r = &ReplyView { from: &from, ..*r };
         let summary = indented(r.summary);
-        format!("{}  {}  {}{summary}", day(r.on), r.from, r.kind)
+        format!("{}  {}  {}{summary}", with_weekday(r.on), r.from, r.kind)
     });
     section("Replies", replies.collect());
     let extensions = view.extensions.iter().map(|e| {
         format!(
             "{}  new due {}{}",
-            day(e.granted_on),
-            day(e.new_due),
+            with_weekday(e.granted_on),
+            with_weekday(e.new_due),
             indented(&e.note)
         )
     });
@@ -149,7 +146,7 @@ fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
     let closed = view
         .closed
         .iter()
-        .map(|c| format!("{}{}", day(c.on), indented(&c.outcome)));
+        .map(|c| format!("{}{}", with_weekday(c.on), indented(&c.outcome)));
     section("Closed", closed.collect());
     out
 }
@@ -166,9 +163,13 @@ fn header_rows(view: &LetterView, letter: &Letter, as_of: Date) -> Vec<Vec<Strin
     };
     let due = match (view.item.due, view.original_due) {
         (Some(due), Some(original)) if due != original => {
-            format!("{}, extended from {}", day(due), day(original))
+            format!(
+                "{}, extended from {}",
+                with_weekday(due),
+                with_weekday(original)
+            )
         }
-        (Some(due), _) => day(due),
+        (Some(due), _) => with_weekday(due),
         (None, _) => "none".to_owned(),
     };
     let mut rows = vec![
@@ -179,7 +180,7 @@ fn header_rows(view: &LetterView, letter: &Letter, as_of: Date) -> Vec<Vec<Strin
         ("Subject", view.item.subject.to_owned()),
     ];
     rows.extend(view.program.map(|p| ("Program", p.to_owned())));
-    rows.push(("Sent", day(view.item.sent)));
+    rows.push(("Sent", with_weekday(view.item.sent)));
     rows.push(("Due", due));
     rows.push(("Status", status_phrase(letter, as_of)));
     rows.extend(view.source.map(|s| ("Source", s.to_owned())));

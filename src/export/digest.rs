@@ -2,9 +2,10 @@
 //! answered, extended and closed that day, what is due, what is overdue and
 //! what falls due in the next seven days.
 
+use crate::model::text::{count, with_weekday};
 use crate::model::{Date, Docket, Letter, Status};
 
-use super::text::{code, count, day, event_md, md};
+use super::text::{code, event_md, md};
 use super::{EventKind, events};
 
 /// How far ahead the digest looks for deadlines.
@@ -131,7 +132,7 @@ fn overdue(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
     late.into_iter()
         .map(|(days, l)| {
             let business = l.business_days_left(date).unwrap_or(0);
-            let due = l.effective_due(date).map(day).unwrap_or_default();
+            let due = l.effective_due(date).map(with_weekday).unwrap_or_default();
             format!(
                 "{}{}; due {due}, {} overdue ({})",
                 head(docket, l),
@@ -156,7 +157,7 @@ fn due_ahead(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
         .into_iter()
         .map(|(days, l)| {
             let business = l.business_days_left(date).unwrap_or(0);
-            let due = l.effective_due(date).map(day).unwrap_or_default();
+            let due = l.effective_due(date).map(with_weekday).unwrap_or_default();
             format!(
                 "{}{}; due {due}, {} left ({})",
                 head(docket, l),

@@ -1,15 +1,16 @@
 //! A chronology per city in Markdown, for a story file or a memo: each
 //! letter's parties, status, demands and dated events as of the date.
 
+use crate::model::text::with_weekday;
 use crate::model::{City, Date, Docket, Letter};
 
 use super::events;
-use super::text::{code, day, event_md, md, status_phrase};
+use super::text::{code, event_md, md, status_phrase};
 
 /// The chronology as of `as_of`: cities by name, each with its letters sent
 /// on or before the date (by sending date), each with its events in order.
 pub fn to_markdown(docket: &Docket, as_of: Date) -> String {
-    let mut out = format!("# Chronology as of {}\n", day(as_of));
+    let mut out = format!("# Chronology as of {}\n", with_weekday(as_of));
     let mut cities: Vec<&City> = docket.cities.iter().collect();
     cities.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     let mut any = false;
@@ -70,7 +71,7 @@ fn push_letter(out: &mut String, letter: &Letter, as_of: Date) {
     for event in events(letter, as_of) {
         out.push_str(&format!(
             "- **{}** {}\n",
-            day(event.on),
+            with_weekday(event.on),
             event_md(letter, &event)
         ));
     }

@@ -11,4 +11,4 @@ pub mod json;
 pub mod markdown;
 mod text;
 
-pub use text::{Event, EventKind, count, events, one_line, status_phrase};
+pub use text::{Event, EventKind, events, one_line, status_phrase};

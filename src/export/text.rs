@@ -1,6 +1,7 @@
-//! Helpers the formats share: a letter's dated events, counts in words,
-//! status phrases and Markdown escaping.
+//! Helpers the formats share: a letter's dated events, status phrases and
+//! Markdown escaping.
 
+use crate::model::text::{count, with_weekday};
 use crate::model::{Closing, Date, Extension, Letter, Reply, Status, add_days};
 
 /// Something that happened to a letter on a date.
@@ -55,15 +56,6 @@ pub fn events(letter: &Letter, as_of: Date) -> Vec<Event<'_>> {
     events
 }
 
-/// `1 day`, `3 days`, `0 business days`.
-pub fn count(n: i64, unit: &str) -> String {
-    if n.abs() == 1 {
-        format!("{n} {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
-
 /// The status of a letter as of a date, in words with its countdown:
 /// `open, due 2017-08-18 (Fri), 8 days left (6 business days)`.
 pub fn status_phrase(letter: &Letter, as_of: Date) -> String {
@@ -71,7 +63,7 @@ pub fn status_phrase(letter: &Letter, as_of: Date) -> String {
     let due = letter.effective_due(as_of);
     let days = letter.days_left(as_of).unwrap_or(0);
     let business = letter.business_days_left(as_of).unwrap_or(0);
-    let due_text = due.map(day).unwrap_or_default();
+    let due_text = due.map(with_weekday).unwrap_or_default();
     match status {
         Status::Overdue => format!(
             "overdue, due {due_text}, {} late ({})",
@@ -87,7 +79,7 @@ pub fn status_phrase(letter: &Letter, as_of: Date) -> String {
         ),
         Status::Answered | Status::AnsweredLate => {
             let answer = letter.first_answer(as_of).map_or(String::new(), |r| {
-                format!(" by {} on {} ({})", r.from, day(r.on), r.kind)
+                format!(" by {} on {} ({})", r.from, with_weekday(r.on), r.kind)
             });
             let when = if status == Status::Answered {
                 "on time"
@@ -99,16 +91,11 @@ pub fn status_phrase(letter: &Letter, as_of: Date) -> String {
         Status::Closed => {
             let on = letter
                 .closed_as_of(as_of)
-                .map_or(String::new(), |c| format!(" on {}", day(c.on)));
+                .map_or(String::new(), |c| format!(" on {}", with_weekday(c.on)));
             format!("closed{on}")
         }
         Status::NoDeadline | Status::NotYetSent => status.label().to_owned(),
     }
-}
-
-/// A date with its weekday: `2017-08-18 (Fri)`.
-pub(crate) fn day(date: Date) -> String {
-    date.format("%Y-%m-%d (%a)").to_string()
 }
 
 /// Text for one line of Markdown: line breaks become spaces and the
@@ -146,7 +133,7 @@ pub(crate) fn event_md(letter: &Letter, event: &Event) -> String {
         EventKind::Sent => {
             let due = letter.due.map_or_else(
                 || "no deadline".to_owned(),
-                |d| format!("reply due {}", day(d)),
+                |d| format!("reply due {}", with_weekday(d)),
             );
             format!("sent by {} to {}; {due}", md(&letter.from), md(&letter.to))
         }
@@ -155,9 +142,12 @@ pub(crate) fn event_md(letter: &Letter, event: &Event) -> String {
             &reply.summary,
         ),
         EventKind::Extension(extension, before) => {
-            let from = before.map_or_else(String::new, |d| format!(" from {}", day(d)));
+            let from = before.map_or_else(String::new, |d| format!(" from {}", with_weekday(d)));
             with_text(
-                format!("deadline extended{from} to {}", day(extension.new_due)),
+                format!(
+                    "deadline extended{from} to {}",
+                    with_weekday(extension.new_due)
+                ),
                 &extension.note,
             )
         }
@@ -177,14 +167,6 @@ pub(crate) fn code(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_are_singular_only_for_one() {
-        assert_eq!(count(1, "day"), "1 day");
-        assert_eq!(count(-1, "day"), "-1 day");
-        assert_eq!(count(0, "business day"), "0 business days");
-        assert_eq!(count(3, "day"), "3 days");
-    }
 
     #[test]
     fn markdown_text_is_escaped_and_on_one_line() {

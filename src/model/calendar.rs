@@ -53,6 +53,39 @@ pub fn add_days(date: Date, days: i64) -> Option<Date> {
     }
 }
 
+/// A date as a day number (chrono's days from the common era), for date
+/// arithmetic without calendars over many letters at once.
+pub type Day = i32;
+
+/// The day number of `date`.
+pub fn day_of(date: Date) -> Day {
+    date.num_days_from_ce()
+}
+
+/// The date of a day number made by [`day_of`].
+pub fn date_of(day: Day) -> Date {
+    Date::from_num_days_from_ce_opt(day).expect("a day number made from a date")
+}
+
+/// A day on the calendar, as a date or as a day number: what the rules of
+/// the docket count in.
+pub trait CalendarDay: Ord + Copy {
+    /// Days from `self` to `later`; negative when `later` is earlier.
+    fn days_until(self, later: Self) -> i64;
+}
+
+impl CalendarDay for Date {
+    fn days_until(self, later: Self) -> i64 {
+        (later - self).num_days()
+    }
+}
+
+impl CalendarDay for Day {
+    fn days_until(self, later: Self) -> i64 {
+        i64::from(later) - i64::from(self)
+    }
+}
+
 /// Whether `date` is a weekday and not an observed federal holiday.
 pub fn is_business_day(date: Date) -> bool {
     is_weekday(date) && !is_observed_holiday(date)

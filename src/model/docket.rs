@@ -4,7 +4,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::change::{Invalid, Within};
-use super::{City, Date, Letter, Status, calendar};
+use super::{City, Date, Letter, Urgency, calendar};
 
 /// The whole record: every city and every letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,20 +89,15 @@ impl Docket {
     /// (overdue, due today, due soon, open, no deadline, answered late,
     /// answered, closed), then by days left (longest overdue first), then by id.
     pub fn by_urgency(&self, as_of: Date) -> Vec<&Letter> {
-        let mut letters: Vec<(Status, i64, &Letter)> = self
-            .letters
-            .iter()
+        let mut letters: Vec<(Urgency<&str>, &Letter)> = (self.letters.iter())
             .filter(|l| l.is_sent(as_of))
             .map(|l| {
-                (
-                    l.status(as_of),
-                    l.days_left(as_of).unwrap_or(i64::MAX),
-                    &**l,
-                )
+                let urgency = Urgency::new(l.status(as_of), l.days_left(as_of), l.id.as_str());
+                (urgency, &**l)
             })
             .collect();
-        letters.sort_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
-        letters.into_iter().map(|(_, _, l)| l).collect()
+        letters.sort_by(|a, b| a.0.cmp(&b.0));
+        letters.into_iter().map(|(_, l)| l).collect()
     }
 
     /// Puts cities and letters in their stable order (by id), and each letter's

@@ -204,20 +204,21 @@ impl Letter {
     /// The deadline in force as of `as_of`: the new due date of the latest
     /// extension granted on or before it, else the original due date.
     pub fn effective_due(&self, as_of: Date) -> Option<Date> {
-        self.extensions
-            .iter()
-            .filter(|e| e.granted_on <= as_of)
-            // max_by_key keeps the last of equals: the later entry wins a tie.
-            .max_by_key(|e| e.granted_on)
-            .map(|e| e.new_due)
-            .or(self.due)
+        effective_due_of(self.due, &self.extensions, as_of, |e| {
+            (e.granted_on, e.new_due)
+        })
     }
 
     /// The first reply on or before `as_of` that answers the letter.
     pub fn first_answer(&self, as_of: Date) -> Option<&Reply> {
-        self.replies
-            .iter()
-            .filter(|r| r.on <= as_of && r.kind.answers())
+        self.earliest_answer().filter(|r| r.on <= as_of)
+    }
+
+    /// The earliest reply that answers the letter, whenever it came: the
+    /// first answer as of its date and of every date after.
+    pub fn earliest_answer(&self) -> Option<&Reply> {
+        (self.replies.iter())
+            .filter(|r| r.kind.answers())
             .min_by_key(|r| r.on)
     }
 
@@ -256,6 +257,24 @@ impl Letter {
             .chain(self.tags.iter());
         fields.into_iter().any(|text| contains_folded(text, needle))
     }
+}
+
+/// The deadline in force as of `as_of`: the new due date of the latest
+/// extension granted on or before it (of two granted the same day, the one
+/// listed later), else `due`. `dates` reads an extension's
+/// `(granted_on, new_due)`, as dates or as day numbers.
+pub fn effective_due_of<E, D: Ord + Copy>(
+    due: Option<D>,
+    extensions: &[E],
+    as_of: D,
+    dates: impl Fn(&E) -> (D, D),
+) -> Option<D> {
+    (extensions.iter())
+        .filter(|e| dates(e).0 <= as_of)
+        // max_by_key keeps the last of equals: the later entry wins a tie.
+        .max_by_key(|e| dates(e).0)
+        .map(|e| dates(e).1)
+        .or(due)
 }
 
 /// Case-insensitive substring test; `needle` must already be lower-case.

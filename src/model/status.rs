@@ -1,9 +1,7 @@
 use serde::Serialize;
 
-use super::{Date, Letter};
-
-/// How many days ahead a deadline counts as "due soon" by default.
-pub const DUE_SOON_DAYS: i64 = 3;
+use super::calendar::CalendarDay;
+use super::{Date, Letter, Settings};
 
 /// The state of a letter as of a date. Derived, never stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -110,37 +108,91 @@ impl std::str::FromStr for Status {
     }
 }
 
+/// What decides a letter's status as of a date, in dates or day numbers.
+/// Read in the order the rules need it: what a rule that holds makes moot
+/// is never gathered (a closed letter's replies are not looked at).
+pub trait Milestones {
+    /// Dates, or day numbers.
+    type Day: CalendarDay;
+    /// The day it was sent.
+    fn sent(&self) -> Self::Day;
+    /// The day it was closed, if it was.
+    fn closed(&self) -> Option<Self::Day>;
+    /// The day of the first reply that answers it, if one came.
+    fn answered(&self) -> Option<Self::Day>;
+    /// The deadline in force as of the date, if there is one.
+    fn due(&self) -> Option<Self::Day>;
+}
+
+/// The status of a letter with these milestones as of `as_of`. The first
+/// rule that holds decides: not yet sent, closed, answered (late when after
+/// the deadline), no deadline, overdue, due today, due soon (within
+/// `settings.due_soon_days`), open. Milestones after `as_of` do not count.
+pub fn status_of<M: Milestones>(milestones: M, as_of: M::Day, settings: &Settings) -> Status {
+    let by_then = |day: Option<M::Day>| day.filter(|&day| day <= as_of);
+    if milestones.sent() > as_of {
+        return Status::NotYetSent;
+    }
+    if by_then(milestones.closed()).is_some() {
+        return Status::Closed;
+    }
+    let due = milestones.due();
+    if let Some(answer) = by_then(milestones.answered()) {
+        return match due {
+            Some(due) if answer > due => Status::AnsweredLate,
+            _ => Status::Answered,
+        };
+    }
+    let Some(due) = due else {
+        return Status::NoDeadline;
+    };
+    match as_of.days_until(due) {
+        days if days < 0 => Status::Overdue,
+        0 => Status::DueToday,
+        days if days <= settings.due_soon_days => Status::DueSoon,
+        _ => Status::Open,
+    }
+}
+
 impl Letter {
-    /// The letter's status as of `as_of`, with the default due-soon window.
+    /// The letter's status as of `as_of`, with the default settings.
     pub fn status(&self, as_of: Date) -> Status {
-        self.status_with(as_of, DUE_SOON_DAYS)
+        self.status_with(as_of, &Settings::DEFAULT)
     }
 
-    /// The letter's status as of `as_of`; "due soon" means due within
-    /// `due_soon_days` days. The first rule that holds decides: not yet sent,
-    /// closed, answered, no deadline, overdue, due today, due soon, open.
-    pub fn status_with(&self, as_of: Date, due_soon_days: i64) -> Status {
-        if !self.is_sent(as_of) {
-            return Status::NotYetSent;
-        }
-        if self.closed_as_of(as_of).is_some() {
-            return Status::Closed;
-        }
-        let due = self.effective_due(as_of);
-        if let Some(answer) = self.first_answer(as_of) {
-            return match due {
-                Some(due) if answer.on > due => Status::AnsweredLate,
-                _ => Status::Answered,
-            };
-        }
-        let Some(due) = due else {
-            return Status::NoDeadline;
+    /// The letter's status as of `as_of` under `settings`, as [`status_of`]
+    /// decides it.
+    pub fn status_with(&self, as_of: Date, settings: &Settings) -> Status {
+        let milestones = AsOf {
+            letter: self,
+            as_of,
         };
-        match (due - as_of).num_days() {
-            days if days < 0 => Status::Overdue,
-            0 => Status::DueToday,
-            days if days <= due_soon_days => Status::DueSoon,
-            _ => Status::Open,
-        }
+        status_of(milestones, as_of, settings)
+    }
+}
+
+/// A letter as it stood on a date.
+struct AsOf<'a> {
+    letter: &'a Letter,
+    as_of: Date,
+}
+
+impl Milestones for AsOf<'_> {
+    type Day = Date;
+
+    fn sent(&self) -> Date {
+        self.letter.sent
+    }
+
+    fn closed(&self) -> Option<Date> {
+        self.letter.closed.as_ref().map(|c| c.on)
+    }
+
+    fn answered(&self) -> Option<Date> {
+        self.letter.earliest_answer().map(|r| r.on)
+    }
+
+    fn due(&self) -> Option<Date> {
+        self.letter.effective_due(self.as_of)
     }
 }

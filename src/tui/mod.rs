@@ -11,7 +11,6 @@ pub mod session;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
-pub mod view;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;

@@ -3,9 +3,9 @@
 use std::sync::Arc;
 
 use super::{App, Pane};
+use crate::model::text::count;
 use crate::model::{Change, Date, Docket, History, Letter, Put};
 use crate::tui::form::Form;
-use crate::tui::ui::plural;
 
 /// A yes/no question, and what a yes does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl Editing {
 
     /// `N changes`, for questions and messages.
     pub fn unsaved_words(&self) -> String {
-        plural(self.unsaved.len() as i64, "change")
+        count(self.unsaved.len() as i64, "change")
     }
 }
 
@@ -158,19 +158,19 @@ impl App {
             let Some(city) = self.selected_city() else {
                 return;
             };
-            let count = self.docket.letters_of(&city.id).count();
-            let question = if count == 0 {
+            let letters = self.docket.letters_of(&city.id).count();
+            let question = if letters == 0 {
                 format!("Delete city {}? (y/n)", city.name)
             } else {
                 format!(
                     "{} still has {}. Delete the city and them? (y/n)",
                     city.name,
-                    plural(count as i64, "letter")
+                    count(letters as i64, "letter")
                 )
             };
             let change = Change::RemoveCity {
                 id: city.id.clone(),
-                with_letters: count > 0,
+                with_letters: letters > 0,
             };
             self.ask(question, OnYes::Apply(Box::new(change)));
         } else if let Some(letter) = self.selected_letter() {

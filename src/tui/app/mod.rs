@@ -26,7 +26,7 @@ use super::action::Action;
 use super::form::Form;
 use super::keymap::Mode;
 use super::theme::Theme;
-use super::view::{CitySort, View};
+use crate::index::{CitySort, View};
 use crate::model::{City, Date, Docket, Letter};
 
 /// The whole state of the interface.

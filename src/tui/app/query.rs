@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::super::view::{CitySort, View, ViewCache};
+use crate::index::{CitySort, Index, View};
 use crate::model::{Date, Docket, Put};
 
 /// The query and its answer.
@@ -19,13 +19,13 @@ pub struct Query {
     pub sort: CitySort,
     /// The answer: what the panes list.
     pub view: View,
-    index: ViewCache,
+    index: Index,
 }
 
 impl Query {
     /// Everything as of `as_of`, unfiltered, by urgency.
     pub fn new(docket: &Docket, as_of: Date, today: Date) -> Self {
-        let mut index = ViewCache::default();
+        let mut index = Index::default();
         let view = index.view(docket, as_of, "", CitySort::Urgency);
         Query {
             today,

@@ -1,7 +1,7 @@
 //! What is selected: the focused pane, the city and letter, how far the
 //! letter is scrolled, and the timeline's zoom, scroll and row.
 
-use super::super::view::View;
+use crate::index::View;
 
 /// The panes, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{countdown_words, fit, long_date, pane_block};
+use super::{countdown_words, fit, pane_block};
+use crate::model::text::with_weekday;
 use crate::model::{Date, Letter};
 use crate::tui::app::{App, Pane};
 use crate::tui::theme::Theme;
@@ -50,9 +51,9 @@ fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<
     if let Some(program) = &letter.program {
         lines.push(field("Program", Span::raw(program.as_str())));
     }
-    lines.push(field("Sent", Span::raw(long_date(letter.sent))));
+    lines.push(field("Sent", Span::raw(with_weekday(letter.sent))));
     if let Some(due) = letter.effective_due(as_of) {
-        let mut text = long_date(due);
+        let mut text = with_weekday(due);
         if let Some(words) = countdown_words(letter, as_of).filter(|_| status.is_pending()) {
             text = format!("{text} - {words}");
         }
@@ -83,7 +84,7 @@ fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<
     }
     for reply in replies {
         lines.push(Line::from(vec![
-            Span::raw(format!("{}  {} ", long_date(reply.on), reply.from)),
+            Span::raw(format!("{}  {} ", with_weekday(reply.on), reply.from)),
             Span::styled(format!("[{}]", reply.kind), theme.label),
         ]));
         lines.extend(reply.summary.lines().map(|l| Line::raw(format!("  {l}"))));
@@ -95,8 +96,8 @@ fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<
     for ext in extensions {
         let mut text = format!(
             "{}  due moved to {}",
-            long_date(ext.granted_on),
-            long_date(ext.new_due)
+            with_weekday(ext.granted_on),
+            with_weekday(ext.new_due)
         );
         if !ext.note.is_empty() {
             text = format!("{text}: {}", ext.note);
@@ -107,7 +108,7 @@ fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<
         lines.push(heading("Closed", theme.label));
         lines.push(Line::raw(format!(
             "{}  {}",
-            long_date(closed.on),
+            with_weekday(closed.on),
             closed.outcome
         )));
     }

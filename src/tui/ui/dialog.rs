@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{fit, long_date};
+use super::fit;
 use crate::model::Date;
+use crate::model::text::with_weekday;
 use crate::tui::app::App;
 use crate::tui::form::{Field, FieldKind, Form};
 use crate::tui::theme::Theme;
@@ -108,7 +109,7 @@ fn field_lines<'a>(
             let hint = match (&field.kind, value.trim()) {
                 (FieldKind::Date, "") => String::new(),
                 (FieldKind::Date, _) => match field.date(anchor) {
-                    Ok(date) => format!("  = {}", long_date(date)),
+                    Ok(date) => format!("  = {}", with_weekday(date)),
                     Err(_) => "  ?".to_owned(),
                 },
                 _ => String::new(),

@@ -16,6 +16,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{App, Pane};
 use super::keymap::Mode;
+use crate::model::text::count;
 use crate::model::{Date, Letter, Status};
 
 /// Below this size the panes do not fit; a message says so instead.
@@ -159,11 +160,6 @@ pub fn countdown(status: Status, days_left: Option<i64>) -> String {
     }
 }
 
-/// A date with its weekday: `2017-08-18 (Fri)`.
-pub fn long_date(date: Date) -> String {
-    date.format("%Y-%m-%d (%a)").to_string()
-}
-
 /// The countdown in words: `8 days, 6 business days left`, `due today`,
 /// `overdue by 3 days (1 business day)`.
 pub fn countdown_words(letter: &Letter, as_of: Date) -> Option<String> {
@@ -173,24 +169,15 @@ pub fn countdown_words(letter: &Letter, as_of: Date) -> Option<String> {
         0 => "due today".to_owned(),
         d if d > 0 => format!(
             "{}, {} left",
-            plural(d, "day"),
-            plural(business, "business day")
+            count(d, "day"),
+            count(business, "business day")
         ),
         d => format!(
             "overdue by {} ({})",
-            plural(-d, "day"),
-            plural(-business, "business day")
+            count(-d, "day"),
+            count(-business, "business day")
         ),
     })
-}
-
-/// `1 day`, `2 days`.
-pub(crate) fn plural(n: i64, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// The first row to show so that `selected` is visible in `height` rows.

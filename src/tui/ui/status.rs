@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use crate::model::Status;
+use crate::model::text::with_weekday;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 
@@ -16,7 +17,7 @@ const HINTS: &str = "? help  q quit";
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
     let width = area.width as usize;
-    let mut as_of = format!(" as of {}", app.as_of().format("%Y-%m-%d (%a)"));
+    let mut as_of = format!(" as of {}", with_weekday(app.as_of()));
     let replay = app.as_of() != app.today();
     if replay {
         as_of.push_str(" [replay]");

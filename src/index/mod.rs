@@ -1,10 +1,13 @@
-//! What the panes show, derived from the docket, the as-of date, the filter
-//! and the sort order. Recomputed when one of those changes, never while
-//! drawing, and from a [`ViewCache`] that keeps what a keystroke does not
-//! change: the docket's facts, the statuses and orders per as-of date (and
-//! those of the next date of a replay, computed ahead), and the filter's
-//! search results. A filter keystroke only changes what shows.
+//! The docket's query layer: what the interface's panes (and any other
+//! reader) list as of a date, filtered and sorted, fast at 100,000 letters.
+//!
+//! An [`Index`] keeps what a query does not change: the docket's packed
+//! facts, the statuses and orders per as-of date (and those of the next
+//! date of a replay, computed ahead), and the filter's search results. A
+//! filter keystroke only changes what shows. Every rule comes from `model`:
+//! the index packs the data, it never restates a rule.
 
+mod dated;
 mod facts;
 mod search;
 
@@ -14,9 +17,10 @@ use std::thread::JoinHandle;
 
 use chrono::TimeDelta;
 
-use self::facts::{Dated, Facts, NEVER, NO_CITY};
+use self::dated::Dated;
+use self::facts::{Facts, NEVER, NO_CITY};
 use self::search::Search;
-use crate::model::{Date, Docket, Put, Status};
+use crate::model::{Date, Docket, Put, Settings, Status, Urgency, date_of, day_of};
 
 /// How the cities are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +78,7 @@ impl View {
     /// Computes the view. `filter` matches (case-insensitively) a city's name,
     /// id or state, or a letter's subject, parties or text.
     pub fn new(docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> Self {
-        ViewCache::default().view(docket, as_of, filter, sort)
+        Index::default().view(docket, as_of, filter, sort)
     }
 
     /// How many visible letters have this status.
@@ -86,10 +90,12 @@ impl View {
 /// How many as-of dates' statuses and orders are kept.
 const DATES_KEPT: usize = 8;
 
-/// What views of one docket share. [`ViewCache::clear`] it whenever the
-/// docket changes.
+/// What views of one docket share. [`Index::clear`] it (or tell it what
+/// [`Index::changed`]) whenever the docket changes.
 #[derive(Debug, Default)]
-pub struct ViewCache {
+pub struct Index {
+    /// The settings the statuses are computed under.
+    settings: Settings,
     facts: Option<Arc<Facts>>,
     /// Most recently used last.
     dated: Vec<Arc<Dated>>,
@@ -99,10 +105,18 @@ pub struct ViewCache {
     search: Search,
 }
 
-impl ViewCache {
-    /// Forgets everything: for after the docket changed.
+impl Index {
+    /// An empty index whose statuses follow `settings`.
+    pub fn new(settings: Settings) -> Self {
+        Index {
+            settings,
+            ..Index::default()
+        }
+    }
+
+    /// Forgets everything but the settings: for after the docket changed.
     pub fn clear(&mut self) {
-        *self = ViewCache::default();
+        *self = Index::new(std::mem::take(&mut self.settings));
     }
 
     /// The docket was changed by `puts` (as applied, or as their undo):
@@ -187,7 +201,7 @@ impl ViewCache {
         }
         let facts = Arc::clone(
             self.facts
-                .get_or_insert_with(|| Arc::new(Facts::new(docket))),
+                .get_or_insert_with(|| Arc::new(Facts::new(docket, &self.settings))),
         );
         let cities = docket.cities.len();
         let previous = self.dated.last().map(|d| d.as_of);
@@ -264,11 +278,12 @@ fn sort_cities(cities: &mut [CityRow], facts: &Facts, dated: &Dated, sort: CityS
     match sort {
         CitySort::Name => cities.sort_by(|a, b| name(a).cmp(name(b))),
         CitySort::Urgency => cities.sort_by(|a, b| {
+            // A city ranks as its most urgent letter (ties by name, not by
+            // that letter's id); cities with no letters go last.
             let lead = |row: &CityRow| {
                 (row.letters.first())
-                    .map(|&i| (dated.statuses[i], dated.days_left(i).unwrap_or(i64::MAX)))
+                    .map(|&i| Urgency::new(dated.statuses[i], dated.days_left(i), ()))
             };
-            // Cities with no letters go last.
             let key = |row: &CityRow| (lead(row).is_none(), lead(row));
             key(a).cmp(&key(b)).then_with(|| name(a).cmp(name(b)))
         }),
@@ -282,7 +297,7 @@ fn counts_and_span(
 ) -> (BTreeMap<Status, usize>, Option<(Date, Date)>) {
     let mut counts = [0usize; Status::ALL.len()];
     let mut span: Option<(i32, i32)> = None;
-    let as_of = facts::day(dated.as_of);
+    let as_of = day_of(dated.as_of);
     for &i in timeline {
         counts[dated.statuses[i] as usize] += 1;
         let sent = facts.sent(i);
@@ -294,7 +309,7 @@ fn counts_and_span(
             (first.min(sent), last.max(end))
         }));
     }
-    let span = span.map(|(first, last)| (facts::date(first), facts::date(last)));
+    let span = span.map(|(first, last)| (date_of(first), date_of(last)));
     let counts = (Status::ALL.iter())
         .zip(counts)
         .filter(|(_, n)| *n > 0)
@@ -302,3 +317,6 @@ fn counts_and_span(
         .collect();
     (counts, span)
 }
+
+#[cfg(test)]
+mod tests;

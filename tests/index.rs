@@ -8,12 +8,12 @@ mod synth;
 
 use std::collections::BTreeMap;
 
+use docket::index::{CitySort, Index, View};
 use docket::model::Put;
 use docket::model::{Date, Docket, Extension, Letter, Status};
 use docket::tui::action::Action;
 use docket::tui::app::App;
 use docket::tui::theme::Theme;
-use docket::tui::view::{CitySort, View, ViewCache};
 use proptest::prelude::*;
 
 /// The view computed from scratch: (statuses, cities with their letters,
@@ -257,7 +257,7 @@ fn changes_to_letters_keep_the_cached_views_true() {
 fn a_letter_s_new_text_is_found_by_the_filters_kept() {
     let mut docket = synth::docket(3_000, 40, 4);
     let as_of: Date = "2024-01-10".parse().unwrap();
-    let mut cache = ViewCache::default();
+    let mut cache = Index::default();
     for filter in ["zebra", "co", "zeb"] {
         cache.view(&docket, as_of, filter, CitySort::Name);
     }

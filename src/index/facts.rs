@@ -1,30 +1,24 @@
-//! What the views need from the docket, packed tight: every letter's dates
-//! in a few bytes (so a status for 100,000 letters is a quick pass over
-//! memory that stays in cache), and the orders that never change with the
-//! as-of date or the filter.
+//! What the queries need from the docket, packed tight: every letter's
+//! dates in a few bytes (so a status for 100,000 letters is a quick pass
+//! over memory that stays in cache), and the orders that never change with
+//! the as-of date or the filter.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::model::{DUE_SOON_DAYS, Date, Docket, Letter, Status};
+use crate::model::{
+    Day, Docket, Letter, Milestones, Settings, Status, day_of, effective_due_of, status_of,
+};
 
 /// No city: a letter naming a city that does not exist.
 pub(super) const NO_CITY: u32 = u32::MAX;
 
-/// A date as a day number, for arithmetic without calendars.
-pub(super) type Day = i32;
 /// No date (no due date, not closed, no answer): after every day.
 pub(super) const NEVER: Day = Day::MAX;
 
-/// The day number of a date.
-pub(super) fn day(date: Date) -> Day {
-    use chrono::Datelike;
-    date.num_days_from_ce()
-}
-
-/// The date of a day number.
-pub(super) fn date(day: Day) -> Date {
-    Date::from_num_days_from_ce_opt(day).expect("a day number made from a date")
+/// A packed day, [`NEVER`] for none.
+fn some(day: Day) -> Option<Day> {
+    (day != NEVER).then_some(day)
 }
 
 /// One letter's dates, as day numbers ([`NEVER`] for none).
@@ -39,11 +33,40 @@ struct Dates {
     extensions: (u32, u32),
 }
 
+/// A letter's packed dates with its deadline as of a date: what the
+/// model's [`status_of`] reads.
+struct AsOf<'a> {
+    dates: &'a Dates,
+    due: Day,
+}
+
+impl Milestones for AsOf<'_> {
+    type Day = Day;
+
+    fn sent(&self) -> Day {
+        self.dates.sent
+    }
+
+    fn closed(&self) -> Option<Day> {
+        some(self.dates.closed)
+    }
+
+    fn answered(&self) -> Option<Day> {
+        some(self.dates.answer)
+    }
+
+    fn due(&self) -> Option<Day> {
+        some(self.due)
+    }
+}
+
 /// The docket's derived, date-independent facts.
 #[derive(Debug, Default)]
 pub(super) struct Facts {
+    /// The settings the statuses are computed under.
+    settings: Settings,
     dates: Vec<Dates>,
-    /// `(granted_on, new_due)`, per letter in the order granted (stable).
+    /// `(granted_on, new_due)`, per letter in the letter's order.
     extensions: Vec<(Day, Day)>,
     /// Each letter's city, as an index into `Docket::cities` (the first with its id).
     pub city_of: Vec<u32>,
@@ -56,8 +79,9 @@ pub(super) struct Facts {
 }
 
 impl Facts {
-    /// The facts of `docket`. A big docket's letters are read by two threads.
-    pub fn new(docket: &Docket) -> Self {
+    /// The facts of `docket`, its statuses to be computed under `settings`.
+    /// A big docket's letters are read by two threads.
+    pub fn new(docket: &Docket, settings: &Settings) -> Self {
         let mut first_city = HashMap::new();
         for (c, city) in docket.cities.iter().enumerate() {
             first_city.entry(city.id.as_str()).or_insert(c as u32);
@@ -87,6 +111,7 @@ impl Facts {
             .collect();
         let timeline = timeline_order(docket, &dates, &city_of, &city_names, &id_rank);
         Facts {
+            settings: settings.clone(),
             dates,
             extensions,
             city_of,
@@ -103,7 +128,7 @@ impl Facts {
         let letter = &docket.letters[i];
         let city = docket.cities.iter().position(|c| c.id == letter.city);
         let city = city.map_or(NO_CITY, |c| c as u32);
-        if city != self.city_of[i] || day(letter.sent) != self.dates[i].sent {
+        if city != self.city_of[i] || day_of(letter.sent) != self.dates[i].sent {
             return false;
         }
         // The old extensions stay behind, unused, until the next rebuild.
@@ -125,44 +150,21 @@ impl Facts {
     pub fn effective_due(&self, i: usize, as_of: Day) -> Day {
         let d = &self.dates[i];
         let (start, len) = (d.extensions.0 as usize, d.extensions.1 as usize);
-        // Sorted stably by grant date: the last one granted by then wins, as
-        // `max_by_key` keeps the last of equals.
-        (self.extensions[start..start + len].iter())
-            .rev()
-            .find(|(granted_on, _)| *granted_on <= as_of)
-            .map_or(d.due, |(_, new_due)| *new_due)
+        if len == 0 {
+            // Most letters: no extension to look through.
+            return d.due;
+        }
+        let extensions = &self.extensions[start..start + len];
+        effective_due_of(some(d.due), extensions, as_of, |&e| e).unwrap_or(NEVER)
     }
 
-    /// As `Letter::status`, with its effective due day.
+    /// As `Letter::status_with` under the facts' settings, with the
+    /// effective due day.
+    #[inline]
     pub fn status(&self, i: usize, as_of: Day) -> (Status, Day) {
-        let d = &self.dates[i];
-        if d.sent > as_of {
-            return (Status::NotYetSent, NEVER);
-        }
+        let dates = &self.dates[i];
         let due = self.effective_due(i, as_of);
-        if d.closed <= as_of {
-            return (Status::Closed, due);
-        }
-        if d.answer <= as_of {
-            let late = due != NEVER && d.answer > due;
-            return (
-                if late {
-                    Status::AnsweredLate
-                } else {
-                    Status::Answered
-                },
-                due,
-            );
-        }
-        if due == NEVER {
-            return (Status::NoDeadline, NEVER);
-        }
-        let status = match i64::from(due) - i64::from(as_of) {
-            days if days < 0 => Status::Overdue,
-            0 => Status::DueToday,
-            days if days <= DUE_SOON_DAYS => Status::DueSoon,
-            _ => Status::Open,
-        };
+        let status = status_of(AsOf { dates, due }, as_of, &self.settings);
         (status, due)
     }
 }
@@ -208,16 +210,13 @@ impl Part {
 /// A letter's dates, its extensions appended to `extensions`.
 fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>) -> Dates {
     let start = extensions.len();
-    extensions.extend((letter.extensions.iter()).map(|e| (day(e.granted_on), day(e.new_due))));
-    extensions[start..].sort_by_key(|(granted_on, _)| *granted_on);
-    let answer = (letter.replies.iter())
-        .filter(|r| r.kind.answers())
-        .map(|r| day(r.on))
-        .min();
+    extensions
+        .extend((letter.extensions.iter()).map(|e| (day_of(e.granted_on), day_of(e.new_due))));
+    let answer = letter.earliest_answer().map(|r| day_of(r.on));
     Dates {
-        sent: day(letter.sent),
-        due: letter.due.map_or(NEVER, day),
-        closed: letter.closed.as_ref().map_or(NEVER, |c| day(c.on)),
+        sent: day_of(letter.sent),
+        due: letter.due.map_or(NEVER, day_of),
+        closed: letter.closed.as_ref().map_or(NEVER, |c| day_of(c.on)),
         answer: answer.unwrap_or(NEVER),
         extensions: (start as u32, (extensions.len() - start) as u32),
     }
@@ -272,97 +271,4 @@ fn timeline_order(
         .collect();
     keyed.sort_unstable_by_key(|(key, _)| *key);
     keyed.into_iter().map(|(_, i)| i).collect()
-}
-
-/// Everything that depends on the as-of date alone.
-#[derive(Debug)]
-pub(super) struct Dated {
-    /// The date.
-    pub as_of: Date,
-    /// Every letter's status.
-    pub statuses: Arc<[Status]>,
-    /// Every letter's effective due day ([`NEVER`] for none).
-    pub due: Vec<Day>,
-    /// The letters sent by then, grouped by city (in `Docket::cities`
-    /// order), most urgent first within each.
-    pub by_city: Vec<u32>,
-    /// Where each city's group starts in `by_city` (one more entry than cities).
-    pub city_start: Vec<u32>,
-}
-
-impl Dated {
-    /// The statuses and orders as of `as_of`.
-    pub fn new(facts: &Facts, cities: usize, as_of: Date) -> Self {
-        let today = day(as_of);
-        let (statuses, due): (Vec<Status>, Vec<Day>) =
-            (0..facts.len()).map(|i| facts.status(i, today)).unzip();
-        let mut city_start = vec![0u32; cities + 1];
-        for (i, &c) in facts.city_of.iter().enumerate() {
-            if c != NO_CITY && statuses[i] != Status::NotYetSent {
-                city_start[c as usize + 1] += 1;
-            }
-        }
-        for c in 0..cities {
-            city_start[c + 1] += city_start[c];
-        }
-        let mut next = city_start.clone();
-        let mut by_city = vec![0u32; city_start[cities] as usize];
-        for (i, &c) in facts.city_of.iter().enumerate() {
-            if c != NO_CITY && statuses[i] != Status::NotYetSent {
-                by_city[next[c as usize] as usize] = i as u32;
-                next[c as usize] += 1;
-            }
-        }
-        let keys: Vec<u128> = (0..facts.len())
-            .map(|i| urgency(statuses[i], due[i], today, facts.id_rank[i]))
-            .collect();
-        for c in 0..cities {
-            let (from, to) = (city_start[c] as usize, city_start[c + 1] as usize);
-            by_city[from..to].sort_unstable_by_key(|&i| keys[i as usize]);
-        }
-        Dated {
-            as_of,
-            statuses: statuses.into(),
-            due,
-            by_city,
-            city_start,
-        }
-    }
-
-    /// Letter `i` changed (in place, same city and date sent): its status,
-    /// and its place among its city's letters.
-    pub fn replace(&mut self, facts: &Facts, i: usize) {
-        let today = day(self.as_of);
-        let (status, due) = facts.status(i, today);
-        Arc::make_mut(&mut self.statuses)[i] = status;
-        self.due[i] = due;
-        let c = facts.city_of[i];
-        if c == NO_CITY || status == Status::NotYetSent {
-            return;
-        }
-        let (from, to) = (self.city_start[c as usize], self.city_start[c as usize + 1]);
-        self.by_city[from as usize..to as usize].sort_unstable_by_key(|&i| {
-            let i = i as usize;
-            urgency(self.statuses[i], self.due[i], today, facts.id_rank[i])
-        });
-    }
-
-    /// City `c`'s letters sent by then, most urgent first.
-    pub fn letters_of(&self, c: usize) -> &[u32] {
-        &self.by_city[self.city_start[c] as usize..self.city_start[c + 1] as usize]
-    }
-
-    /// Days left to letter `i`'s effective due date, if it has one.
-    pub fn days_left(&self, i: usize) -> Option<i64> {
-        (self.due[i] != NEVER).then(|| i64::from(self.due[i]) - i64::from(day(self.as_of)))
-    }
-}
-
-/// The order of urgency: status, then days left (none last), then id.
-fn urgency(status: Status, due: Day, today: Day, id_rank: u32) -> u128 {
-    let days = match due {
-        NEVER => u64::MAX,
-        due => (i64::from(due) - i64::from(today) + (1 << 40)) as u64,
-    };
-    (status as u128) << 100 | u128::from(days) << 32 | u128::from(id_rank)
 }

@@ -1,0 +1,110 @@
+//! The index's statuses follow the settings it is given, as the model's do.
+
+use super::*;
+use crate::model::{City, Closing, Extension, Letter, Reply, ReplyKind, add_days};
+
+fn date(s: &str) -> Date {
+    s.parse().expect("a test date")
+}
+
+/// Letters sent on 2017-08-03 falling due 1 to 20 days later, with an
+/// extension, an answer, an acknowledgement or a closing here and there.
+fn docket() -> Docket {
+    let sent = date("2017-08-03");
+    let day = |n| add_days(sent, n).expect("a date");
+    let mut docket = Docket::new();
+    docket.cities.push(City {
+        id: "baltimore".into(),
+        name: "Baltimore".into(),
+        state: "MD".into(),
+        notes: String::new(),
+    });
+    for n in 0..24i64 {
+        let reply = |kind| Reply {
+            on: day(n / 2 + 1),
+            from: "Police Department".into(),
+            kind,
+            summary: String::new(),
+        };
+        docket.letters.push(Arc::new(Letter {
+            id: format!("letter-{n:02}"),
+            city: "baltimore".into(),
+            from: "DOJ".into(),
+            to: "Police".into(),
+            subject: "Public Safety Partnership".into(),
+            program: None,
+            sent,
+            due: (n % 7 != 6).then(|| day(n % 20 + 1)),
+            demands: Vec::new(),
+            summary: String::new(),
+            source: None,
+            tags: Vec::new(),
+            replies: match n % 5 {
+                1 => vec![reply(ReplyKind::Complies)],
+                2 => vec![reply(ReplyKind::Acknowledges)],
+                _ => Vec::new(),
+            },
+            extensions: (n % 4 == 3)
+                .then(|| Extension {
+                    granted_on: day(2),
+                    new_due: day(n + 5),
+                    note: String::new(),
+                })
+                .into_iter()
+                .collect(),
+            closed: (n % 9 == 8).then(|| Closing {
+                on: day(n / 3),
+                outcome: String::new(),
+            }),
+        }));
+    }
+    docket
+}
+
+#[test]
+fn statuses_follow_the_due_soon_window_as_the_model_does() {
+    let docket = docket();
+    for due_soon_days in [0, 1, 3, 7, 30] {
+        let settings = Settings { due_soon_days };
+        let mut index = Index::new(settings.clone());
+        for as_of in date("2017-08-01").iter_days().take(40) {
+            let view = index.view(&docket, as_of, "", CitySort::Urgency);
+            let expected: Vec<Status> = (docket.letters.iter())
+                .map(|l| l.status_with(as_of, &settings))
+                .collect();
+            assert_eq!(
+                &*view.statuses,
+                &expected[..],
+                "{due_soon_days} days, {as_of}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_wider_window_shows_more_letters_due_soon() {
+    let docket = docket();
+    let as_of = date("2017-08-05");
+    let due_soon = |days| {
+        (Index::new(Settings {
+            due_soon_days: days,
+        }))
+        .view(&docket, as_of, "", CitySort::Name)
+        .count(Status::DueSoon)
+    };
+    assert!(due_soon(3) < due_soon(7), "{} {}", due_soon(3), due_soon(7));
+    assert_eq!(
+        Index::default().view(&docket, as_of, "", CitySort::Name),
+        Index::new(Settings::default()).view(&docket, as_of, "", CitySort::Name),
+    );
+}
+
+#[test]
+fn clearing_keeps_the_settings() {
+    let docket = docket();
+    let as_of = date("2017-08-05");
+    let mut index = Index::new(Settings { due_soon_days: 10 });
+    let before = index.view(&docket, as_of, "", CitySort::Urgency);
+    index.clear();
+    assert_eq!(index.view(&docket, as_of, "", CitySort::Urgency), before);
+}
