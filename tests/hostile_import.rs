@@ -2,6 +2,12 @@
 //! stay within 0001-01-01..9999-12-31 wherever they enter, and importing is
 //! linear in the number of rows.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 mod support;
 
 use std::path::Path;
@@ -33,7 +39,7 @@ fn letter_with(field: &str, value: &str) -> String {
         ("due", r#""2017-08-18""#.to_owned()),
     ];
     match fields.iter_mut().find(|(name, _)| *name == field) {
-        Some((_, old)) => *old = value.to_owned(),
+        Some((_, old)) => value.clone_into(old),
         None => fields.push((field_name(field), value.to_owned())),
     }
     let body: Vec<String> = fields

@@ -3,6 +3,12 @@
 //! against the straightforward computation, over random keystrokes on
 //! generated dockets.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test stops loudly where it breaks"
+)]
+
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
@@ -207,7 +213,7 @@ fn a_big_docket_read_by_two_threads_shows_the_same() {
 
 /// Records a reply to, closes or reopens the selected letter through its
 /// form, and checks that the docket changed.
-fn change_selected_letter(app: &mut App, open: Action) {
+fn change_selected_letter(app: &mut App, open: &Action) {
     let before = app.docket().clone();
     app.update(open.clone());
     if app.form().is_some() {
@@ -236,7 +242,7 @@ fn changes_to_letters_keep_the_cached_views_true() {
     }
     let changes = app.unsaved_count();
     for open in [Action::Reply, Action::CloseReopen, Action::CloseReopen] {
-        change_selected_letter(&mut app, open);
+        change_selected_letter(&mut app, &open);
         assert_matches_reference(&app);
     }
     for action in [

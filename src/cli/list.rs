@@ -1,11 +1,12 @@
 //! `docket list`: the letters as of a date, as a table or JSON.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Error, load_or_init, parse_status, table};
+use super::{Error, json_failed, load_or_init, parse_status, table};
 use crate::model::{Date, Docket, Holidays, Letter, Status, Urgency};
 
 #[derive(Debug, clap::Args)]
@@ -72,13 +73,12 @@ pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
         .filter(|item| args.status.is_none_or(|s| s == item.status))
         .collect();
     let text = if args.json {
-        let mut json = serde_json::to_string_pretty(&items).expect("list items serialize");
+        let mut json = serde_json::to_string_pretty(&items).map_err(|err| json_failed(&err))?;
         json.push('\n');
         json
     } else {
         render_table(&items)
     };
-    use std::io::Write;
     let mut out = std::io::stdout().lock();
     // A closed pipe (`docket list | head`) is not an error worth a message.
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());

@@ -75,6 +75,11 @@ pub enum Command {
     },
 }
 
+/// JSON that could not be written (docket's records always can be).
+fn json_failed(err: &serde_json::Error) -> Error {
+    Error::data(format!("could not write JSON: {err}"))
+}
+
 /// A date typed on the command line, counted from `today`.
 fn resolve(spec: DateSpec, today: Date) -> Result<Date, Error> {
     spec.resolve(today).map_err(Error::usage)

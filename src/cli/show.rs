@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::list::ListItem;
-use super::{Error, load_or_init, table};
+use super::{Error, json_failed, load_or_init, table};
 use crate::export::status_phrase;
 use crate::model::text::with_weekday;
 use crate::model::{Closing, Date, Docket, Extension, Letter, Reply};
@@ -95,7 +95,7 @@ pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), Error> {
     }
     let view = LetterView::new(&docket, letter, as_of);
     if args.json {
-        let json = serde_json::to_string_pretty(&view).expect("a letter view serializes");
+        let json = serde_json::to_string_pretty(&view).map_err(|err| json_failed(&err))?;
         println!("{json}");
     } else {
         print!(
@@ -153,7 +153,11 @@ fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
 
 /// Text on the lines below an entry, indented under it.
 fn indented(text: &str) -> String {
-    text.lines().map(|line| format!("\n    {line}")).collect()
+    text.lines().fold(String::new(), |mut out, line| {
+        out += "\n    ";
+        out += line;
+        out
+    })
 }
 
 fn header_rows(view: &LetterView, letter: &Letter, as_of: Date) -> Vec<Vec<String>> {

@@ -139,7 +139,7 @@ pub fn merge_docket(
                 match batch.apply(Change::AddCity(city)) {
                     Ok(applied) => added.push(("city", applied.id)),
                     Err(invalid) => {
-                        errors.push(json_error(&format!("$.cities[{at}]"), &named, &invalid))
+                        errors.push(json_error(&format!("$.cities[{at}]"), &named, &invalid));
                     }
                 }
             }

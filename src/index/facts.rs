@@ -92,7 +92,10 @@ impl Facts {
             std::thread::scope(|scope| {
                 let b = scope.spawn(|| Part::new(b, &first_city));
                 let a = Part::new(a, &first_city);
-                (a, Some(b.join().expect("reading letters does not panic")))
+                let b = b
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (a, Some(b))
             })
         } else {
             (Part::new(letters, &first_city), None)

@@ -208,7 +208,10 @@ impl Index {
         let dated = match self.dated.iter().position(|d| d.as_of == as_of) {
             Some(at) => self.dated.remove(at),
             None => Arc::new(match self.ahead.take() {
-                Some((date, work)) if date == as_of => work.join().expect("statuses do not panic"),
+                // Had the look-ahead failed, the statuses are made here.
+                Some((date, work)) if date == as_of => work
+                    .join()
+                    .unwrap_or_else(|_| Dated::new(&facts, cities, as_of)),
                 _ => Dated::new(&facts, cities, as_of),
             }),
         };
@@ -221,7 +224,7 @@ impl Index {
         }
         let needle = filter.trim().to_lowercase();
         let mentions = (!needle.is_empty()).then(|| self.search.matches(docket, &needle));
-        let facts = self.facts.as_ref().expect("just computed");
+        let facts = &*facts;
         let city_matches: Vec<bool> = (docket.cities.iter())
             .map(|city| {
                 [&city.name, &city.id, &city.state]

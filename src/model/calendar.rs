@@ -64,6 +64,10 @@ pub fn day_of(date: Date) -> Day {
 
 /// The date of a day number made by [`day_of`].
 pub fn date_of(day: Day) -> Date {
+    #[allow(
+        clippy::expect_used,
+        reason = "every day number here was made from a date"
+    )]
     Date::from_num_days_from_ce_opt(day).expect("a day number made from a date")
 }
 

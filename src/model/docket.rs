@@ -187,7 +187,7 @@ pub(super) fn letter_date_problems(letter: &Letter) -> Vec<Invalid> {
             field,
             within,
             message,
-        })
+        });
     };
     if let Some(due) = letter.due.filter(|due| *due < sent) {
         report(

@@ -128,6 +128,10 @@ pub trait Milestones {
 /// rule that holds decides: not yet sent, closed, answered (late when after
 /// the deadline), no deadline, overdue, due today, due soon (within
 /// `settings.due_soon_days`), open. Milestones after `as_of` do not count.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "milestones are a small view: a reference or a few day numbers"
+)]
 pub fn status_of<M: Milestones>(milestones: M, as_of: M::Day, settings: &Settings) -> Status {
     let by_then = |day: Option<M::Day>| day.filter(|&day| day <= as_of);
     if milestones.sent() > as_of {

@@ -115,6 +115,6 @@ fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<
     lines
 }
 
-fn heading<'a>(text: &'a str, style: Style) -> Line<'a> {
+fn heading(text: &str, style: Style) -> Line<'_> {
     Line::styled(text, style)
 }
