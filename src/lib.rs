@@ -7,8 +7,11 @@ pub mod csv_layout;
 pub mod error;
 pub mod export;
 pub mod import;
+#[warn(missing_docs)]
 pub mod index;
+#[warn(missing_docs)]
 pub mod model;
+#[warn(missing_docs)]
 pub mod store;
 pub mod text_safety;
 pub mod tui;

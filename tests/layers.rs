@@ -80,6 +80,14 @@ fn named_modules(code: &str) -> Vec<String> {
     names
 }
 
+/// Whether code names the `ui` module (`ui::`, not `tui::`).
+fn names_ui(code: &str) -> bool {
+    code.match_indices("ui::").any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
 fn module_of(path: &str) -> String {
     path.chars()
         .take_while(|c| c.is_alphanumeric() || *c == '_')
@@ -137,8 +145,23 @@ fn only_the_interface_uses_the_terminal() {
 }
 
 #[test]
+fn the_interfaces_state_never_reaches_into_its_drawing() {
+    let reaching: Vec<String> = sources(&src())
+        .into_iter()
+        .filter(|(file, text)| file.starts_with("tui/app/") && names_ui(&code(text)))
+        .map(|(file, _)| format!("src/{file}"))
+        .collect();
+    assert!(
+        reaching.is_empty(),
+        "state importing from tui/ui: {reaching:?}"
+    );
+}
+
+#[test]
 fn the_checks_see_a_forbidden_name() {
     let code =
         code("use crate::{model, cli::Error};\n// crate::tui in a comment\nx(crate::store::load)");
     assert_eq!(named_modules(&code), ["model", "cli", "store"]);
+    assert!(names_ui("use super::super::ui::plural;"));
+    assert!(!names_ui("use crate::tui::form::Form;"));
 }

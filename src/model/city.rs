@@ -1,3 +1,5 @@
+//! A city that letters are sent to.
+
 use serde::{Deserialize, Serialize};
 
 /// A city that letters are sent to.

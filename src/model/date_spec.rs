@@ -1,3 +1,6 @@
+//! Dates as people type them (`2017-08-18`, `today`, `+7d`, `-1w`),
+//! checked when typed and resolved against a date passed in.
+
 use std::str::FromStr;
 
 use chrono::{Days, Months};

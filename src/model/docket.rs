@@ -1,3 +1,6 @@
+//! The whole record, its lookups and order, and the rules its records
+//! must keep (unique ids, existing cities, dates in order and in range).
+
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -174,70 +177,36 @@ fn problem(record: &'static str, id: &str, message: &str) -> Problem {
 /// dates before the letter was sent.
 pub(super) fn letter_date_problems(letter: &Letter) -> Vec<Invalid> {
     let sent = letter.sent;
-    let mut problems: Vec<Invalid> = letter_dates(letter)
-        .filter(|(_, _, _, date)| !calendar::in_range(*date))
+    let outside = letter_dates(letter)
+        .filter(|(.., date)| !calendar::in_range(*date))
         .map(|(field, within, what, date)| Invalid {
             field,
             within,
             message: format!("its {what} {date} is {}", calendar::OUTSIDE),
-        })
-        .collect();
-    let mut report = |field, within, message| {
-        problems.push(Invalid {
+        });
+    let before_sent = letter_dates(letter).filter(|(.., date)| *date < sent).map(
+        |(field, within, what, date)| Invalid {
             field,
             within,
-            message,
-        });
-    };
-    if let Some(due) = letter.due.filter(|due| *due < sent) {
-        report(
-            "due",
-            None,
-            format!("is due on {due}, before it was sent on {sent}"),
-        );
-    }
-    for (at, reply) in letter.replies.iter().enumerate() {
-        if reply.on < sent {
-            report(
-                "on",
-                Some(Within::Reply(at)),
-                format!(
-                    "has a reply dated {}, before the letter was sent on {sent}",
-                    reply.on
-                ),
-            );
+            message: before_sent(what, date, sent),
+        },
+    );
+    outside.chain(before_sent).collect()
+}
+
+/// How a date before the letter was sent reads, by what the date is.
+fn before_sent(what: &str, date: Date, sent: Date) -> String {
+    match what {
+        "due date" => format!("is due on {date}, before it was sent on {sent}"),
+        "reply date" => format!("has a reply dated {date}, before the letter was sent on {sent}"),
+        "extension date" => {
+            format!("has an extension granted on {date}, before the letter was sent on {sent}")
         }
-    }
-    for (at, ext) in letter.extensions.iter().enumerate() {
-        if ext.granted_on < sent {
-            report(
-                "granted_on",
-                Some(Within::Extension(at)),
-                format!(
-                    "has an extension granted on {}, before the letter was sent on {sent}",
-                    ext.granted_on
-                ),
-            );
+        "extended due date" => {
+            format!("has an extension to {date}, before the letter was sent on {sent}")
         }
-        if ext.new_due < sent {
-            report(
-                "new_due",
-                Some(Within::Extension(at)),
-                format!(
-                    "has an extension to {}, before the letter was sent on {sent}",
-                    ext.new_due
-                ),
-            );
-        }
+        _ => format!("was closed on {date}, before it was sent on {sent}"),
     }
-    if let Some(closed) = letter.closed.as_ref().filter(|c| c.on < sent) {
-        report(
-            "on",
-            Some(Within::Closing),
-            format!("was closed on {}, before it was sent on {sent}", closed.on),
-        );
-    }
-    problems
 }
 
 /// Every date of a letter: the field that holds it, where, and what it is.

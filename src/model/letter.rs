@@ -1,3 +1,6 @@
+//! A letter, its replies, extensions and closing, and what they say as of
+//! a date: the deadline in force, the first answer, the countdown.
+
 use serde::{Deserialize, Serialize};
 
 use super::Date;

@@ -1,3 +1,6 @@
+//! The status of a letter as of a date: the one rule, [`status_of`], over
+//! any [`Milestones`] (a letter, or the index's packed days).
+
 use serde::Serialize;
 
 use super::calendar::CalendarDay;

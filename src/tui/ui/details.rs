@@ -36,6 +36,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The letter as of `as_of`: replies and extensions after it do not exist yet.
 fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = fact_lines(letter, as_of, theme);
+    if !letter.demands.is_empty() {
+        lines.push(heading("Demands", theme.label));
+        lines.extend(letter.demands.iter().map(|d| Line::raw(format!("- {d}"))));
+    }
+    if !letter.summary.is_empty() {
+        lines.push(heading("Summary", theme.label));
+        lines.extend(letter.summary.lines().map(|l| Line::raw(l.to_owned())));
+    }
+    lines.extend(thread_lines(letter, as_of, theme));
+    lines
+}
+
+/// One labelled line a fact: parties, subject, program, dates, status, source.
+fn fact_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a>> {
     let status = letter.status(as_of);
     let field = |label: &str, value: Span<'a>| {
         Line::from(vec![
@@ -69,15 +84,12 @@ fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<
     if let Some(source) = &letter.source {
         lines.push(field("Source", Span::raw(source.as_str())));
     }
-    if !letter.demands.is_empty() {
-        lines.push(heading("Demands", theme.label));
-        lines.extend(letter.demands.iter().map(|d| Line::raw(format!("- {d}"))));
-    }
-    if !letter.summary.is_empty() {
-        lines.push(heading("Summary", theme.label));
-        lines.extend(letter.summary.lines().map(|l| Line::raw(l.to_owned())));
-    }
-    lines.push(heading("Replies", theme.label));
+    lines
+}
+
+/// The replies, extensions and closing as of `as_of`.
+fn thread_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![heading("Replies", theme.label)];
     let replies = letter.replies_as_of(as_of);
     if replies.is_empty() {
         lines.push(Line::styled("none yet", theme.dim));

@@ -75,56 +75,14 @@ fn field_lines<'a>(
 ) -> (Vec<Line<'a>>, Option<(usize, usize)>) {
     let label_style = if focused { theme.focused } else { theme.label };
     let label = Span::styled(fit(field.label, LABEL_WIDTH), label_style);
-    let value = field.input.value();
     let (mut lines, cursor) = match &field.kind {
         FieldKind::Choice(_) => {
-            let text = format!("< {value} >  (← → to choose)");
-            (
-                vec![Line::from(vec![label, Span::raw(fit(&text, width))])],
-                None,
-            )
+            let text = format!("< {} >  (← → to choose)", field.input.value());
+            let row = Line::from(vec![label, Span::raw(fit(&text, width))]);
+            (vec![row], None)
         }
-        FieldKind::Lines => {
-            let before: String = value.chars().take(field.input.cursor()).collect();
-            let row = before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.width());
-            let mut rows: Vec<Line> = value
-                .split('\n')
-                .enumerate()
-                .map(|(i, text)| {
-                    let lead = if i == 0 {
-                        label.clone()
-                    } else {
-                        Span::raw(" ".repeat(LABEL_WIDTH))
-                    };
-                    Line::from(vec![lead, Span::raw(fit(text, width))])
-                })
-                .collect();
-            if rows.is_empty() {
-                rows.push(Line::from(vec![label, Span::raw(fit("", width))]));
-            }
-            (rows, Some((column.min(width.saturating_sub(1)), row)))
-        }
-        FieldKind::Text | FieldKind::Date => {
-            let hint = match (&field.kind, value.trim()) {
-                (FieldKind::Date, "") => String::new(),
-                (FieldKind::Date, _) => match field.date(anchor) {
-                    Ok(date) => format!("  = {}", with_weekday(date)),
-                    Err(_) => "  ?".to_owned(),
-                },
-                _ => String::new(),
-            };
-            let room = width.saturating_sub(hint.width());
-            let scroll = field.input.visual_scroll(room.max(1));
-            let shown: String = value.chars().skip(scroll).collect();
-            let column = field.input.visual_cursor().saturating_sub(scroll);
-            let line = Line::from(vec![
-                label,
-                Span::raw(fit(&shown, room)),
-                Span::styled(fit(&hint, width - room), theme.dim),
-            ]);
-            (vec![line], Some((column.min(room.saturating_sub(1)), 0)))
-        }
+        FieldKind::Lines => several_lines(field, label, width),
+        FieldKind::Text | FieldKind::Date => one_line(field, label, width, anchor, theme),
     };
     if let Some(error) = &field.error {
         for row in super::wrap_to(&format!("! {error}"), width as u16) {
@@ -135,6 +93,64 @@ fn field_lines<'a>(
         }
     }
     (lines, cursor)
+}
+
+/// A long text: a row a line, the label on the first.
+fn several_lines<'a>(
+    field: &Field,
+    label: Span<'a>,
+    width: usize,
+) -> (Vec<Line<'a>>, Option<(usize, usize)>) {
+    let value = field.input.value();
+    let before: String = value.chars().take(field.input.cursor()).collect();
+    let row = before.matches('\n').count();
+    let column = before.rsplit('\n').next().map_or(0, |l| l.width());
+    let mut rows: Vec<Line> = value
+        .split('\n')
+        .enumerate()
+        .map(|(i, text)| {
+            let lead = if i == 0 {
+                label.clone()
+            } else {
+                Span::raw(" ".repeat(LABEL_WIDTH))
+            };
+            Line::from(vec![lead, Span::raw(fit(text, width))])
+        })
+        .collect();
+    if rows.is_empty() {
+        rows.push(Line::from(vec![label, Span::raw(fit("", width))]));
+    }
+    (rows, Some((column.min(width.saturating_sub(1)), row)))
+}
+
+/// A one-line text or a date, scrolled to the cursor; a date shows the day
+/// it means, with its weekday.
+fn one_line<'a>(
+    field: &Field,
+    label: Span<'a>,
+    width: usize,
+    anchor: Date,
+    theme: &Theme,
+) -> (Vec<Line<'a>>, Option<(usize, usize)>) {
+    let value = field.input.value();
+    let hint = match (&field.kind, value.trim()) {
+        (FieldKind::Date, "") => String::new(),
+        (FieldKind::Date, _) => match field.date(anchor) {
+            Ok(date) => format!("  = {}", with_weekday(date)),
+            Err(_) => "  ?".to_owned(),
+        },
+        _ => String::new(),
+    };
+    let room = width.saturating_sub(hint.width());
+    let scroll = field.input.visual_scroll(room.max(1));
+    let shown: String = value.chars().skip(scroll).collect();
+    let column = field.input.visual_cursor().saturating_sub(scroll);
+    let line = Line::from(vec![
+        label,
+        Span::raw(fit(&shown, room)),
+        Span::styled(fit(&hint, width - room), theme.dim),
+    ]);
+    (vec![line], Some((column.min(room.saturating_sub(1)), 0)))
 }
 
 /// The yes/no question.
