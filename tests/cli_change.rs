@@ -196,7 +196,7 @@ fn each_rejection_is_one_line_and_writes_nothing() {
                 "2017-08-18",
             ],
             1,
-            "--due: the deadline is already 2017-08-18; an extension must move it",
+            "--due: the deadline as of 2017-08-10 is already 2017-08-18; an extension must move it later",
         ),
         (
             vec!["add", "city", "--id", "baltimore", "--name", "B"],
@@ -313,4 +313,64 @@ fn a_missing_file_is_not_created_by_a_change() {
         "{err}"
     );
     assert!(!file.exists());
+}
+
+fn extension(granted_on: &str, due: &str) -> Vec<String> {
+    [
+        "add",
+        "extension",
+        BALTIMORE,
+        "--granted-on",
+        granted_on,
+        "--due",
+        due,
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+#[test]
+fn an_extension_must_move_the_deadline_later() {
+    let (_dir, file) = sample_file();
+    // A first extension, to 2017-08-25, so that there is a backup too.
+    ok(&docket(
+        &file,
+        &strs(&extension("2017-08-10", "2017-08-25")),
+    ));
+    assert!(docket::store::backup_path(&file).exists());
+    for due in ["2017-08-20", "2017-08-25", "2017-08-10"] {
+        let err = refused(&file, &strs(&extension("2017-08-12", due)), 1);
+        assert!(
+            err.contains("--due: the deadline as of 2017-08-12 is already 2017-08-25")
+                && err.contains("edit the letter's due date to correct a mistake"),
+            "{due}: {err}"
+        );
+    }
+    // Two granted the same day: the second moves the first one's date.
+    let err = refused(&file, &strs(&extension("2017-08-10", "2017-08-25")), 1);
+    assert!(err.contains("is already 2017-08-25"), "{err}");
+    ok(&docket(
+        &file,
+        &strs(&extension("2017-08-10", "2017-08-26")),
+    ));
+}
+
+#[test]
+fn an_extension_cannot_be_due_before_the_day_it_was_granted() {
+    let (_dir, file) = sample_file();
+    // Due 2017-08-18; granted on 2017-08-30, to 2017-08-25: later than the
+    // deadline, but already past on the day it was granted.
+    let err = refused(&file, &strs(&extension("2017-08-30", "2017-08-25")), 1);
+    assert!(
+        err.contains("--due: an extension granted on 2017-08-30 cannot be due before that day"),
+        "{err}"
+    );
+    ok(&docket(
+        &file,
+        &strs(&extension("2017-08-30", "2017-08-30")),
+    ));
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
 }

@@ -148,7 +148,7 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
                 },
             ),
             "new_due",
-            "the deadline is already 2017-08-18; an extension must move it",
+            "the deadline as of 2017-08-10 is already 2017-08-18; an extension must move it later",
         ),
         (
             Change::AddExtension(
@@ -339,4 +339,97 @@ fn undo_and_redo_chains() {
         states
     };
     assert_eq!(states.len(), 5);
+}
+
+/// A case: the letter's due date and extensions, an extension granted on a
+/// date to a new due date, and whether it is accepted.
+type Case<'a> = (
+    Option<&'a str>,
+    &'a [(&'a str, &'a str)],
+    &'a str,
+    &'a str,
+    bool,
+);
+
+/// Whether an extension granted on a date, to a new due date, is accepted for
+/// a letter sent 2017-08-03 with this due date and these extensions.
+#[test]
+fn an_extension_must_move_the_deadline_later_and_not_into_the_past() {
+    let ext = |granted_on: &str, new_due: &str| Extension {
+        granted_on: d(granted_on),
+        new_due: d(new_due),
+        note: String::new(),
+    };
+    let twice = [("2017-08-10", "2017-08-25"), ("2017-08-10", "2017-08-30")];
+    let table: Vec<Case> = vec![
+        (Some("2017-08-18"), &[], "2017-08-10", "2017-08-25", true),
+        (Some("2017-08-18"), &[], "2017-08-10", "2017-08-19", true),
+        (Some("2017-08-18"), &[], "2017-08-10", "2017-08-18", false),
+        (Some("2017-08-18"), &[], "2017-08-10", "2017-08-17", false),
+        // The case: before the day it was granted.
+        (Some("2017-08-18"), &[], "2017-08-12", "2017-08-10", false),
+        // Overdue when granted: later than the deadline, and not in the past.
+        (Some("2017-08-18"), &[], "2017-08-30", "2017-08-25", false),
+        (Some("2017-08-18"), &[], "2017-08-30", "2017-08-30", true),
+        // No due date: after the day it was granted.
+        (None, &[], "2017-08-10", "2017-08-10", false),
+        (None, &[], "2017-08-10", "2017-08-11", true),
+        // Against the deadline in force on the day it was granted.
+        (
+            Some("2017-08-18"),
+            &twice[..1],
+            "2017-08-12",
+            "2017-08-20",
+            false,
+        ),
+        (
+            Some("2017-08-18"),
+            &twice[..1],
+            "2017-08-12",
+            "2017-08-26",
+            true,
+        ),
+        // Granted before an extension already there: the deadline then.
+        (
+            Some("2017-08-18"),
+            &twice[..1],
+            "2017-08-05",
+            "2017-08-20",
+            true,
+        ),
+        // Two the same day: the later one listed is in force.
+        (
+            Some("2017-08-18"),
+            &twice,
+            "2017-08-10",
+            "2017-08-28",
+            false,
+        ),
+        (Some("2017-08-18"), &twice, "2017-08-10", "2017-08-31", true),
+    ];
+    for (due, extensions, granted_on, new_due, accepted) in table {
+        let mut docket = sample();
+        let mut letter = docket.letter(BALTIMORE).unwrap().clone();
+        letter.due = due.map(d);
+        letter.extensions = extensions.iter().map(|(g, n)| ext(g, n)).collect();
+        docket.apply(Change::EditLetter(letter)).unwrap();
+        let before = docket.clone();
+        let result = docket.apply(Change::AddExtension(
+            BALTIMORE.into(),
+            ext(granted_on, new_due),
+        ));
+        let case = format!("{due:?} {extensions:?} {granted_on} -> {new_due}");
+        match result {
+            Ok(_) => assert!(accepted, "{case}: accepted"),
+            Err(invalid) => {
+                assert!(!accepted, "{case}: {invalid}");
+                assert_eq!(invalid.field, "new_due", "{case}");
+                assert!(
+                    invalid.message.contains("to correct a mistake"),
+                    "{case}: {invalid}"
+                );
+                assert_eq!(docket, before, "{case}");
+            }
+        }
+    }
 }

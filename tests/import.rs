@@ -66,6 +66,29 @@ fn json_round_trip_keeps_retired_ids() {
     );
 }
 
+/// Extensions are judged when granted (`add extension`, the form), not when a
+/// letter comes in whole: a file written before that rule, with extensions
+/// listed out of order or moving the deadline earlier, still round-trips.
+#[test]
+fn json_round_trip_keeps_extensions_as_they_are_stored() {
+    let (dir, story) = story_file();
+    let mut earlier = load(&story);
+    let letter = Arc::make_mut(&mut earlier.letters[0]);
+    let due = letter.due.unwrap_or(letter.sent);
+    let extension = |days: u64, granted: u64| docket::model::Extension {
+        granted_on: letter.sent + chrono::Days::new(granted),
+        new_due: due + chrono::Days::new(days),
+        note: String::new(),
+    };
+    letter.extensions = vec![extension(1, 3), extension(9, 2), extension(9, 2)];
+    let source = write(&dir, "earlier.ron", &docket::store::to_ron(&earlier));
+    let exported = ok(&docket(&source, &["export", "--format", "json"]));
+    let json = write(&dir, "earlier.json", &exported);
+    let target = empty_file(&dir);
+    ok(&import(&target, "json", &json, &[]));
+    assert_eq!(load(&target), earlier);
+}
+
 // ---------------------------------------------------------------------------
 // JSON
 // ---------------------------------------------------------------------------

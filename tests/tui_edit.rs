@@ -590,3 +590,23 @@ fn an_added_letter_or_city_is_selected() {
     assert!(submit_with(&mut app, Action::Add, &fields).is_empty());
     assert_eq!(app.selected_city().unwrap().id, "gotham");
 }
+
+#[test]
+fn an_extension_to_an_earlier_date_is_refused_on_its_field() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    let before = app.docket().clone();
+    let errors = submit_with(&mut app, Action::Extend, &[("new_due", "2017-08-15")]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, "new_due");
+    assert!(
+        errors[0].1.contains("is already 2017-08-18")
+            && errors[0]
+                .1
+                .contains("edit the letter's due date to correct a mistake"),
+        "{}",
+        errors[0].1
+    );
+    assert_eq!(app.docket(), &before, "nothing changes on an error");
+    assert_eq!(app.take_effect(), None);
+}

@@ -319,19 +319,34 @@ fn plan_reply(r: &impl Records, id: &str, reply: Reply) -> Result<Planned, Inval
 
 fn plan_extension(r: &impl Records, id: &str, extension: Extension) -> Result<Planned, Invalid> {
     let mut letter = existing_letter(r, id)?.clone();
-    if letter.effective_due(extension.granted_on) == Some(extension.new_due) {
-        return Err(invalid(
-            "new_due",
-            format!(
-                "the deadline is already {}; an extension must move it",
-                extension.new_due
-            ),
-        ));
-    }
+    check_extension(&letter, &extension)?;
     let description = format!("extension of {id} to {}", extension.new_due);
     letter.extensions.push(extension);
     letter.extensions.sort_by_key(|e| e.granted_on);
     checked_letter(r, description, letter, Thread::Kept)
+}
+
+/// An extension moves the deadline later: its new due date is after the
+/// deadline in force on the day it is granted (with two granted the same day,
+/// the later one listed), and not before that day itself; for a letter with
+/// no deadline, after that day. A mistake is corrected by editing the letter.
+fn check_extension(letter: &Letter, extension: &Extension) -> Result<(), Invalid> {
+    const CORRECT: &str = "edit the letter's due date to correct a mistake";
+    let (granted, new_due) = (extension.granted_on, extension.new_due);
+    let message = match letter.effective_due(granted) {
+        Some(due) if new_due <= due => format!(
+            "the deadline as of {granted} is already {due}; an extension must move it later \
+             ({CORRECT})"
+        ),
+        Some(_) if new_due < granted => {
+            format!("an extension granted on {granted} cannot be due before that day ({CORRECT})")
+        }
+        None if new_due <= granted => {
+            format!("an extension granted on {granted} must be due after that day ({CORRECT})")
+        }
+        _ => return Ok(()),
+    };
+    Err(invalid("new_due", message))
 }
 
 fn plan_close(r: &impl Records, id: &str, closing: Closing) -> Result<Planned, Invalid> {
