@@ -370,3 +370,31 @@ fn calcurse_keeps_a_subject_full_of_escapes_and_non_ascii() {
     );
     assert!(notes.contains("- Answer, please; soon."), "{notes}");
 }
+
+#[test]
+fn digest_describes_two_extensions_granted_the_same_day_from_the_right_date() {
+    let mut docket = docket::store::sample();
+    let extended = letter("baltimore-2026-12-01", "baltimore", "2026-12-01")
+        .from("DOJ")
+        .to("BPD")
+        .subject("Notice")
+        .due("2026-12-10")
+        .extension("2026-12-05", "2026-12-20")
+        .extension("2026-12-05", "2026-12-31")
+        .build();
+    docket.letters.push(Arc::new(extended));
+    let digest = docket::export::digest::to_digest(&docket, support::letters::date("2026-12-05"));
+    let extended: Vec<&str> = digest
+        .lines()
+        .filter(|l| l.contains("deadline extended"))
+        .collect();
+    assert_eq!(extended.len(), 2, "{digest}");
+    assert!(
+        extended[0].contains("from 2026-12-10 (Thu) to 2026-12-20 (Sun)"),
+        "{digest}"
+    );
+    assert!(
+        extended[1].contains("from 2026-12-20 (Sun) to 2026-12-31 (Thu)"),
+        "{digest}"
+    );
+}

@@ -2,7 +2,7 @@
 //! Markdown escaping.
 
 use crate::model::text::{count, with_weekday};
-use crate::model::{Closing, Date, Extension, Letter, Reply, Status, add_days};
+use crate::model::{Closing, Date, Extension, Letter, Reply, Status};
 
 /// Something that happened to a letter on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub enum EventKind<'a> {
     Sent,
     /// A reply came back.
     Reply(&'a Reply),
-    /// The deadline moved from `from` (the deadline in force the day before).
+    /// The deadline moved from `from` (the deadline in force just before).
     Extension(&'a Extension, Option<Date>),
     /// The matter was closed.
     Closed(&'a Closing),
@@ -36,11 +36,15 @@ pub fn events(letter: &Letter, as_of: Date) -> Vec<Event<'_>> {
         on: letter.sent,
         kind: EventKind::Sent,
     }];
+    // Each extension moves the deadline from the one in force just before
+    // it: the one granted before it (of two the same day, the earlier
+    // listed), else the letter's own.
+    let mut in_force = letter.due;
     events.extend(letter.extensions_as_of(as_of).into_iter().map(|e| {
-        let before = add_days(e.granted_on, -1).and_then(|day| letter.effective_due(day));
+        let before = in_force.replace(e.new_due);
         Event {
             on: e.granted_on,
-            kind: EventKind::Extension(e, before.or(letter.due)),
+            kind: EventKind::Extension(e, before),
         }
     }));
     events.extend(letter.replies_as_of(as_of).into_iter().map(|r| Event {
