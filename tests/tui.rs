@@ -373,3 +373,45 @@ fn wide_characters_never_break_a_row_or_a_border() {
         }
     }
 }
+
+#[test]
+fn help_fits_80x24_in_one_column_with_nothing_cut() {
+    let mut app = app_at("2017-08-10");
+    apply(&mut app, &[Action::Resize(80, 24), Action::ToggleHelp]);
+    insta::assert_snapshot!("help_80x24", screen(&app, 80, 24));
+    app.update(Action::HelpScroll(20));
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("add a city (in Cities) or a letter"),
+        "{text}"
+    );
+    assert!(!text.contains("Cit…"), "nothing is cut: {text}");
+}
+
+#[test]
+fn help_fits_60x20_and_lists_the_form_editing_keys_when_scrolled() {
+    let mut app = app_at("2017-08-10");
+    apply(&mut app, &[Action::Resize(60, 20), Action::ToggleHelp]);
+    let top = screen(&app, 60, 20);
+    assert!(!top.contains("Cit…"), "nothing is cut: {top}");
+    insta::assert_snapshot!("help_60x20", top);
+    app.update(Action::HelpScroll(isize::MAX));
+    let bottom = screen(&app, 60, 20);
+    assert!(bottom.contains("Ctrl-u"), "{bottom}");
+    assert!(bottom.contains("Ctrl-w"), "{bottom}");
+    insta::assert_snapshot!("help_60x20_scrolled_to_the_end", bottom);
+    // Back up a line at a time: the first line moves at once.
+    app.update(Action::HelpScroll(-1));
+    assert_ne!(screen(&app, 60, 20), bottom);
+    app.update(Action::HelpScroll(isize::MIN));
+    assert_eq!(screen(&app, 60, 20), top);
+}
+
+#[test]
+fn the_status_line_keeps_the_help_hint_at_80_columns() {
+    for as_of in ["2017-08-10", "2017-08-21"] {
+        let text = screen(&app_at(as_of), 80, 24);
+        let status = text.lines().last().unwrap();
+        assert!(status.contains("? help"), "{status}");
+    }
+}
