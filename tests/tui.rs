@@ -415,3 +415,121 @@ fn the_status_line_keeps_the_help_hint_at_80_columns() {
         assert!(status.contains("? help"), "{status}");
     }
 }
+
+/// The sample with three more letters to Baltimore: four in all.
+fn four_baltimore_letters() -> Docket {
+    use support::letters::letter;
+    let mut docket = sample();
+    for (sent, due, subject) in [
+        ("2017-06-12", "2017-07-12", "Byrne JAG conditions"),
+        ("2017-07-20", "2017-08-30", "Records request"),
+        ("2017-08-07", "2017-09-08", "Sanctuary policy"),
+    ] {
+        let id = format!("baltimore-{sent}");
+        let built = letter(id, "baltimore", sent)
+            .subject(subject)
+            .due(due)
+            .build();
+        docket.letters.push(Arc::new(built));
+    }
+    docket.normalize();
+    docket
+}
+
+fn four_letters_app() -> App {
+    App::new(
+        four_baltimore_letters(),
+        d("2017-08-10"),
+        d("2026-11-29"),
+        Theme::COLOR,
+    )
+}
+
+#[test]
+fn the_timeline_tells_a_citys_letters_apart() {
+    let mut app = four_letters_app();
+    let text = screen(&app, 120, 40);
+    for label in ["Baltimore Jun 12", "Baltimore Jul 20", "Baltimore Aug 7"] {
+        assert!(text.contains(label), "{label}: {text}");
+    }
+    insta::assert_snapshot!("timeline_four_letters_of_one_city", text);
+    apply(&mut app, &[Action::Resize(80, 24)]);
+    insta::assert_snapshot!(
+        "timeline_four_letters_of_one_city_80x24",
+        screen(&app, 80, 24)
+    );
+}
+
+/// The timeline row showing `text`, and whether its label is highlighted.
+fn timeline_row_highlighted(buffer: &Buffer, text: &str) -> bool {
+    let (x, y) = find(buffer, text).unwrap_or_else(|| panic!("{text} shows"));
+    (0..text.len() as u16).all(|dx| {
+        buffer[(x + dx, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    })
+}
+
+#[test]
+fn the_selected_letters_timeline_row_is_highlighted_and_stays_in_view() {
+    let mut app = four_letters_app();
+    // Baltimore (first by urgency), then its second letter.
+    apply(&mut app, &[Action::Open, Action::Down]);
+    let selected = app.selected_letter().unwrap().sent;
+    let label = format!("Baltimore {}", selected.format("%b %-d"));
+    let terminal = render(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    assert!(timeline_row_highlighted(buffer, &label), "{label}");
+    assert!(!timeline_row_highlighted(buffer, "Stockton Aug 3"));
+    // On a short screen, Stockton's letter, last on the timeline, shows
+    // when Stockton is selected in Cities.
+    let mut cities = four_letters_app();
+    apply(&mut cities, &[Action::Last]);
+    let terminal = render(&cities, 80, 24);
+    assert!(timeline_row_highlighted(
+        terminal.backend().buffer(),
+        "Stockton Aug 3"
+    ));
+    // The timeline's own moves select letters.
+    apply(
+        &mut app,
+        &[Action::NextPane, Action::NextPane, Action::Last],
+    );
+    assert_eq!(app.focus(), Pane::Timeline);
+    let last = app.view().timeline.last().copied().unwrap();
+    let last = &app.docket().letters[last];
+    assert_eq!(
+        app.selected_letter().unwrap().id,
+        last.id,
+        "the timeline selects"
+    );
+    let label = format!(
+        "{} {}",
+        app.docket().city_name(&last.city),
+        last.sent.format("%b %-d")
+    );
+    let terminal = render(&app, 80, 24);
+    let text = terminal.backend().to_string();
+    assert!(
+        timeline_row_highlighted(terminal.backend().buffer(), &label),
+        "{label}: {text}"
+    );
+}
+
+#[test]
+fn week_and_month_axis_labels_carry_the_year_when_it_changes() {
+    let mut app = App::new(sample(), d("2017-12-20"), d("2026-11-29"), Theme::COLOR);
+    apply(&mut app, &[Action::ZoomOut]);
+    let text = screen(&app, 120, 40);
+    let axis = text.lines().find(|l| l.contains("|Dec")).unwrap();
+    // The first label and the first in 2018 carry the year, the others not.
+    assert!(axis.contains("|Jul 27 2017 "), "week: {axis}");
+    assert!(axis.contains("|Nov 2 "), "week: {axis}");
+    assert!(axis.contains("|Mar 1 2018 "), "week: {axis}");
+    apply(&mut app, &[Action::ZoomOut]);
+    let text = screen(&app, 120, 40);
+    let axis = text.lines().find(|l| l.contains("|Jul 2017")).unwrap();
+    // Labels are most of a year apart: a Dec after a Jan of its year has none.
+    assert!(axis.contains("|Jan 2022  |Dec  |"), "month: {axis}");
+    insta::assert_snapshot!("timeline_week_and_month_year_change", text);
+}

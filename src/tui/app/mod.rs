@@ -276,6 +276,11 @@ impl App {
         self.shell.help_scroll
     }
 
+    /// The selected letter's row on the timeline, if it shows there.
+    pub fn timeline_row(&self) -> Option<usize> {
+        self.selection.timeline_row(&self.query.view)
+    }
+
     /// How far the details pane is scrolled.
     pub fn details_scroll(&self) -> u16 {
         self.selection.details_scroll
