@@ -533,3 +533,20 @@ fn week_and_month_axis_labels_carry_the_year_when_it_changes() {
     assert!(axis.contains("|Jan 2022  |Dec  |"), "month: {axis}");
     insta::assert_snapshot!("timeline_week_and_month_year_change", text);
 }
+
+#[test]
+fn two_letters_to_a_city_on_one_day_are_told_apart_by_subject() {
+    use support::letters::letter;
+    let mut docket = four_baltimore_letters();
+    let twin = letter("baltimore-2017-08-07-b", "baltimore", "2017-08-07")
+        .subject("Detainer requests")
+        .due("2017-09-01")
+        .build();
+    docket.letters.push(Arc::new(twin));
+    docket.normalize();
+    let app = App::new(docket, d("2017-08-10"), d("2026-11-29"), Theme::COLOR);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Baltimore Sanctuary…"), "{text}");
+    assert!(text.contains("Baltimore Detainer …"), "{text}");
+    assert!(text.contains("Baltimore Jul 20"), "{text}");
+}

@@ -41,10 +41,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let rows = inner.height as usize - 1;
     let selected = app.timeline_row();
     let first = scroll_offset(selected.unwrap_or(state.row), rows);
-    for (i, &l) in view.timeline.iter().enumerate().skip(first).take(rows) {
+    let shown = &view.timeline[first.min(view.timeline.len())..];
+    let shown = &shown[..rows.min(shown.len())];
+    for (i, &l) in (first..).zip(shown) {
         let letter = &docket.letters[l];
         let city = docket.city_name(&letter.city);
-        let label = label(city, letter.sent, app.as_of(), label_width);
+        // Two letters to one city sent the same day, both on screen: their
+        // subjects tell them apart.
+        let twin = shown.iter().any(|&other| {
+            let other = &docket.letters[other];
+            other.id != letter.id && other.city == letter.city && other.sent == letter.sent
+        });
+        let tag = if twin && !letter.subject.trim().is_empty() {
+            fit(
+                letter.subject.trim(),
+                SUBJECT_WIDTH.min(letter.subject.trim().width()),
+            )
+        } else {
+            sent_date(letter.sent, app.as_of())
+        };
+        let label = label(city, &tag, label_width);
         let mut spans = vec![Span::raw(label), Span::raw(" ")];
         spans.extend(axis.bar(letter, view.statuses[l], theme));
         let line = Line::from(spans);
@@ -57,16 +73,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// `Baltimore Aug 3`: the city, cut to leave room for the date the letter
-/// was sent (with the year when it is not the as-of date's).
-fn label(city: &str, sent: Date, as_of: Date, width: usize) -> String {
+/// How much of a subject a label shows.
+const SUBJECT_WIDTH: usize = 10;
+
+/// `Aug 3`, with the year (`Aug 3 '16`) when it is not the as-of date's.
+fn sent_date(sent: Date, as_of: Date) -> String {
     let format = if sent.year() == as_of.year() {
         "%b %-d"
     } else {
         "%b %-d '%y"
     };
-    let date = sent.format(format).to_string();
-    let room = width.saturating_sub(date.width() + 1);
+    sent.format(format).to_string()
+}
+
+/// `Baltimore Aug 3`: the city, cut to leave room for the tag that tells
+/// its letters apart (the date sent, or a short subject).
+fn label(city: &str, tag: &str, width: usize) -> String {
+    let room = width.saturating_sub(tag.width() + 1);
     if room < 3 {
         return fit(city, width);
     }
@@ -75,7 +98,7 @@ fn label(city: &str, sent: Date, as_of: Date, width: usize) -> String {
     } else {
         city.to_owned()
     };
-    fit(&format!("{city} {date}"), width)
+    fit(&format!("{city} {tag}"), width)
 }
 
 /// Maps dates to columns.
