@@ -373,3 +373,180 @@ fn wide_characters_never_break_a_row_or_a_border() {
         }
     }
 }
+
+#[test]
+fn help_fits_80x24_in_one_column_with_nothing_cut() {
+    let mut app = app_at("2017-08-10");
+    apply(&mut app, &[Action::Resize(80, 24), Action::ToggleHelp]);
+    insta::assert_snapshot!("help_80x24", screen(&app, 80, 24));
+    app.update(Action::HelpScroll(20));
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("add a city (in Cities) or a letter"),
+        "{text}"
+    );
+    assert!(!text.contains("Cit…"), "nothing is cut: {text}");
+}
+
+#[test]
+fn help_fits_60x20_and_lists_the_form_editing_keys_when_scrolled() {
+    let mut app = app_at("2017-08-10");
+    apply(&mut app, &[Action::Resize(60, 20), Action::ToggleHelp]);
+    let top = screen(&app, 60, 20);
+    assert!(!top.contains("Cit…"), "nothing is cut: {top}");
+    insta::assert_snapshot!("help_60x20", top);
+    app.update(Action::HelpScroll(isize::MAX));
+    let bottom = screen(&app, 60, 20);
+    assert!(bottom.contains("Ctrl-u"), "{bottom}");
+    assert!(bottom.contains("Ctrl-w"), "{bottom}");
+    insta::assert_snapshot!("help_60x20_scrolled_to_the_end", bottom);
+    // Back up a line at a time: the first line moves at once.
+    app.update(Action::HelpScroll(-1));
+    assert_ne!(screen(&app, 60, 20), bottom);
+    app.update(Action::HelpScroll(isize::MIN));
+    assert_eq!(screen(&app, 60, 20), top);
+}
+
+#[test]
+fn the_status_line_keeps_the_help_hint_at_80_columns() {
+    for as_of in ["2017-08-10", "2017-08-21"] {
+        let text = screen(&app_at(as_of), 80, 24);
+        let status = text.lines().last().unwrap();
+        assert!(status.contains("? help"), "{status}");
+    }
+}
+
+/// The sample with three more letters to Baltimore: four in all.
+fn four_baltimore_letters() -> Docket {
+    use support::letters::letter;
+    let mut docket = sample();
+    for (sent, due, subject) in [
+        ("2017-06-12", "2017-07-12", "Byrne JAG conditions"),
+        ("2017-07-20", "2017-08-30", "Records request"),
+        ("2017-08-07", "2017-09-08", "Sanctuary policy"),
+    ] {
+        let id = format!("baltimore-{sent}");
+        let built = letter(id, "baltimore", sent)
+            .subject(subject)
+            .due(due)
+            .build();
+        docket.letters.push(Arc::new(built));
+    }
+    docket.normalize();
+    docket
+}
+
+fn four_letters_app() -> App {
+    App::new(
+        four_baltimore_letters(),
+        d("2017-08-10"),
+        d("2026-11-29"),
+        Theme::COLOR,
+    )
+}
+
+#[test]
+fn the_timeline_tells_a_citys_letters_apart() {
+    let mut app = four_letters_app();
+    let text = screen(&app, 120, 40);
+    for label in ["Baltimore Jun 12", "Baltimore Jul 20", "Baltimore Aug 7"] {
+        assert!(text.contains(label), "{label}: {text}");
+    }
+    insta::assert_snapshot!("timeline_four_letters_of_one_city", text);
+    apply(&mut app, &[Action::Resize(80, 24)]);
+    insta::assert_snapshot!(
+        "timeline_four_letters_of_one_city_80x24",
+        screen(&app, 80, 24)
+    );
+}
+
+/// The timeline row showing `text`, and whether its label is highlighted.
+fn timeline_row_highlighted(buffer: &Buffer, text: &str) -> bool {
+    let (x, y) = find(buffer, text).unwrap_or_else(|| panic!("{text} shows"));
+    (0..text.len() as u16).all(|dx| {
+        buffer[(x + dx, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    })
+}
+
+#[test]
+fn the_selected_letters_timeline_row_is_highlighted_and_stays_in_view() {
+    let mut app = four_letters_app();
+    // Baltimore (first by urgency), then its second letter.
+    apply(&mut app, &[Action::Open, Action::Down]);
+    let selected = app.selected_letter().unwrap().sent;
+    let label = format!("Baltimore {}", selected.format("%b %-d"));
+    let terminal = render(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    assert!(timeline_row_highlighted(buffer, &label), "{label}");
+    assert!(!timeline_row_highlighted(buffer, "Stockton Aug 3"));
+    // On a short screen, Stockton's letter, last on the timeline, shows
+    // when Stockton is selected in Cities.
+    let mut cities = four_letters_app();
+    apply(&mut cities, &[Action::Last]);
+    let terminal = render(&cities, 80, 24);
+    assert!(timeline_row_highlighted(
+        terminal.backend().buffer(),
+        "Stockton Aug 3"
+    ));
+    // The timeline's own moves select letters.
+    apply(
+        &mut app,
+        &[Action::NextPane, Action::NextPane, Action::Last],
+    );
+    assert_eq!(app.focus(), Pane::Timeline);
+    let last = app.view().timeline.last().copied().unwrap();
+    let last = &app.docket().letters[last];
+    assert_eq!(
+        app.selected_letter().unwrap().id,
+        last.id,
+        "the timeline selects"
+    );
+    let label = format!(
+        "{} {}",
+        app.docket().city_name(&last.city),
+        last.sent.format("%b %-d")
+    );
+    let terminal = render(&app, 80, 24);
+    let text = terminal.backend().to_string();
+    assert!(
+        timeline_row_highlighted(terminal.backend().buffer(), &label),
+        "{label}: {text}"
+    );
+}
+
+#[test]
+fn week_and_month_axis_labels_carry_the_year_when_it_changes() {
+    let mut app = App::new(sample(), d("2017-12-20"), d("2026-11-29"), Theme::COLOR);
+    apply(&mut app, &[Action::ZoomOut]);
+    let text = screen(&app, 120, 40);
+    let axis = text.lines().find(|l| l.contains("|Dec")).unwrap();
+    // The first label and the first in 2018 carry the year, the others not.
+    assert!(axis.contains("|Jul 27 2017 "), "week: {axis}");
+    assert!(axis.contains("|Nov 2 "), "week: {axis}");
+    assert!(axis.contains("|Mar 1 2018 "), "week: {axis}");
+    apply(&mut app, &[Action::ZoomOut]);
+    let text = screen(&app, 120, 40);
+    let axis = text.lines().find(|l| l.contains("|Jul 2017")).unwrap();
+    // Labels are most of a year apart: a Dec after a Jan of its year has none.
+    assert!(axis.contains("|Jan 2022  |Dec  |"), "month: {axis}");
+    insta::assert_snapshot!("timeline_week_and_month_year_change", text);
+}
+
+#[test]
+fn two_letters_to_a_city_on_one_day_are_told_apart_by_subject() {
+    use support::letters::letter;
+    let mut docket = four_baltimore_letters();
+    let twin = letter("baltimore-2017-08-07-b", "baltimore", "2017-08-07")
+        .subject("Detainer requests")
+        .due("2017-09-01")
+        .build();
+    docket.letters.push(Arc::new(twin));
+    docket.normalize();
+    let app = App::new(docket, d("2017-08-10"), d("2026-11-29"), Theme::COLOR);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Baltimore Sanctuary…"), "{text}");
+    assert!(text.contains("Baltimore Detainer …"), "{text}");
+    assert!(text.contains("Baltimore Jul 20"), "{text}");
+}

@@ -15,6 +15,9 @@ pub enum Action {
     Quit,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Scroll the help overlay by this many lines (`isize::MIN`: to the
+    /// top, `isize::MAX`: to the end).
+    HelpScroll(isize),
     /// Focus the next pane.
     NextPane,
     /// Focus the previous pane.
@@ -53,6 +56,9 @@ pub enum Action {
     ShiftAsOf(i64),
     /// Set the as-of date to today.
     AsOfToday,
+    /// The terminal is this many columns wide and rows high (measured at
+    /// the start and on every resize).
+    Resize(u16, u16),
     /// The clock ticked; this is today's date.
     Tick(Date),
     /// Add a city (in Cities) or a letter (elsewhere).
@@ -116,6 +122,7 @@ impl Action {
         !matches!(
             self,
             Action::Tick(_)
+                | Action::Resize(..)
                 | Action::Saved { .. }
                 | Action::Reloaded(_)
                 | Action::CopyKept { .. }

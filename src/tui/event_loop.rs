@@ -43,6 +43,8 @@ pub fn run(
     clock: Clock,
 ) -> Outcome {
     let mut last_tick = Instant::now();
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
     terminal.draw(|frame| ui::draw(frame, app))?;
     // The first frame is on screen: the filter's search text is made meanwhile.
     app.prepare_search();
@@ -92,6 +94,10 @@ fn wait_for_input(app: &mut App, session: &mut Session, wait: Duration) -> io::R
             Woke::Redraw
         }
         Event::Key(_) => Woke::Idle,
+        Event::Resize(width, height) => {
+            app.update(Action::Resize(width, height));
+            Woke::Redraw
+        }
         _ => Woke::Redraw,
     })
 }

@@ -52,7 +52,6 @@ impl Key {
     /// How the key is written in help.
     pub fn label(self) -> String {
         let name = match self.code {
-            KeyCode::Char(c) => c.to_string(),
             KeyCode::Tab => "Tab".to_owned(),
             KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Enter => "Enter".to_owned(),
@@ -64,6 +63,8 @@ impl Key {
             KeyCode::Home => "Home".to_owned(),
             KeyCode::End => "End".to_owned(),
             KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -148,13 +149,25 @@ pub const NORMAL: &[Binding] = &[
     ),
 ];
 
-/// The keys in a form, for help (the lookup is in [`action_for`]).
+/// The keys in a form, for help (the lookup is in [`action_for`]; the
+/// editing keys are tui-input's, as its crossterm backend reads them).
 pub const FORM_HELP: &[(&str, &str)] = &[
     ("Tab Shift-Tab", "next / previous field"),
     ("Enter", "save"),
     ("Esc", "cancel, changing nothing"),
     ("Ctrl-j", "new line in a long text"),
     ("← → Space", "choose in a list"),
+    ("← → Ctrl-b Ctrl-f", "a character left / right"),
+    ("Ctrl-← Ctrl-→", "a word left / right"),
+    ("Home Ctrl-a", "start of the text"),
+    ("End Ctrl-e", "end of the text"),
+    ("Backspace Ctrl-h", "delete the character before"),
+    ("Delete", "delete the character after"),
+    ("Ctrl-w Alt-Backspace", "delete the word before"),
+    ("Ctrl-Delete", "delete the word after"),
+    ("Ctrl-k", "delete to the end"),
+    ("Ctrl-u", "delete the whole text"),
+    ("Ctrl-y", "put back what was deleted"),
 ];
 
 /// The keys while typing a filter, for help (the lookup is in [`action_for`]).
@@ -163,6 +176,83 @@ pub const FILTER_HELP: &[(&str, &str)] = &[
     ("Enter", "keep the filter"),
     ("Esc", "clear the filter"),
 ];
+
+/// The keys while reading help, in the order help lists them.
+pub const HELP: &[Binding] = &[
+    bind(
+        &[ch('j'), code(KeyCode::Down)],
+        Action::HelpScroll(1),
+        "scroll down",
+    ),
+    bind(
+        &[ch('k'), code(KeyCode::Up)],
+        Action::HelpScroll(-1),
+        "scroll up",
+    ),
+    bind(
+        &[ch(' '), code(KeyCode::PageDown)],
+        Action::HelpScroll(HELP_PAGE),
+        "a page down",
+    ),
+    bind(
+        &[code(KeyCode::PageUp)],
+        Action::HelpScroll(-HELP_PAGE),
+        "a page up",
+    ),
+    bind(
+        &[ch('g'), code(KeyCode::Home)],
+        Action::HelpScroll(isize::MIN),
+        "top",
+    ),
+    bind(
+        &[ch('G'), code(KeyCode::End)],
+        Action::HelpScroll(isize::MAX),
+        "end",
+    ),
+    bind(
+        &[ch('?'), ch('q'), code(KeyCode::Esc), code(KeyCode::Enter)],
+        Action::ToggleHelp,
+        "close this help",
+    ),
+];
+
+/// How many lines a page of help is.
+const HELP_PAGE: isize = 10;
+
+/// The help's sections: a heading, then keys and what they do.
+pub fn help_sections() -> [(&'static str, Vec<(String, &'static str)>); 4] {
+    let bound = |bindings: &[Binding]| -> Vec<(String, &'static str)> {
+        (bindings.iter())
+            .map(|b| {
+                let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+                (keys.join(" "), b.help)
+            })
+            .collect()
+    };
+    let listed = |keys: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
+        keys.iter().map(|(k, h)| ((*k).to_owned(), *h)).collect()
+    };
+    [
+        ("Browsing", bound(NORMAL)),
+        ("Typing a filter", listed(FILTER_HELP)),
+        ("In a form", listed(FORM_HELP)),
+        ("In this help", bound(HELP)),
+    ]
+}
+
+/// How many lines the help has: each section's heading and keys, a blank
+/// line between sections.
+pub fn help_lines() -> usize {
+    let sections = help_sections();
+    let keys: usize = sections.iter().map(|(_, keys)| keys.len()).sum();
+    keys + 2 * sections.len() - 1
+}
+
+/// How far the help can scroll on a screen `height` rows high (the overlay
+/// has a border above and below).
+pub fn help_max_scroll(height: u16) -> usize {
+    help_lines().saturating_sub(usize::from(height.saturating_sub(2)))
+}
 
 const fn bind(keys: &'static [Key], action: Action, help: &'static str) -> Binding {
     Binding { keys, action, help }
@@ -187,10 +277,10 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
             }
             _ => None,
         },
-        Mode::Help => match key.code {
-            KeyCode::Char('?' | 'q') | KeyCode::Esc | KeyCode::Enter => Some(Action::ToggleHelp),
-            _ => None,
-        },
+        Mode::Help => HELP
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.matches(key)))
+            .map(|b| b.action.clone()),
         Mode::Form => Some(match key.code {
             KeyCode::Tab => Action::FormNext,
             KeyCode::BackTab => Action::FormPrev,
@@ -375,7 +465,15 @@ mod tests {
         for event in [char_key('?'), char_key('q'), key(KeyCode::Esc)] {
             assert_eq!(action_for(Mode::Help, event), Some(Action::ToggleHelp));
         }
-        assert_eq!(action_for(Mode::Help, char_key('j')), None);
+        assert_eq!(
+            action_for(Mode::Help, char_key('j')),
+            Some(Action::HelpScroll(1))
+        );
+        assert_eq!(
+            action_for(Mode::Help, key(KeyCode::End)),
+            Some(Action::HelpScroll(isize::MAX))
+        );
+        assert_eq!(action_for(Mode::Help, char_key('a')), None);
     }
 
     #[test]
@@ -388,6 +486,77 @@ mod tests {
                 key.label()
             );
         }
+    }
+
+    /// Every editing key help lists does what it says in a text field.
+    #[test]
+    fn the_form_keys_help_lists_are_the_ones_tui_input_reads() {
+        use ratatui::crossterm::event::Event;
+        use tui_input::InputRequest::{
+            DeleteLine, DeleteNextChar, DeleteNextWord, DeletePrevChar, DeletePrevWord,
+            DeleteTillEnd, GoToEnd, GoToNextChar, GoToNextWord, GoToPrevChar, GoToPrevWord,
+            GoToStart, Yank,
+        };
+        use tui_input::backend::crossterm::to_input_request;
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let table = [
+            (key(KeyCode::Left), GoToPrevChar),
+            (key(KeyCode::Right), GoToNextChar),
+            (ctrl('b'), GoToPrevChar),
+            (ctrl('f'), GoToNextChar),
+            (
+                KeyEvent::new(KeyCode::Left, KeyModifiers::CONTROL),
+                GoToPrevWord,
+            ),
+            (
+                KeyEvent::new(KeyCode::Right, KeyModifiers::CONTROL),
+                GoToNextWord,
+            ),
+            (key(KeyCode::Home), GoToStart),
+            (ctrl('a'), GoToStart),
+            (key(KeyCode::End), GoToEnd),
+            (ctrl('e'), GoToEnd),
+            (key(KeyCode::Backspace), DeletePrevChar),
+            (ctrl('h'), DeletePrevChar),
+            (key(KeyCode::Delete), DeleteNextChar),
+            (ctrl('w'), DeletePrevWord),
+            (
+                KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT),
+                DeletePrevWord,
+            ),
+            (
+                KeyEvent::new(KeyCode::Delete, KeyModifiers::CONTROL),
+                DeleteNextWord,
+            ),
+            (ctrl('k'), DeleteTillEnd),
+            (ctrl('u'), DeleteLine),
+            (ctrl('y'), Yank),
+        ];
+        for (event, request) in table {
+            assert_eq!(
+                action_for(Mode::Form, event),
+                Some(Action::FormInput(event))
+            );
+            assert_eq!(
+                to_input_request(&Event::Key(event)),
+                Some(request),
+                "{event:?}"
+            );
+        }
+        let listed = FORM_HELP
+            .iter()
+            .map(|(k, _)| *k)
+            .collect::<Vec<_>>()
+            .join(" ");
+        for name in [
+            "Ctrl-u", "Ctrl-w", "Ctrl-a", "Ctrl-e", "Home", "End", "Delete", "Ctrl-k", "Ctrl-y",
+        ] {
+            assert!(listed.split(' ').any(|k| k == name), "{name}");
+        }
+        // Alt-b and Alt-f arrive as Alt, which tui-input does not read: not listed.
+        let alt_b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT);
+        assert_eq!(to_input_request(&Event::Key(alt_b)), None);
+        assert!(!listed.contains("Alt-b"));
     }
 
     #[test]

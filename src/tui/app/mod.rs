@@ -77,6 +77,7 @@ impl App {
         match action {
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.shell.toggle_help(),
+            Action::HelpScroll(by) => self.shell.scroll_help(by),
             Action::NextPane => self.selection.step_focus(1),
             Action::PrevPane => self.selection.step_focus(-1),
             Action::Down => self.selection.move_by(1, &self.query.view),
@@ -97,6 +98,7 @@ impl App {
             Action::ShiftAsOf(days) => self.shift_as_of(days),
             Action::AsOfToday => self.set_as_of(self.query.today),
             Action::Tick(today) => self.tick(today),
+            Action::Resize(_, height) => self.shell.height = Some(height),
             Action::Add => self.add(),
             Action::Edit => self.open_edit_form(),
             Action::Delete => self.ask_delete(),
@@ -266,6 +268,17 @@ impl App {
     /// The timeline's zoom, scroll and selected row.
     pub fn timeline(&self) -> TimelineState {
         self.selection.timeline
+    }
+
+    /// The first line of the help overlay to show (drawing keeps it
+    /// within the help).
+    pub fn help_scroll(&self) -> usize {
+        self.shell.help_scroll
+    }
+
+    /// The selected letter's row on the timeline, if it shows there.
+    pub fn timeline_row(&self) -> Option<usize> {
+        self.selection.timeline_row(&self.query.view)
     }
 
     /// How far the details pane is scrolled.

@@ -150,8 +150,20 @@ impl Selection {
                     Err(_) => self.details_scroll,
                 }
             }
-            Pane::Timeline => self.timeline.row = step(self.timeline.row, view.timeline.len()),
+            Pane::Timeline => {
+                let row = self.timeline_row(view).unwrap_or(self.timeline.row);
+                self.timeline.row = step(row, view.timeline.len());
+                if let Some(&index) = view.timeline.get(self.timeline.row) {
+                    self.select_letter(index, view);
+                }
+            }
         }
+    }
+
+    /// The selected letter's row on the timeline, if it shows there.
+    pub fn timeline_row(&self, view: &View) -> Option<usize> {
+        let index = *view.cities.get(self.city)?.letters.get(self.letter)?;
+        view.timeline.iter().position(|i| *i == index)
     }
 
     /// Selects a city and one of its letters, scrolled to the top.

@@ -1,7 +1,7 @@
 //! The interface around the panes: the keyboard's mode, the status line's
 //! message, the theme, and whether to quit.
 
-use super::super::keymap::Mode;
+use super::super::keymap::{Mode, help_lines, help_max_scroll};
 use super::super::theme::Theme;
 
 /// The mode, message, theme and quit flag.
@@ -16,6 +16,10 @@ pub struct Shell {
     pub theme: Theme,
     /// The user asked to leave.
     pub quit: bool,
+    /// The help overlay's first line shown.
+    pub help_scroll: usize,
+    /// The terminal's height, once measured.
+    pub height: Option<u16>,
 }
 
 impl Shell {
@@ -26,6 +30,8 @@ impl Shell {
             message: None,
             theme,
             quit: false,
+            help_scroll: 0,
+            height: None,
         }
     }
 
@@ -36,9 +42,19 @@ impl Shell {
 
     /// Shows or hides the help overlay.
     pub fn toggle_help(&mut self) {
+        self.help_scroll = 0;
         self.mode = match self.mode {
             Mode::Help => Mode::Normal,
             _ => Mode::Help,
         };
+    }
+}
+
+impl Shell {
+    /// Scrolls the help overlay `by` lines, between its top and its last
+    /// screenful (its last line, before the terminal is measured).
+    pub fn scroll_help(&mut self, by: isize) {
+        let max = self.height.map_or_else(help_lines, help_max_scroll);
+        self.help_scroll = self.help_scroll.min(max).saturating_add_signed(by).min(max);
     }
 }

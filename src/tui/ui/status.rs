@@ -13,6 +13,8 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 
 const HINTS: &str = "? help  q quit";
+/// What stays of the hints when the line is short.
+const SHORT_HINT: &str = " ? help";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme();
@@ -36,14 +38,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     let left_width = as_of.width().min(width);
     let rest = width - left_width;
-    let hints_fit = rest >= middle.width() + HINTS.width() + 6;
-    let hints_width = if hints_fit { HINTS.width() + 1 } else { 0 };
+    // The whole hint when everything fits, else `? help` alone, the middle
+    // cut to make room; nothing only on a screen too narrow for a middle.
+    let hints = if rest >= middle.width() + HINTS.width() + 6 {
+        HINTS
+    } else if rest >= SHORT_HINT.width() + 16 {
+        SHORT_HINT
+    } else {
+        ""
+    };
+    let hints_width = if hints.is_empty() {
+        0
+    } else {
+        hints.width() + 1
+    };
     let middle_width = rest - hints_width;
     let as_of_style = if replay { theme.marker } else { theme.label };
     let line = Line::from(vec![
         Span::styled(fit(&as_of, left_width), as_of_style),
         Span::raw(fit(&format!("   {middle}"), middle_width)),
-        Span::styled(fit(HINTS, hints_width), theme.dim),
+        Span::styled(fit(hints, hints_width), theme.dim),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -1,11 +1,16 @@
-//! The Timeline pane: one row per letter, a bar from sent to effective due on
-//! a date axis, reply markers, and the as-of date marked.
+//! The Timeline pane: one row per letter, labelled with its city and the
+//! date it was sent, a bar from sent to effective due on a date axis, reply
+//! markers, and the as-of date marked; the selected letter's row
+//! highlighted and kept in view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+
+use chrono::Datelike;
+use unicode_width::UnicodeWidthStr;
 
 use super::{fit, pane_block, scroll_offset};
 use crate::model::{Date, Letter, Status, add_days};
@@ -25,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if inner.height == 0 || inner.width < 4 {
         return;
     }
-    let label_width = (inner.width as usize / 5).clamp(3, 16);
+    let label_width = (inner.width as usize / 4).clamp(3, 22);
     let chart_width = inner.width as usize - label_width - 1;
     let axis = Axis::new(app.as_of(), app.view().span, state, chart_width);
     let mut lines = vec![Line::from(vec![
@@ -34,26 +39,66 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])];
     let (docket, view, theme) = (app.docket(), app.view(), app.theme());
     let rows = inner.height as usize - 1;
-    let selected = state.row;
-    for (i, &l) in view
-        .timeline
-        .iter()
-        .enumerate()
-        .skip(scroll_offset(selected, rows))
-        .take(rows)
-    {
+    let selected = app.timeline_row();
+    let first = scroll_offset(selected.unwrap_or(state.row), rows);
+    let shown = &view.timeline[first.min(view.timeline.len())..];
+    let shown = &shown[..rows.min(shown.len())];
+    for (i, &l) in (first..).zip(shown) {
         let letter = &docket.letters[l];
-        let label = fit(docket.city_name(&letter.city), label_width);
+        let city = docket.city_name(&letter.city);
+        // Two letters to one city sent the same day, both on screen: their
+        // subjects tell them apart.
+        let twin = shown.iter().any(|&other| {
+            let other = &docket.letters[other];
+            other.id != letter.id && other.city == letter.city && other.sent == letter.sent
+        });
+        let tag = if twin && !letter.subject.trim().is_empty() {
+            fit(
+                letter.subject.trim(),
+                SUBJECT_WIDTH.min(letter.subject.trim().width()),
+            )
+        } else {
+            sent_date(letter.sent, app.as_of())
+        };
+        let label = label(city, &tag, label_width);
         let mut spans = vec![Span::raw(label), Span::raw(" ")];
         spans.extend(axis.bar(letter, view.statuses[l], theme));
         let line = Line::from(spans);
-        lines.push(if i == selected && app.focus() == Pane::Timeline {
+        lines.push(if Some(i) == selected {
             line.patch_style(theme.selected)
         } else {
             line
         });
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// How much of a subject a label shows.
+const SUBJECT_WIDTH: usize = 10;
+
+/// `Aug 3`, with the year (`Aug 3 '16`) when it is not the as-of date's.
+fn sent_date(sent: Date, as_of: Date) -> String {
+    let format = if sent.year() == as_of.year() {
+        "%b %-d"
+    } else {
+        "%b %-d '%y"
+    };
+    sent.format(format).to_string()
+}
+
+/// `Baltimore Aug 3`: the city, cut to leave room for the tag that tells
+/// its letters apart (the date sent, or a short subject).
+fn label(city: &str, tag: &str, width: usize) -> String {
+    let room = width.saturating_sub(tag.width() + 1);
+    if room < 3 {
+        return fit(city, width);
+    }
+    let city = if city.width() > room {
+        fit(city, room)
+    } else {
+        city.to_owned()
+    };
+    fit(&format!("{city} {tag}"), width)
 }
 
 /// Maps dates to columns.
@@ -90,17 +135,26 @@ impl Axis {
         shift(self.start, column as i64 * self.days_per_column)
     }
 
-    /// Date labels every dozen columns or so.
+    /// Date labels every dozen columns or so; zoomed out (a week or a
+    /// month a column), the first and each in a new year carry the year.
     fn labels(&self) -> String {
-        let format = if self.days_per_column >= 30 {
-            "%b %Y"
-        } else {
-            "%b %-d"
+        let (format, with_year) = match self.days_per_column {
+            30.. => ("%b", "%b %Y"),
+            7.. => ("%b %-d", "%b %-d %Y"),
+            _ => ("%b %-d", "%b %-d"),
         };
         let mut text = String::new();
         let mut column = 0;
+        let mut year = None;
         while column < self.width {
-            let label = format!("|{}", self.date_at(column).format(format));
+            let date = self.date_at(column);
+            let format = if year == Some(date.year()) {
+                format
+            } else {
+                with_year
+            };
+            year = Some(date.year());
+            let label = format!("|{}", date.format(format));
             let room = (self.width - column).min(label.len() + 2).max(1);
             text.push_str(&fit(&label, room));
             column += room;
