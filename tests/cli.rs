@@ -189,22 +189,82 @@ fn check_reports_ok_or_the_position_of_the_error() {
 }
 
 #[test]
-fn first_run_writes_the_sample_and_says_so() {
+fn first_run_read_only_commands_show_the_sample_and_write_nothing() {
     let dir = TempDir::new().unwrap();
     let file = dir.path().join("sub").join("docket.ron");
     let out = docket(&file, &["list", "--json", "--as-of", "2017-08-10"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("started it from the bundled sample"));
-    assert_eq!(
-        std::fs::read_to_string(&file).unwrap(),
-        docket::store::SAMPLE
-    );
+    let err = stderr(&out);
+    assert!(err.contains("no data file"), "{err}");
+    assert!(err.contains("bundled sample"), "{err}");
     let items: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(items.len(), 4);
+    for args in [
+        &["due", "--as-of", "2017-08-17"][..],
+        &["show", "baltimore-2017-08-03"],
+        &["digest", "--date", "2017-08-03"],
+        &["export", "--format", "csv"],
+    ] {
+        let out = docket(&file, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("bundled sample"), "{args:?}");
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+    assert!(!file.exists(), "a read-only command wrote the data file");
+    assert!(
+        !dir.path().join("sub").exists(),
+        "a read-only command made the folder"
+    );
 
-    // The second run finds the file and says nothing.
+    // Once the file exists, nothing is said.
+    let out = docket(&file, &["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let out = docket(&file, &["list"]);
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn init_empty_replaces_an_untouched_sample_keeping_it_as_bak() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("docket.ron");
+    std::fs::write(&file, docket::store::SAMPLE).unwrap();
+    let out = docket(&file, &["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(list_json(&file, "2017-08-10").is_empty());
+    let backup = docket::store::backup_path(&file);
+    assert_eq!(
+        std::fs::read_to_string(&backup).unwrap(),
+        docket::store::SAMPLE
+    );
+
+    // The sample written otherwise (other spacing) but the same docket counts too.
+    let file = dir.path().join("spaced.ron");
+    std::fs::write(&file, docket::store::SAMPLE.replace("    ", "  ")).unwrap();
+    let out = docket(&file, &["init", "--empty"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(list_json(&file, "2017-08-10").is_empty());
+}
+
+#[test]
+fn init_empty_refuses_a_changed_sample() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("docket.ron");
+    std::fs::write(&file, docket::store::SAMPLE).unwrap();
+    let out = docket(
+        &file,
+        &["close", "baltimore-2017-08-03", "--on", "2017-09-01"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = std::fs::read(&file).unwrap();
+    let out = docket(&file, &["init", "--empty"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // `init` without --empty never replaces even the untouched sample.
+    let file = dir.path().join("fresh.ron");
+    std::fs::write(&file, docket::store::SAMPLE).unwrap();
+    let out = docket(&file, &["init"]);
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

@@ -17,6 +17,7 @@ use std::process::Stdio;
 
 use support::cli::command;
 use support::files::sample_file;
+use support::pty::keys::ENTER;
 use support::pty::{LEAVE_ALT_SCREEN, Tui};
 
 const CITIES: [&str; 4] = ["Albuquerque", "Baltimore", "San Bernardino", "Stockton"];
@@ -125,6 +126,48 @@ fn without_a_terminal_it_says_so_and_exits_2() -> io::Result<()> {
         "a first run without a terminal made a file"
     );
     Ok(())
+}
+
+#[test]
+fn first_run_offers_the_sample_or_empty_and_writes_the_choice() {
+    let dir = tempfile::TempDir::new().unwrap();
+
+    // `e` starts empty.
+    let file = dir.path().join("empty").join("docket.ron");
+    let mut tui = Tui::start(&file, "2017-08-10", &[]);
+    tui.wait_for("start with the 2017 sample");
+    tui.wait_for("start empty");
+    assert!(!file.exists(), "the choice was not made yet");
+    tui.press("e");
+    tui.wait_for_status("started empty");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(
+        docket::store::load(&file).unwrap(),
+        Some(docket::model::Docket::new())
+    );
+
+    // Enter starts with the sample.
+    let file = dir.path().join("sample").join("docket.ron");
+    let mut tui = Tui::start(&file, "2017-08-10", &[]);
+    tui.wait_for("start empty");
+    tui.press(ENTER);
+    tui.wait_for("Stockton");
+    tui.wait_for_status("started from the bundled sample");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        docket::store::SAMPLE
+    );
+
+    // Quitting at the question writes nothing.
+    let file = dir.path().join("none").join("docket.ron");
+    let mut tui = Tui::start(&file, "2017-08-10", &[]);
+    tui.wait_for("start empty");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(!file.exists());
 }
 
 #[test]

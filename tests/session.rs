@@ -215,19 +215,20 @@ fn a_second_docket_on_the_same_file_is_read_only() {
 }
 
 #[test]
-fn first_run_writes_the_sample_and_says_so() {
+fn first_run_writes_nothing_until_the_choice() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("new").join("docket.ron");
-    let opened = Session::open(&path, Clock::new(stopped)).unwrap();
-    assert!(
-        opened
-            .note
-            .unwrap()
-            .contains("started from the bundled sample")
-    );
+    let mut opened = Session::open(&path, Clock::new(stopped)).unwrap();
+    assert!(opened.first_run);
+    assert_eq!(opened.docket, docket::store::sample());
+    assert!(!path.exists(), "a first run wrote before the choice");
+    opened
+        .session
+        .start_with(&docket::model::Docket::new())
+        .unwrap();
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        docket::store::SAMPLE
+        docket::store::load(&path).unwrap(),
+        Some(docket::model::Docket::new())
     );
 }
 

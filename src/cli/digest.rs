@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Error, load_or_init, resolve};
+use super::{Error, load_or_sample, resolve};
 use crate::export::digest::to_digest;
 use crate::model::{Date, DateSpec};
 
@@ -15,7 +15,7 @@ pub struct DigestArgs {
 
 pub fn run(path: &Path, as_of: Date, today: Date, args: &DigestArgs) -> Result<(), Error> {
     let date = args.date.map_or(Ok(as_of), |d| resolve(d, today))?;
-    let docket = load_or_init(path)?;
+    let docket = load_or_sample(path)?;
     print!("{}", crate::text_safety::visible(&to_digest(&docket, date)));
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::list::{ListItem, by_urgency, render_table};
-use super::{Error, json_failed, load_or_init};
+use super::{Error, json_failed, load_or_sample};
 use crate::model::text::count;
 use crate::model::{Date, Docket};
 
@@ -21,7 +21,7 @@ pub struct DueArgs {
 }
 
 pub fn run(path: &Path, as_of: Date, args: &DueArgs) -> Result<(), Error> {
-    let docket = load_or_init(path)?;
+    let docket = load_or_sample(path)?;
     let items = due_within(&docket, as_of, i64::from(args.within));
     if args.json {
         let json = serde_json::to_string_pretty(&items).map_err(|err| json_failed(&err))?;

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::{Error, load_or_init};
+use super::{Error, load_or_sample};
 use crate::export::{csv, ics, json, markdown};
 use crate::model::Date;
 use crate::store;
@@ -48,7 +48,7 @@ pub fn render(docket: &crate::model::Docket, format: Format, as_of: Date) -> Str
 }
 
 pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), Error> {
-    let docket = load_or_init(path)?;
+    let docket = load_or_sample(path)?;
     let text = render(&docket, args.format, as_of);
     match args.output.as_deref() {
         None => write_stdout(&text),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Error, json_failed, load_or_init, parse_status, table};
+use super::{Error, json_failed, load_or_sample, parse_status, table};
 use crate::model::{Date, Docket, Holidays, Letter, Status, Urgency};
 
 #[derive(Debug, clap::Args)]
@@ -58,7 +58,7 @@ impl<'a> ListItem<'a> {
 }
 
 pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
-    let docket = load_or_init(path)?;
+    let docket = load_or_sample(path)?;
     if let Some(city) = &args.city
         && docket.city(city).is_none()
     {

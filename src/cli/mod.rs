@@ -125,24 +125,18 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "docket")
 }
 
-/// Loads the docket for reading; on a first run (no file yet) writes the
-/// bundled sample to it and says so on stderr.
-pub fn load_or_init(path: &std::path::Path) -> Result<Docket, Error> {
+/// Loads the docket for reading. On a first run (no file yet) it is the
+/// bundled sample, read in memory and never written: stderr says so.
+pub fn load_or_sample(path: &std::path::Path) -> Result<Docket, Error> {
     if let Some(docket) = store::load(path)? {
         return Ok(docket);
     }
-    let (mut store, existing) = Store::open(path)?;
-    // Another process may have created it between the two looks.
-    if let Some(docket) = existing {
-        return Ok(docket);
-    }
-    let docket = store::sample();
-    store.save(&docket)?;
     warn(&format!(
-        "no data file at {}; started it from the bundled sample",
+        "no data file at {} yet; showing the bundled sample \
+         (nothing written: `docket init` or `docket init --empty` creates it)",
         path.display()
     ));
-    Ok(docket)
+    Ok(store::sample())
 }
 
 fn check(path: &std::path::Path) -> Result<(), Error> {
@@ -179,18 +173,32 @@ fn print_paths(path: &std::path::Path) {
 
 fn init(path: &std::path::Path, empty: bool) -> Result<(), Error> {
     let (mut store, existing) = Store::open(path)?;
-    if existing.is_some() {
-        return Err(Error::data(format!(
-            "{} already exists; docket will not overwrite it (move it away first)",
-            path.display()
-        )));
-    }
+    // The untouched sample a first run wrote is no one's data: `--empty`
+    // may replace it (the save keeps it as the backup).
+    let replaces = match existing {
+        Some(docket) if empty && docket == store::sample() => true,
+        Some(_) => {
+            return Err(Error::data(format!(
+                "{} already exists; docket will not overwrite it (move it away first)",
+                path.display()
+            )));
+        }
+        None => false,
+    };
     let docket = if empty {
         Docket::new()
     } else {
         store::sample()
     };
     store.save(&docket)?;
+    if replaces {
+        say(&format!(
+            "{}: the untouched bundled sample replaced by an empty docket (the sample is kept in {})",
+            path.display(),
+            store::backup_path(path).display()
+        ));
+        return Ok(());
+    }
     let what = if empty {
         "an empty docket"
     } else {

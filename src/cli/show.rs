@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::list::ListItem;
-use super::{Error, json_failed, load_or_init, table};
+use super::{Error, json_failed, load_or_sample, table};
 use crate::export::status_phrase;
 use crate::model::text::with_weekday;
 use crate::model::{Closing, Date, Docket, Extension, Letter, Reply};
@@ -79,7 +79,7 @@ impl<'a> LetterView<'a> {
 }
 
 pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), Error> {
-    let docket = load_or_init(path)?;
+    let docket = load_or_sample(path)?;
     let letter = docket.letter(&args.id).ok_or_else(|| {
         Error::data(format!(
             "{}: no letter with id {:?}",

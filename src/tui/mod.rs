@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 mod event_loop;
+mod first_run;
 pub mod form;
 pub mod keymap;
 pub mod loading;
@@ -51,6 +52,18 @@ pub fn run(path: &Path, as_of: Date, clock: Clock) -> Result<(), Error> {
                 loading::Loaded::Stopped(arrived) => return Ok(Ok(Some(signal_name(arrived)))),
             },
         };
+        let mut opened = opened;
+        if opened.first_run {
+            match first_run::ask(terminal, path, &signal)? {
+                first_run::Choice::Start(docket, note) => {
+                    opened.session.start_with(&docket)?;
+                    opened.docket = docket;
+                    opened.note = Some(note);
+                }
+                first_run::Choice::Quit => return Ok(Ok(None)),
+                first_run::Choice::Stopped(arrived) => return Ok(Ok(Some(signal_name(arrived)))),
+            }
+        }
         let (app, session) = state.insert(start(opened, as_of, clock.today()));
         Ok(event_loop::run(terminal, app, session, &signal, clock))
     })

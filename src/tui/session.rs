@@ -47,30 +47,28 @@ pub struct Opened {
     pub docket: Docket,
     /// Why the session is read-only, if it is.
     pub read_only: Option<String>,
-    /// Something to tell the user, such as a first run.
+    /// Something to tell the user.
     pub note: Option<String>,
+    /// No data file yet: the docket is the bundled sample, not written; the
+    /// user chooses what to start with.
+    pub first_run: bool,
 }
 
 impl Session {
     /// Opens the data file: locked for writing, or read-only when another
-    /// docket holds the lock; on a first run, writes the bundled sample.
+    /// docket holds the lock. On a first run (no file yet) nothing is
+    /// written: the docket is the bundled sample, `first_run` is set, and
+    /// [`Session::start_with`] writes what the user chooses.
     pub fn open(path: &Path, clock: Clock) -> Result<Opened, Error> {
         match Store::open(path) {
-            Ok((mut store, existing)) => {
-                let (docket, note) = match existing {
-                    Some(docket) => (docket, None),
-                    None => {
-                        let docket = store::sample();
-                        store.save(&docket)?;
-                        let note = format!("started from the bundled sample: {}", path.display());
-                        (docket, Some(note))
-                    }
-                };
+            Ok((store, existing)) => {
+                let first_run = existing.is_none();
                 Ok(Opened {
                     session: Session::new(Some(store), clock),
-                    docket,
+                    docket: existing.unwrap_or_else(store::sample),
                     read_only: None,
-                    note,
+                    note: None,
+                    first_run,
                 })
             }
             Err(StoreError::Locked { .. }) => {
@@ -82,10 +80,21 @@ impl Session {
                     docket,
                     read_only: Some(reason),
                     note: None,
+                    first_run: false,
                 })
             }
             Err(err) => Err(err.into()),
         }
+    }
+
+    /// Writes the docket a first run chose (the sample, or empty) to the
+    /// data file, before the interface starts.
+    pub fn start_with(&mut self, docket: &Docket) -> Result<(), Error> {
+        let Some(store) = &self.store else {
+            return Err(Error::data("read-only: nothing can be written"));
+        };
+        lock(store).save(docket)?;
+        Ok(())
     }
 
     fn new(store: Option<Store>, clock: Clock) -> Self {
