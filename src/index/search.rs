@@ -4,9 +4,10 @@
 //! Every text of every letter (`Letter::texts`) is folded once (lower case,
 //! no accents: `model::text::fold`), into one block of text, so each
 //! keystroke is one substring search over it (memchr's, with
-//! SIMD). Results are kept per filter text: typing one more character
-//! searches only the letters the shorter text matched, and a backspace finds
-//! its answer kept.
+//! SIMD). The first keystroke, one ASCII character, is answered from the
+//! set of bytes each letter's text holds, made with the text. Results are
+//! kept per filter text: typing one more character searches only the
+//! letters the shorter text matched, and a backspace finds its answer kept.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -39,7 +40,7 @@ const PARALLEL_BYTES: usize = 8 << 20;
 /// takes less than a frame.
 const MAKE_AHEAD_LETTERS: usize = 5_000;
 /// From this many letters on, the text is folded on two threads.
-const PARALLEL_LETTERS: usize = 2_000;
+const PARALLEL_LETTERS: usize = 20_000;
 
 /// Every letter's folded text, in consecutive parts of the letters.
 #[derive(Debug)]
@@ -55,6 +56,17 @@ struct Part {
     text: String,
     /// Where each letter's text starts in `text`; one more entry than letters.
     starts: Vec<usize>,
+    /// Which bytes each letter's text holds: a filter of one byte (one
+    /// ASCII character: a filter's first keystroke) is answered from
+    /// these, not from the text.
+    bytes: Vec<ByteSet>,
+}
+
+/// A set of bytes: byte `b` is bit `b % 64` of word `b / 64`.
+type ByteSet = [u64; 4];
+
+fn holds(set: &ByteSet, byte: u8) -> bool {
+    set[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
 }
 
 impl Search {
@@ -203,17 +215,29 @@ impl Part {
         let size = sampled * letters.len() / sample.len().max(1) * 5 / 4 + 4096;
         let mut text = String::with_capacity(size);
         let mut starts = Vec::with_capacity(letters.len() + 1);
+        let mut bytes = Vec::with_capacity(letters.len());
         for letter in letters {
-            starts.push(text.len());
+            let start = text.len();
+            starts.push(start);
             push_letter(&mut text, letter);
+            // The ASCII left in upper case, lowered while in the cache.
+            text[start..].make_ascii_lowercase();
+            let mut seen = [false; 256];
+            for &byte in &text.as_bytes()[start..] {
+                seen[usize::from(byte)] = true;
+            }
+            let mut set = ByteSet::default();
+            for (byte, _) in seen.iter().enumerate().filter(|(_, seen)| **seen) {
+                set[byte >> 6] |= 1 << (byte & 63);
+            }
+            bytes.push(set);
         }
         starts.push(text.len());
-        // The ASCII left in upper case, lowered in one pass.
-        text.make_ascii_lowercase();
         Part {
             first,
             text,
             starts,
+            bytes,
         }
     }
 
@@ -230,6 +254,13 @@ impl Part {
     /// holds what `finder` looks for: among `candidates` only (indexed by
     /// `Docket::letters`), if given.
     fn mark(&self, finder: &Finder, candidates: Option<&[bool]>, found: &mut [bool]) {
+        if let &[byte] = finder.needle() {
+            let candidate = |i: usize| candidates.is_none_or(|c| c[self.first + i]);
+            for (i, (found, set)) in found.iter_mut().zip(&self.bytes).enumerate() {
+                *found = candidate(i) && holds(set, byte);
+            }
+            return;
+        }
         match candidates {
             Some(candidates) => {
                 for (i, found) in found.iter_mut().enumerate() {
