@@ -33,7 +33,7 @@ type Reference = (
 );
 
 fn reference(docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> Reference {
-    let needle = filter.trim().to_lowercase();
+    let needle = docket::model::text::fold(filter.trim());
     let statuses: Vec<Status> = docket.letters.iter().map(|l| l.status(as_of)).collect();
     let urgency = |i: usize| {
         let letter = &docket.letters[i];
@@ -49,9 +49,7 @@ fn reference(docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> Refe
     let mut cities: Vec<(usize, Vec<usize>)> = Vec::new();
     for (c, city) in docket.cities.iter().enumerate() {
         let all = by_city.remove(city.id.as_str()).unwrap_or_default();
-        let city_matches = [&city.name, &city.id, &city.state]
-            .iter()
-            .any(|text| text.to_lowercase().contains(&needle));
+        let city_matches = city.mentions(&needle);
         let mut letters: Vec<usize> = if city_matches {
             all
         } else {
@@ -118,7 +116,8 @@ fn assert_matches_reference(app: &App) {
 
 /// A generated docket with the awkward cases added: letters out of id
 /// order, a letter naming a missing city, extensions granted the same day,
-/// text that is not ASCII.
+/// text that is not ASCII (in a summary, a reply, an extension's note, a
+/// closing's outcome, a city's name and notes).
 fn awkward_docket(seed: u64) -> Docket {
     let mut docket = synth::docket(240, 9, seed);
     docket.letters.swap(3, 100);
@@ -129,7 +128,7 @@ fn awkward_docket(seed: u64) -> Docket {
         Extension {
             granted_on: day(3),
             new_due: day(40),
-            note: "A".into(),
+            note: "Prórroga".into(),
         },
         Extension {
             granted_on: day(3),
@@ -139,12 +138,21 @@ fn awkward_docket(seed: u64) -> Docket {
     ];
     docket.letter_mut(8).summary = "Ärger in KÖLN: Straße ΣΊΣΥΦΟΣ".into();
     docket.cities[2].name = "Évry".into();
+    docket.cities[4].notes = "Contact: Cécile Zoë Ýves".into();
+    if let Some(reply) = docket.letter_mut(9).replies.first_mut() {
+        reply.summary = "Réponse ÇA ZÉRO".into();
+    }
+    let closed_on = docket::model::add_days(docket.letters[12].sent, 60).unwrap();
+    docket.letter_mut(12).closed = Some(docket::model::Closing {
+        on: closed_on,
+        outcome: "Acuerdo firmado: ñandú".into(),
+    });
     docket
 }
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        4 => proptest::sample::select(vec!['a', 'e', 'c', 'i', 't', 'y', ' ', 'ö', 'σ', 'x', 'z', 'É'])
+        4 => proptest::sample::select(vec!['a', 'e', 'c', 'i', 't', 'y', ' ', 'ö', 'σ', 'ς', 'x', 'z', 'É', 'ñ', '\u{301}'])
             .prop_map(Action::FilterChar),
         2 => Just(Action::FilterBackspace),
         1 => Just(Action::ClearFilter),

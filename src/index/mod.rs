@@ -20,6 +20,7 @@ use chrono::TimeDelta;
 use self::dated::Dated;
 use self::facts::{Facts, NEVER, NO_CITY};
 use self::search::Search;
+use crate::model::text::fold;
 use crate::model::{Date, Docket, Put, Settings, Status, Urgency, date_of, day_of};
 
 /// How the cities are ordered.
@@ -75,8 +76,9 @@ pub struct View {
 }
 
 impl View {
-    /// Computes the view. `filter` matches (case-insensitively) a city's name,
-    /// id or state, or a letter's subject, parties or text.
+    /// Computes the view. `filter` matches (ignoring case and accents) any
+    /// text of a city (`City::texts`: its letters show) or of a letter
+    /// (`Letter::texts`).
     pub fn new(docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> Self {
         Index::default().view(docket, as_of, filter, sort)
     }
@@ -222,15 +224,11 @@ impl Index {
         if let Some(previous) = previous {
             self.look_ahead(&facts, cities, as_of, as_of - previous);
         }
-        let needle = filter.trim().to_lowercase();
+        let needle = fold(filter.trim());
         let mentions = (!needle.is_empty()).then(|| self.search.matches(docket, &needle));
         let facts = &*facts;
         let city_matches: Vec<bool> = (docket.cities.iter())
-            .map(|city| {
-                [&city.name, &city.id, &city.state]
-                    .iter()
-                    .any(|text| text.to_lowercase().contains(&needle))
-            })
+            .map(|city| city.mentions(&needle))
             .collect();
         let visible = |i: usize| {
             let c = facts.city_of[i];

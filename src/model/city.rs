@@ -16,3 +16,18 @@ pub struct City {
     #[serde(default)]
     pub notes: String,
 }
+
+impl City {
+    /// Whether `needle` (already folded by [`super::text::fold`]) occurs in
+    /// any of the city's [`texts`](City::texts), folded.
+    pub fn mentions(&self, needle: &str) -> bool {
+        (self.texts()).any(|text| super::letter::contains_folded(text, needle))
+    }
+
+    /// Every text of the city the filter searches: name, id, state and notes.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        [&self.name, &self.id, &self.state, &self.notes]
+            .into_iter()
+            .map(String::as_str)
+    }
+}

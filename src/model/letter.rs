@@ -249,16 +249,26 @@ impl Letter {
         })
     }
 
-    /// Whether `needle` (already lower-case) occurs in the letter's text:
-    /// subject, parties, program, demands, summary, source or tags.
+    /// Whether `needle` (already folded by [`super::text::fold`]) occurs in
+    /// any of the letter's [`texts`](Letter::texts), folded.
     pub fn mentions(&self, needle: &str) -> bool {
-        let fields = [&self.subject, &self.from, &self.to, &self.summary, &self.id]
+        self.texts().any(|text| contains_folded(text, needle))
+    }
+
+    /// Every text of the letter the filter searches: subject, parties, id,
+    /// summary, program, source, demands, tags, each reply's sender and
+    /// summary, each extension's note and the closing's outcome.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        [&self.subject, &self.from, &self.to, &self.summary, &self.id]
             .into_iter()
             .chain(self.program.as_ref())
             .chain(self.source.as_ref())
             .chain(self.demands.iter())
-            .chain(self.tags.iter());
-        fields.into_iter().any(|text| contains_folded(text, needle))
+            .chain(self.tags.iter())
+            .chain(self.replies.iter().flat_map(|r| [&r.from, &r.summary]))
+            .chain(self.extensions.iter().map(|e| &e.note))
+            .chain(self.closed.iter().map(|c| &c.outcome))
+            .map(String::as_str)
     }
 }
 
@@ -280,7 +290,8 @@ pub fn effective_due_of<E, D: Ord + Copy>(
         .or(due)
 }
 
-/// Case-insensitive substring test; `needle` must already be lower-case.
+/// Whether `needle` (already folded by [`super::text::fold`]) occurs in
+/// `haystack` folded.
 pub(crate) fn contains_folded(haystack: &str, needle: &str) -> bool {
     needle.is_empty()
         || if haystack.is_ascii() && needle.is_ascii() {
@@ -289,6 +300,6 @@ pub(crate) fn contains_folded(haystack: &str, needle: &str) -> bool {
                 .windows(needle.len())
                 .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
         } else {
-            haystack.to_lowercase().contains(needle)
+            super::text::fold(haystack).contains(needle)
         }
 }

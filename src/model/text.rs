@@ -19,6 +19,48 @@ pub fn with_weekday(date: Date) -> String {
     date.format("%Y-%m-%d (%a)").to_string()
 }
 
+/// `text` as the filter compares it: see [`fold_into`].
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// Appends `text` as the filter compares it: in lower case, without its
+/// accents and other combining marks (`Ofício` as `oficio`, `Straße` as
+/// `straße`), a final `ς` as `σ`. Each character is folded on its own, so
+/// that a text's parts fold to parts of the folded text.
+pub fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            if HANGUL_SYLLABLES.contains(&lower) {
+                // A syllable, not a letter with marks: kept whole.
+                out.push(lower);
+                continue;
+            }
+            unicode_normalization::char::decompose_canonical(lower, |part| {
+                if !unicode_normalization::char::is_combining_mark(part) {
+                    out.push(if part == 'ς' { 'σ' } else { part });
+                }
+            });
+        }
+    }
+}
+
+/// The precomposed Hangul syllables, which canonical decomposition splits
+/// into their letters.
+const HANGUL_SYLLABLES: std::ops::RangeInclusive<char> = '\u{AC00}'..='\u{D7A3}';
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let (docket, view, theme) = (app.docket(), app.view(), app.theme());
     let letters = app.city_letters();
     if letters.is_empty() {
-        let text = format!("no letters sent as of {}", app.as_of());
+        let filter = app.filter().trim();
+        let text = if app.selected_city().is_none() && !filter.is_empty() {
+            format!("no letter matches \"{filter}\"")
+        } else {
+            format!("no letters sent as of {}", app.as_of())
+        };
         frame.render_widget(Paragraph::new(fit(&text, inner.width as usize)), inner);
         return;
     }
