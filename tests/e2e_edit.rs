@@ -151,7 +151,7 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
 
     // u: the extension goes, the reply and the letter stay.
     tui.press("u");
-    tui.wait_for_status("undid: extension of baltimore-2017-08-03 to 2017-08-25 · saved");
+    tui.wait_for_status("undo: removed extension of baltimore-2017-08-03 to 2017-08-25 · saved");
     tui.wait_for_screen("the deadline back to 2017-08-18", |text| {
         !text.contains("(extended)") && text.contains("Due      2017-08-18 (Fri)")
     });
@@ -294,7 +294,10 @@ fn an_extension_that_does_not_move_the_deadline_is_refused_in_the_form() {
     tui.assert_shows("Extend albuquerque-2017-08-03");
     tui.assert_hides("saved");
 
+    // Esc with a date typed asks before throwing it away.
     tui.press(ESC);
+    tui.wait_for("Throw away what you typed? (y/n)");
+    tui.press("y");
     tui.wait_for_screen("the form to close", |text| {
         !text.contains("Extend albuquerque") && text.contains("cancelled: nothing changed")
     });

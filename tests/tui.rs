@@ -550,3 +550,39 @@ fn two_letters_to_a_city_on_one_day_are_told_apart_by_subject() {
     assert!(text.contains("Baltimore Detainer …"), "{text}");
     assert!(text.contains("Baltimore Jul 20"), "{text}");
 }
+
+/// The status line's counts: every status, zero or not, in one order.
+fn status_line(app: &App, width: u16, height: u16) -> String {
+    let text = screen(app, width, height);
+    text.lines()
+        .nth(usize::from(height) - 1)
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn status_counts_show_every_status_zero_or_not() {
+    let app = app_at("2017-08-16");
+    let line = status_line(&app, 120, 40);
+    assert!(
+        line.contains("0 overdue · 0 due today · 4 due soon · 0 open · 0 answered"),
+        "{line}"
+    );
+    let app = app_at("2017-08-10");
+    let line = status_line(&app, 120, 40);
+    assert!(
+        line.contains("0 overdue · 0 due today · 0 due soon · 4 open · 0 answered"),
+        "{line}"
+    );
+    // At 80 columns, today (not a replay): every count, and `? help`.
+    let app = App::new(sample(), d("2017-08-10"), d("2017-08-10"), Theme::COLOR);
+    let line = status_line(&app, 80, 24);
+    assert!(
+        line.contains("0 overdue 0 today 0 soon 4 open 0 answered"),
+        "{line}"
+    );
+    assert!(
+        line.trim_end_matches('"').trim_end().ends_with("? help"),
+        "{line}"
+    );
+}

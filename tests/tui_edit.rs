@@ -131,7 +131,7 @@ fn escape_cancels_a_form_with_nothing_changed() {
     at_baltimore_letter(&mut app);
     app.update(Action::Reply);
     type_text(&mut app, "xyz");
-    app.update(Action::FormCancel);
+    apply(&mut app, &[Action::FormCancel, Action::Confirm(true)]);
     assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.docket(), &before);
     assert_eq!(app.take_effect(), None);
@@ -166,7 +166,7 @@ fn each_validation_error_shows_next_to_its_field() {
         (
             Pane::Cities,
             Action::Add,
-            vec![("name", "Gotham")],
+            vec![("name", "Gotham"), ("id", "")],
             "id",
             "id is required",
         ),
@@ -330,7 +330,7 @@ fn deleting_asks_first_and_says_how_many_letters_go_with_a_city() {
     let question = app.confirm().unwrap().question.clone();
     assert_eq!(
         question,
-        "Baltimore still has 1 letter. Delete the city and them? (y/n)"
+        "Baltimore still has 1 letter. Delete the city and its letters? (y/n)"
     );
     app.update(Action::Confirm(false));
     assert!(app.docket().city("baltimore").is_some());
@@ -340,7 +340,7 @@ fn deleting_asks_first_and_says_how_many_letters_go_with_a_city() {
     assert_eq!(app.message(), Some("deleted city Baltimore"));
     app.update(Action::Undo);
     assert!(app.docket().letter(BALTIMORE).is_some());
-    assert_eq!(app.message(), Some("undid: city Baltimore"));
+    assert_eq!(app.message(), Some("undo: restored city Baltimore"));
 }
 
 #[test]
@@ -374,22 +374,22 @@ fn undo_and_redo_chains_each_ask_for_a_save() {
         (
             Action::Undo,
             &with_reply,
-            "undid: extension of baltimore-2017-08-03 to 2017-08-25",
+            "undo: removed extension of baltimore-2017-08-03 to 2017-08-25",
         ),
         (
             Action::Undo,
             &original,
-            "undid: reply from Baltimore on 2017-08-09",
+            "undo: deleted reply from Baltimore on 2017-08-09",
         ),
         (
             Action::Redo,
             &with_reply,
-            "redid: reply from Baltimore on 2017-08-09",
+            "redid: added reply from Baltimore on 2017-08-09",
         ),
         (
             Action::Redo,
             &with_extension,
-            "redid: extension of baltimore-2017-08-03 to 2017-08-25",
+            "redid: recorded extension of baltimore-2017-08-03 to 2017-08-25",
         ),
     ];
     for (action, expected, message) in steps {
@@ -609,4 +609,154 @@ fn an_extension_to_an_earlier_date_is_refused_on_its_field() {
     );
     assert_eq!(app.docket(), &before, "nothing changes on an error");
     assert_eq!(app.take_effect(), None);
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Presses a key as the event loop does: through the keymap.
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(action) = docket::tui::keymap::action_for(app.mode(), key(code)) {
+        app.update(action);
+    }
+}
+
+fn field_value(app: &App, key: &str) -> String {
+    let form = app.form().unwrap();
+    let field = form.fields.iter().find(|f| f.key == key).unwrap();
+    field.input.value().to_owned()
+}
+
+#[test]
+fn every_missing_field_is_marked_at_once() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    let before = app.docket().clone();
+    let errors = submit_with(&mut app, Action::Add, &[]);
+    let expected = [
+        ("from", "from is required"),
+        ("to", "to is required"),
+        ("subject", "subject is required"),
+    ]
+    .map(|(k, m)| (k.to_owned(), m.to_owned()));
+    assert_eq!(errors, expected);
+    assert_eq!(app.form().unwrap().focus, 3, "the first at fault");
+    assert_eq!(app.docket(), &before);
+    insta::assert_snapshot!(screen(&app, 100, 36));
+    // A bad date and a missing date, both marked.
+    let mut other = self::app();
+    at_baltimore_letter(&mut other);
+    let errors = submit_with(&mut other, Action::Extend, &[("granted_on", "2017-02-30")]);
+    let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["granted_on", "new_due"], "{errors:?}");
+}
+
+#[test]
+fn up_and_down_move_between_fields_and_left_right_choose() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    app.update(Action::Add);
+    let city = field_value(&app, "city");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.form().unwrap().focus, 1);
+    assert_eq!(field_value(&app, "city"), city, "↓ leaves the choice alone");
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.form().unwrap().focus, 9, "↑ wraps to the last field");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.form().unwrap().focus, 0);
+    press(&mut app, KeyCode::Right);
+    assert_ne!(field_value(&app, "city"), city);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(field_value(&app, "city"), city);
+}
+
+#[test]
+fn escape_asks_before_throwing_typed_text_away() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    app.update(Action::Reply);
+    type_text(&mut app, "xyz");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Confirm);
+    assert_eq!(
+        app.confirm().unwrap().question,
+        "Throw away what you typed? (y/n)"
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Form, "no: back to the form");
+    assert!(field_value(&app, "on").ends_with("xyz"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.mode(), Mode::Normal);
+    // Typed and then taken back: nothing to lose, no question.
+    app.update(Action::Reply);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn typing_a_letter_in_the_city_chooser_jumps_to_it() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    app.update(Action::Add);
+    assert_eq!(field_value(&app, "city"), "baltimore");
+    type_text(&mut app, "s");
+    assert_eq!(field_value(&app, "city"), "san-bernardino");
+    type_text(&mut app, "s");
+    assert_eq!(field_value(&app, "city"), "stockton");
+    type_text(&mut app, "A");
+    assert_eq!(field_value(&app, "city"), "albuquerque");
+    type_text(&mut app, "z");
+    assert_eq!(field_value(&app, "city"), "albuquerque", "no city: stays");
+}
+
+#[test]
+fn a_new_city_id_follows_its_name_until_typed_into() {
+    let mut app = app();
+    app.update(Action::Add);
+    assert_eq!(app.form().unwrap().fields[1].key, "name");
+    app.update(Action::FormNext);
+    type_text(&mut app, "San José");
+    assert_eq!(field_value(&app, "id"), "san-jose");
+    app.update(Action::FormPrev);
+    clear_field(&mut app);
+    type_text(&mut app, "sj");
+    app.update(Action::FormNext);
+    type_text(&mut app, " del Cabo");
+    assert_eq!(field_value(&app, "id"), "sj", "an id typed stays");
+    app.update(Action::FormSubmit);
+    assert_eq!(app.docket().city("sj").unwrap().name, "San José del Cabo");
+}
+
+#[test]
+fn undo_says_what_it_did() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    let fields = [("from", "DOJ"), ("to", "BPD"), ("subject", "Again")];
+    assert!(submit_with(&mut app, Action::Add, &fields).is_empty());
+    assert_eq!(app.message(), Some("added letter baltimore-2017-08-10"));
+    app.update(Action::Undo);
+    assert_eq!(
+        app.message(),
+        Some("undo: deleted letter baltimore-2017-08-10")
+    );
+    app.update(Action::Redo);
+    assert_eq!(
+        app.message(),
+        Some("redid: added letter baltimore-2017-08-10")
+    );
+    let mut app = self::app();
+    at_baltimore_letter(&mut app);
+    apply(
+        &mut app,
+        &[Action::Delete, Action::Confirm(true), Action::Undo],
+    );
+    assert_eq!(
+        app.message(),
+        Some("undo: restored letter baltimore-2017-08-03")
+    );
 }

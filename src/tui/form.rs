@@ -105,24 +105,41 @@ pub struct Form {
     pub focus: usize,
     /// Why the last save was refused, when no one field is at fault.
     pub error: Option<String>,
+    /// The fields' text as the form opened, to tell whether Esc throws
+    /// anything away.
+    opened: Vec<String>,
+    /// Whether the id field still follows the name (a new city, until the
+    /// id is typed into).
+    id_follows_name: bool,
 }
 
 use FieldKind::{Date as DateField, Lines, Text};
 
 impl Form {
     fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Self {
+        let opened = fields.iter().map(|f| f.input.value().to_owned()).collect();
         Form {
             kind,
             title,
             fields,
             focus: 0,
             error: None,
+            opened,
+            id_follows_name: false,
         }
     }
 
-    /// A form for a new city.
+    /// A form for a new city; its id follows the name until typed into.
     pub fn add_city() -> Self {
-        Self::city_form(FormKind::AddCity, "New city".to_owned(), None)
+        let mut form = Self::city_form(FormKind::AddCity, "New city".to_owned(), None);
+        form.id_follows_name = true;
+        form
+    }
+
+    /// Whether any field holds text other than it opened with.
+    pub fn is_changed(&self) -> bool {
+        let now = self.fields.iter().map(|f| f.input.value());
+        now.ne(self.opened.iter().map(String::as_str))
     }
 
     /// A form editing a city (its id stays).
@@ -237,31 +254,32 @@ impl Form {
         self.focus = (self.focus as isize + by).rem_euclid(len.max(1)) as usize;
     }
 
-    /// Types a key into the focused field.
+    /// Types a key into the focused field. A choice steps with ←/→ or
+    /// Space and jumps to the next option starting with a letter typed.
     pub fn input(&mut self, key: KeyEvent) {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
         field.error = None;
         if let FieldKind::Choice(options) = &field.kind {
-            let by = match key.code {
-                KeyCode::Left | KeyCode::Up => -1,
-                KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => 1,
-                _ => return,
-            };
-            let at = options
-                .iter()
-                .position(|o| o == field.input.value())
-                .unwrap_or(0) as isize;
-            if let Some(next) =
-                options.get((at + by).rem_euclid(options.len().max(1) as isize) as usize)
-            {
-                field.input = Input::new(next.clone());
+            if let Some(next) = choose(options, field.input.value(), key.code) {
+                field.input = Input::new(next);
             }
             return;
         }
         if let Some(request) = to_input_request(&Event::Key(key)) {
             field.input.handle(request);
+        }
+        match field.key {
+            "id" => self.id_follows_name = false,
+            "name" if self.id_follows_name => {
+                let id = slug(field.value());
+                if let Some(at) = self.fields.iter().position(|f| f.key == "id") {
+                    self.fields[at].input = Input::new(id);
+                    self.fields[at].error = None;
+                }
+            }
+            _ => {}
         }
     }
 
@@ -282,12 +300,60 @@ impl Form {
     /// Shows why a save was refused: next to the field at fault, and
     /// focuses it; below the form when no field of it is at fault.
     pub fn set_error(&mut self, key: &str, message: String) {
-        match self.fields.iter().position(|f| f.key == key) {
-            Some(at) => {
-                self.fields[at].error = Some(message);
-                self.focus = at;
+        self.set_errors(vec![(key.to_owned(), message)]);
+    }
+
+    /// Shows every field at fault at once, focusing the first; a message
+    /// naming no field of the form goes below it.
+    pub fn set_errors(&mut self, errors: Vec<(String, String)>) {
+        for field in &mut self.fields {
+            field.error = None;
+        }
+        self.error = None;
+        let mut first = None;
+        for (key, message) in errors {
+            match self.fields.iter().position(|f| f.key == key) {
+                Some(at) => {
+                    self.fields[at].error = Some(message);
+                    first = Some(first.map_or(at, |f: usize| f.min(at)));
+                }
+                None => self.error = Some(message),
             }
-            None => self.error = Some(message),
+        }
+        if let Some(at) = first {
+            self.focus = at;
+        }
+    }
+
+    /// Every field the form itself finds at fault, in field order: required
+    /// fields left empty and dates that are not dates. The model's checks
+    /// (ids taken, dates out of order) come after these pass.
+    pub fn errors(&self, anchor: Date) -> Vec<FieldError> {
+        let required = self.required();
+        let mut errors = Vec::new();
+        for field in &self.fields {
+            let empty = field.value().is_empty();
+            if field.kind == DateField {
+                if empty && !OPTIONAL_DATES.contains(&field.key) {
+                    errors.push((field.key, required_message(field)));
+                } else if !empty && let Err(e) = field.date(anchor) {
+                    errors.push((field.key, e));
+                }
+            } else if empty && required.contains(&field.key) {
+                errors.push((field.key, required_message(field)));
+            }
+        }
+        errors
+    }
+
+    /// The text fields the model requires, so that all missing ones are
+    /// marked at once rather than one per Enter.
+    fn required(&self) -> &'static [&'static str] {
+        match self.kind {
+            FormKind::AddCity | FormKind::EditCity(_) => &["id", "name"],
+            FormKind::AddLetter | FormKind::EditLetter(_) => &["city", "from", "to", "subject"],
+            FormKind::Reply(_) => &["from"],
+            _ => &[],
         }
     }
 
@@ -386,3 +452,120 @@ impl Form {
 
 /// The field at fault (its key) and why.
 pub type FieldError = (&'static str, String);
+
+/// Date fields that may be left empty.
+const OPTIONAL_DATES: &[&str] = &["due"];
+
+/// `subject is required`.
+fn required_message(field: &Field) -> String {
+    format!("{} is required", field.label.to_lowercase())
+}
+
+/// The option a key chooses from `options` when `current` is chosen: the
+/// previous or next with ←/→ (Space: next), wrapping; with a letter, the
+/// next option starting with it (case aside), wrapping.
+fn choose(options: &[String], current: &str, code: KeyCode) -> Option<String> {
+    let len = options.len();
+    let at = options.iter().position(|o| o == current).unwrap_or(0);
+    let step = |by: usize| options.get((at + by) % len.max(1)).cloned();
+    match code {
+        KeyCode::Left => step(len.max(1) - 1),
+        KeyCode::Right | KeyCode::Char(' ') => step(1),
+        KeyCode::Char(c) => {
+            let starts = |o: &&String| {
+                o.chars()
+                    .next()
+                    .is_some_and(|f| f.to_lowercase().eq(c.to_lowercase()))
+            };
+            let mut after = options.iter().cycle().skip(at + 1).take(len);
+            after.find(starts).cloned()
+        }
+        _ => None,
+    }
+}
+
+/// A city id proposed from its name: lowercase ASCII letters and digits,
+/// accents folded, other runs as one `-` (`San José` -> `san-jose`).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let folded = fold(c);
+        if folded.is_empty() {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push_str(folded);
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// A lowercase letter or digit as ASCII, accents dropped; empty for
+/// anything else.
+fn fold(c: char) -> &'static str {
+    const ASCII: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
+    if let Some(at) = ASCII.find(c) {
+        return &ASCII[at..=at];
+    }
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ś' | 'š' | 'ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_join_words() {
+        assert_eq!(slug("San José"), "san-jose");
+        assert_eq!(slug("  St. Paul "), "st-paul");
+        assert_eq!(slug("Zürich 2"), "zurich-2");
+        assert_eq!(slug(""), "");
+    }
+
+    #[test]
+    fn a_letter_jumps_to_the_next_option_starting_with_it() {
+        let options: Vec<String> = ["austin", "baltimore", "boston", "chicago"]
+            .map(str::to_owned)
+            .to_vec();
+        let key = KeyCode::Char;
+        assert_eq!(
+            choose(&options, "austin", key('b')).as_deref(),
+            Some("baltimore")
+        );
+        assert_eq!(
+            choose(&options, "baltimore", key('B')).as_deref(),
+            Some("boston")
+        );
+        assert_eq!(
+            choose(&options, "boston", key('b')).as_deref(),
+            Some("baltimore")
+        );
+        assert_eq!(choose(&options, "boston", key('z')), None);
+        assert_eq!(
+            choose(&options, "austin", KeyCode::Left).as_deref(),
+            Some("chicago")
+        );
+    }
+}

@@ -152,11 +152,11 @@ pub const NORMAL: &[Binding] = &[
 /// The keys in a form, for help (the lookup is in [`action_for`]; the
 /// editing keys are tui-input's, as its crossterm backend reads them).
 pub const FORM_HELP: &[(&str, &str)] = &[
-    ("Tab Shift-Tab", "next / previous field"),
+    ("↓ ↑ Tab Shift-Tab", "next / previous field"),
     ("Enter", "save"),
-    ("Esc", "cancel, changing nothing"),
+    ("Esc", "cancel (asks if you typed)"),
     ("Ctrl-j", "new line in a long text"),
-    ("← → Space", "choose in a list"),
+    ("← → Space a-z", "choose in a list"),
     ("← → Ctrl-b Ctrl-f", "a character left / right"),
     ("Ctrl-← Ctrl-→", "a word left / right"),
     ("Home Ctrl-a", "start of the text"),
@@ -282,8 +282,8 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
             .find(|b| b.keys.iter().any(|k| k.matches(key)))
             .map(|b| b.action.clone()),
         Mode::Form => Some(match key.code {
-            KeyCode::Tab => Action::FormNext,
-            KeyCode::BackTab => Action::FormPrev,
+            KeyCode::Tab | KeyCode::Down => Action::FormNext,
+            KeyCode::BackTab | KeyCode::Up => Action::FormPrev,
             KeyCode::Enter => Action::FormSubmit,
             KeyCode::Esc => Action::FormCancel,
             KeyCode::Char('j') if key.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -430,6 +430,14 @@ mod tests {
         assert_eq!(
             action_for(Mode::Form, key(KeyCode::Tab)),
             Some(Action::FormNext)
+        );
+        assert_eq!(
+            action_for(Mode::Form, key(KeyCode::Down)),
+            Some(Action::FormNext)
+        );
+        assert_eq!(
+            action_for(Mode::Form, key(KeyCode::Up)),
+            Some(Action::FormPrev)
         );
         assert_eq!(
             action_for(Mode::Form, key(KeyCode::Enter)),

@@ -23,6 +23,8 @@ pub enum OnYes {
     Apply(Box<Change>),
     /// Quit with changes unsaved.
     Quit,
+    /// Close the open form, throwing away what was typed.
+    DiscardForm,
 }
 
 /// A change made since the last successful save, to re-apply after a reload.
@@ -163,7 +165,7 @@ impl App {
                 format!("Delete city {}? (y/n)", city.name)
             } else {
                 format!(
-                    "{} still has {}. Delete the city and them? (y/n)",
+                    "{} still has {}. Delete the city and its letters? (y/n)",
                     city.name,
                     count(letters as i64, "letter")
                 )
@@ -198,8 +200,10 @@ impl App {
             return;
         };
         match (yes, confirm.on_yes) {
+            (false, OnYes::DiscardForm) => self.shell.note("still editing"),
             (false, _) => self.shell.note("nothing changed"),
             (true, OnYes::Quit) => self.shell.quit = true,
+            (true, OnYes::DiscardForm) => self.discard_form(),
             (true, OnYes::Apply(change)) => self.commit_or_say(*change),
         }
     }
@@ -208,17 +212,35 @@ impl App {
         let Some(form) = &self.editing.form else {
             return;
         };
-        let outcome = (form.change(&self.docket, self.query.as_of))
-            .and_then(|change| self.commit(change).map_err(|e| (e.field, e.message)));
+        // The form's own checks on every field first, then the model's.
+        let errors = form.errors(self.query.as_of);
+        let outcome = if errors.is_empty() {
+            (form.change(&self.docket, self.query.as_of))
+                .and_then(|change| self.commit(change).map_err(|e| (e.field, e.message)))
+                .map_err(|error| vec![error])
+        } else {
+            Err(errors)
+        };
         match outcome {
             Ok(()) => self.editing.form = None,
-            Err((field, message)) => self
-                .editing
-                .with_form(|form| form.set_error(field, message)),
+            Err(errors) => {
+                let errors = errors.into_iter().map(|(k, m)| (k.to_owned(), m)).collect();
+                self.editing.with_form(|form| form.set_errors(errors));
+            }
         }
     }
 
+    /// Esc on a form: closes it, asking first when text typed would be lost.
     pub(super) fn cancel_form(&mut self) {
+        if self.editing.form.as_ref().is_some_and(Form::is_changed) {
+            let question = "Throw away what you typed? (y/n)".to_owned();
+            self.ask(question, OnYes::DiscardForm);
+        } else {
+            self.discard_form();
+        }
+    }
+
+    fn discard_form(&mut self) {
         self.editing.form = None;
         self.shell.note("cancelled: nothing changed");
     }

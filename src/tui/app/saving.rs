@@ -23,7 +23,9 @@ impl App {
             Change::EditCity(_) | Change::EditLetter(_) => "edited",
             Change::RemoveCity { .. } | Change::RemoveLetter(_) => "deleted",
         };
-        let applied = self.docket.apply(change.clone())?;
+        let mut applied = self.docket.apply(change.clone())?;
+        // History keeps what was done, so an undo can say what it undid.
+        applied.description = format!("{verb} {}", applied.description);
         // Re-applied after a reload, a new letter must keep the id it got now.
         let change = match change {
             Change::AddLetter(mut letter) => {
@@ -36,7 +38,7 @@ impl App {
         let added_letter = matches!(change, Change::AddLetter(_));
         self.editing.history.record(&applied);
         self.editing.unsaved.push(Pending::Change(Box::new(change)));
-        self.changed(format!("{verb} {}", applied.description), &applied.undo);
+        self.changed(applied.description.clone(), &applied.undo);
         if added_city {
             self.select_city_id(&applied.id);
         } else if added_letter {
@@ -66,7 +68,11 @@ impl App {
 
     pub(super) fn undo(&mut self) {
         let step = self.editing.history.undo(&mut self.docket);
-        self.replayed(step, "undid", "nothing to undo");
+        let step = step.map(|mut step| {
+            step.description = undo_words(&step.description);
+            step
+        });
+        self.replayed(step, "undo", "nothing to undo");
     }
 
     pub(super) fn redo(&mut self) {
@@ -176,5 +182,20 @@ impl App {
                 "{dropped} of your changes no longer apply, and keeping a copy failed: {err}"
             ),
         });
+    }
+}
+
+/// What undoing a change did, from what the change did: `added letter X`
+/// -> `deleted letter X`, `deleted city B` -> `restored city B`, `edited
+/// letter X` -> `restored letter X as it was`, `recorded extension...` ->
+/// `removed extension...`.
+fn undo_words(done: &str) -> String {
+    let (verb, what) = done.split_once(' ').unwrap_or((done, ""));
+    match verb {
+        "added" => format!("deleted {what}"),
+        "deleted" => format!("restored {what}"),
+        "edited" => format!("restored {what} as it was"),
+        "recorded" => format!("removed {what}"),
+        _ => done.to_owned(),
     }
 }

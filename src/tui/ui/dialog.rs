@@ -14,7 +14,7 @@ use crate::tui::form::{Field, FieldKind, Form};
 use crate::tui::theme::Theme;
 
 const LABEL_WIDTH: usize = 12;
-const HINTS: &str = "Enter saves · Esc cancels · Tab next field · Ctrl-j new line";
+const HINTS: &str = "Enter saves · Esc cancels · ↓ next field · Ctrl-j new line";
 
 /// A box of `width` x `height` in the middle of `area`.
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -77,7 +77,7 @@ fn field_lines<'a>(
     let label = Span::styled(fit(field.label, LABEL_WIDTH), label_style);
     let (mut lines, cursor) = match &field.kind {
         FieldKind::Choice(_) => {
-            let text = format!("< {} >  (← → to choose)", field.input.value());
+            let text = format!("< {} >  (← → or a letter to choose)", field.input.value());
             let row = Line::from(vec![label, Span::raw(fit(&text, width))]);
             (vec![row], None)
         }

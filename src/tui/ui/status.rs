@@ -30,14 +30,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if app.unsaved_count() > 0 {
         as_of.push_str(&format!(" [{} unsaved]", app.unsaved_count()));
     }
+    let left_width = as_of.width().min(width);
+    let rest = width - left_width;
+    // Room for the counts beside `? help`.
+    let room = rest.saturating_sub(3 + SHORT_HINT.width() + 1);
     let middle = match (app.mode(), app.message()) {
         (Mode::Filter, _) => format!("filter: {}_  (Enter keeps, Esc clears)", app.filter()),
         (_, Some(message)) => message.to_owned(),
-        _ if !app.filter().is_empty() => format!("filter: {}  {}", app.filter(), counts(app)),
-        _ => counts(app),
+        _ if !app.filter().is_empty() => {
+            let filter = format!("filter: {}  ", app.filter());
+            let counts = counts(app, room.saturating_sub(filter.width()));
+            format!("{filter}{counts}")
+        }
+        _ => counts(app, room),
     };
-    let left_width = as_of.width().min(width);
-    let rest = width - left_width;
     // The whole hint when everything fits, else `? help` alone, the middle
     // cut to make room; nothing only on a screen too narrow for a middle.
     let hints = if rest >= middle.width() + HINTS.width() + 6 {
@@ -62,29 +68,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// `4 open · 1 overdue · 2 answered`: open, overdue and answered always, the
-/// others when there are any.
-fn counts(app: &App) -> String {
+/// The statuses counted, in this order, zero or not: the four still
+/// waiting (open counts those with no deadline too), then those answered,
+/// late or not. Each with its words, and shorter words for a narrow line.
+const COUNTED: [(&[Status], &str, &str); 5] = [
+    (&[Status::Overdue], "overdue", "overdue"),
+    (&[Status::DueToday], "due today", "today"),
+    (&[Status::DueSoon], "due soon", "soon"),
+    (&[Status::Open, Status::NoDeadline], "open", "open"),
+    (
+        &[Status::Answered, Status::AnsweredLate],
+        "answered",
+        "answered",
+    ),
+];
+
+/// `0 overdue · 1 due today · 0 due soon · 3 open · 2 answered`: the same
+/// statuses always, in the same order; in fewer words when that would not
+/// fit in `room` columns (`0 overdue 1 today 0 soon 3 open 2 answered`).
+fn counts(app: &App, room: usize) -> String {
     let view = app.view();
-    let answered = view.count(Status::Answered) + view.count(Status::AnsweredLate);
-    let mut parts = Vec::new();
-    for status in [
-        Status::Overdue,
-        Status::DueToday,
-        Status::DueSoon,
-        Status::Open,
-    ] {
-        let n = view.count(status);
-        if n > 0 || matches!(status, Status::Open | Status::Overdue) {
-            parts.push(format!("{n} {}", status.label()));
-        }
-    }
-    parts.push(format!("{answered} answered"));
-    for status in [Status::Closed, Status::NoDeadline] {
-        let n = view.count(status);
-        if n > 0 {
-            parts.push(format!("{n} {}", status.label()));
-        }
-    }
-    parts.join(" · ")
+    let line = |short: bool, separator: &str| {
+        let parts = COUNTED.iter().map(|(statuses, long, brief)| {
+            let n: usize = statuses.iter().map(|s| view.count(*s)).sum();
+            format!("{n} {}", if short { brief } else { long })
+        });
+        parts.collect::<Vec<_>>().join(separator)
+    };
+    [line(false, " · "), line(true, " · "), line(true, " ")]
+        .into_iter()
+        .find(|l| l.width() <= room)
+        .unwrap_or_else(|| line(true, " "))
 }
