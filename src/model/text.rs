@@ -61,6 +61,38 @@ pub fn fold_into(out: &mut String, text: &str) {
 /// into their letters.
 const HANGUL_SYLLABLES: std::ops::RangeInclusive<char> = '\u{AC00}'..='\u{D7A3}';
 
+/// A city id proposed from its name: lowercase ASCII letters and digits,
+/// accents folded as [`fold`] folds them, the letters that carry no accent
+/// to drop spelled out (`ß` as `ss`), other runs as one `-` (`San José` ->
+/// `san-jose`).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in fold(name).chars() {
+        let spelled = match c {
+            'a'..='z' | '0'..='9' => None,
+            'ß' => Some("ss"),
+            'æ' => Some("ae"),
+            'œ' => Some("oe"),
+            'ø' => Some("o"),
+            'ł' => Some("l"),
+            'đ' | 'ð' => Some("d"),
+            'þ' => Some("th"),
+            'ı' => Some("i"),
+            _ => Some(""),
+        };
+        match spelled {
+            None => out.push(c),
+            Some("") => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+            Some(letters) => out.push_str(letters),
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +114,13 @@ mod tests {
     fn dates_show_their_weekday() {
         let date: Date = "2017-08-18".parse().unwrap();
         assert_eq!(with_weekday(date), "2017-08-18 (Fri)");
+    }
+
+    #[test]
+    fn slugs_fold_accents_and_join_words() {
+        assert_eq!(slug("San José"), "san-jose");
+        assert_eq!(slug("  St. Paul "), "st-paul");
+        assert_eq!(slug("Zürich 2"), "zurich-2");
+        assert_eq!(slug(""), "");
     }
 }

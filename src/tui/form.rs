@@ -273,7 +273,7 @@ impl Form {
         match field.key {
             "id" => self.id_follows_name = false,
             "name" if self.id_follows_name => {
-                let id = slug(field.value());
+                let id = crate::model::text::slug(field.value());
                 if let Some(at) = self.fields.iter().position(|f| f.key == "id") {
                     self.fields[at].input = Input::new(id);
                     self.fields[at].error = None;
@@ -484,65 +484,9 @@ fn choose(options: &[String], current: &str, code: KeyCode) -> Option<String> {
     }
 }
 
-/// A city id proposed from its name: lowercase ASCII letters and digits,
-/// accents folded, other runs as one `-` (`San José` -> `san-jose`).
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let folded = fold(c);
-        if folded.is_empty() {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.push_str(folded);
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
-
-/// A lowercase letter or digit as ASCII, accents dropped; empty for
-/// anything else.
-fn fold(c: char) -> &'static str {
-    const ASCII: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
-    if let Some(at) = ASCII.find(c) {
-        return &ASCII[at..=at];
-    }
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'ğ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-        'ł' | 'ľ' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-        'œ' => "oe",
-        'ř' => "r",
-        'ś' | 'š' | 'ş' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => "",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_fold_accents_and_join_words() {
-        assert_eq!(slug("San José"), "san-jose");
-        assert_eq!(slug("  St. Paul "), "st-paul");
-        assert_eq!(slug("Zürich 2"), "zurich-2");
-        assert_eq!(slug(""), "");
-    }
 
     #[test]
     fn a_letter_jumps_to_the_next_option_starting_with_it() {
