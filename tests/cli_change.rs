@@ -83,7 +83,7 @@ fn add_reply_extension_close_reopen_and_rm_print_the_id_they_touched() {
         docket_now
             .letter("albuquerque-2017-08-03")
             .unwrap()
-            .closed
+            .open_closing()
             .is_some()
     );
 
@@ -95,7 +95,7 @@ fn add_reply_extension_close_reopen_and_rm_print_the_id_they_touched() {
         load(&file)
             .letter("albuquerque-2017-08-03")
             .unwrap()
-            .closed
+            .open_closing()
             .is_none()
     );
     assert_eq!(

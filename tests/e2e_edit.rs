@@ -167,11 +167,14 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
         .find(|l| l.id == "baltimore-2017-08-03")
         .map(Arc::make_mut)
         .unwrap();
+    let id = replied.next_entry_id('r');
     replied.replies.push(Reply {
+        id,
         on: date("2017-08-09"),
         from: "Baltimore Police Department".to_owned(),
         kind: ReplyKind::Disputes,
         summary: "Disputes the conditions".to_owned(),
+        source: None,
     });
     expected.letters.push(Arc::new(
         letter("baltimore-2017-08-08", "baltimore", "2017-08-08")

@@ -127,11 +127,13 @@ fn awkward_docket(seed: u64) -> Docket {
     let day = |n| docket::model::add_days(sent, n).unwrap();
     docket.letter_mut(7).extensions = vec![
         Extension {
+            id: String::new(),
             granted_on: day(3),
             new_due: day(40),
             note: "A".into(),
         },
         Extension {
+            id: String::new(),
             granted_on: day(3),
             new_due: day(20),
             note: "B".into(),
@@ -218,6 +220,10 @@ fn change_selected_letter(app: &mut App, open: &Action) {
     app.update(open.clone());
     if app.form().is_some() {
         app.update(Action::FormSubmit);
+    }
+    if app.confirm().is_some() {
+        // Reopening asks first.
+        app.update(Action::Confirm(true));
     }
     assert!(app.form().is_none(), "the form was accepted");
     assert_ne!(app.docket(), &before, "{open:?} changed the docket");

@@ -353,7 +353,16 @@ fn close_then_reopen_with_c() {
         Status::Closed
     );
     app.update(Action::CloseReopen);
-    assert!(letter(&app, BALTIMORE).closed.is_none());
+    // Reopening asks first, on the as-of date.
+    assert!(letter(&app, BALTIMORE).open_closing().is_some());
+    app.update(Action::Confirm(true));
+    let closings = &letter(&app, BALTIMORE).closings;
+    assert_eq!(closings.len(), 1, "the closing is kept");
+    assert_eq!(closings[0].reopened_on, Some(d("2017-08-10")));
+    assert_ne!(
+        letter(&app, BALTIMORE).status(d("2017-08-10")),
+        Status::Closed
+    );
     assert_eq!(
         app.message(),
         Some("recorded reopening of baltimore-2017-08-03")

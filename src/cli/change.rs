@@ -85,6 +85,9 @@ pub struct AddReply {
     kind: ReplyKind,
     #[arg(long, default_value = "")]
     summary: String,
+    /// A URL or citation
+    #[arg(long)]
+    source: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -150,15 +153,18 @@ impl AddCommand {
             AddCommand::Reply(r) => Change::AddReply(
                 r.letter,
                 Reply {
+                    id: String::new(),
                     on: resolve(r.on, today)?,
                     from: r.from,
                     kind: r.kind,
                     summary: r.summary,
+                    source: r.source,
                 },
             ),
             AddCommand::Extension(e) => Change::AddExtension(
                 e.letter,
                 Extension {
+                    id: String::new(),
                     granted_on: resolve(e.granted_on, today)?,
                     new_due: resolve(e.due, today)?,
                     note: e.note,
@@ -174,8 +180,10 @@ impl CloseArgs {
         Ok(Change::Close(
             self.letter,
             Closing {
+                id: String::new(),
                 on: resolve(self.on, today)?,
                 outcome: self.outcome,
+                reopened_on: None,
             },
         ))
     }

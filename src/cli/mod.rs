@@ -59,6 +59,9 @@ pub enum Command {
     Reopen {
         /// The letter's id
         letter: String,
+        /// The date it is reopened [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateSpec>,
     },
     /// Remove a city or a letter
     #[command(subcommand)]
@@ -100,7 +103,10 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
         Some(Command::Import(args)) => import::run(&path, &args),
         Some(Command::Add(add)) => change::apply(&path, add.change(today)?),
         Some(Command::Close(args)) => change::apply(&path, args.change(today)?),
-        Some(Command::Reopen { letter }) => change::apply(&path, Change::Reopen(letter)),
+        Some(Command::Reopen { letter, on }) => {
+            let on = on.map_or(Ok(today), |on| resolve(on, today))?;
+            change::apply(&path, Change::Reopen { id: letter, on })
+        }
         Some(Command::Rm(rm)) => change::apply(&path, rm.change()),
         Some(Command::Check) => check(&path),
         Some(Command::Path) => {

@@ -309,15 +309,18 @@ impl Form {
             FormKind::Reply(id) => Change::AddReply(
                 id.clone(),
                 Reply {
+                    id: String::new(),
                     on: self.date("on", anchor)?,
                     from: self.text("from"),
                     kind: self.text("kind").parse().map_err(|e| ("kind", e))?,
                     summary: self.text("summary"),
+                    source: None,
                 },
             ),
             FormKind::Extend(id) => Change::AddExtension(
                 id.clone(),
                 Extension {
+                    id: String::new(),
                     granted_on: self.date("granted_on", anchor)?,
                     new_due: self.date("new_due", anchor)?,
                     note: self.text("note"),
@@ -326,8 +329,10 @@ impl Form {
             FormKind::Close(id) => Change::Close(
                 id.clone(),
                 Closing {
+                    id: String::new(),
                     on: self.date("on", anchor)?,
                     outcome: self.text("outcome"),
+                    reopened_on: None,
                 },
             ),
         })

@@ -185,9 +185,14 @@ impl App {
             self.shell.note("select a letter first");
             return;
         };
-        if letter.closed.is_some() {
-            let change = Change::Reopen(letter.id.clone());
-            self.commit_or_say(change);
+        if let Some(closing) = letter.open_closing() {
+            let on = self.query.as_of.max(closing.on);
+            let question = format!("Reopen letter {} on {on}? (y/n)", letter.id);
+            let change = Change::Reopen {
+                id: letter.id.clone(),
+                on,
+            };
+            self.ask(question, OnYes::Apply(Box::new(change)));
         } else {
             self.open_letter_form(Form::close);
         }

@@ -19,9 +19,15 @@ impl App {
     pub(super) fn commit(&mut self, change: Change) -> Result<(), Invalid> {
         let verb = match &change {
             Change::AddCity(_) | Change::AddLetter(_) | Change::AddReply(..) => "added",
-            Change::AddExtension(..) | Change::Close(..) | Change::Reopen(_) => "recorded",
-            Change::EditCity(_) | Change::EditLetter(_) => "edited",
-            Change::RemoveCity { .. } | Change::RemoveLetter(_) => "deleted",
+            Change::AddExtension(..) | Change::Close(..) | Change::Reopen { .. } => "recorded",
+            Change::EditCity(_)
+            | Change::EditLetter(_)
+            | Change::EditReply(..)
+            | Change::EditExtension(..) => "edited",
+            Change::RemoveCity { .. }
+            | Change::RemoveLetter(_)
+            | Change::RemoveReply(..)
+            | Change::RemoveExtension(..) => "deleted",
         };
         let applied = self.docket.apply(change.clone())?;
         // Re-applied after a reload, a new letter must keep the id it got now.
