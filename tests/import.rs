@@ -82,6 +82,7 @@ fn json_round_trip_keeps_extensions_as_they_are_stored() {
         note: String::new(),
     };
     letter.extensions = vec![extension(1, 3), extension(9, 2), extension(9, 2)];
+    letter.assign_entry_ids();
     let source = write(&dir, "earlier.ron", &docket::store::to_ron(&earlier));
     let exported = ok(&docket(&source, &["export", "--format", "json"]));
     let json = write(&dir, "earlier.json", &exported);
