@@ -343,6 +343,18 @@ impl Letter {
             .max_by_key(|c| c.on)
     }
 
+    /// The ids of the replies, extensions and closings made on or before
+    /// `as_of`, in the order the letter pane shows them: replies by date,
+    /// then extensions, then closings.
+    pub fn thread_as_of(&self, as_of: Date) -> Vec<&str> {
+        let replies = self.replies_as_of(as_of).into_iter().map(|r| r.id.as_str());
+        let extensions = (self.extensions_as_of(as_of).into_iter()).map(|e| e.id.as_str());
+        let closings = (self.closings_by_date().into_iter())
+            .filter(|c| c.on <= as_of)
+            .map(|c| c.id.as_str());
+        replies.chain(extensions).chain(closings).collect()
+    }
+
     /// The closings, by date.
     pub fn closings_by_date(&self) -> Vec<&Closing> {
         let mut closings: Vec<&Closing> = self.closings.iter().collect();
