@@ -353,9 +353,10 @@ fn close_then_reopen_with_c() {
         Status::Closed
     );
     app.update(Action::CloseReopen);
-    // Reopening asks first, on the as-of date.
+    // Reopening asks first, for a date: the as-of date by default.
+    assert_eq!(app.form().unwrap().title, format!("Reopen {BALTIMORE}"));
     assert!(letter(&app, BALTIMORE).open_closing().is_some());
-    app.update(Action::Confirm(true));
+    app.update(Action::FormSubmit);
     let closings = &letter(&app, BALTIMORE).closings;
     assert_eq!(closings.len(), 1, "the closing is kept");
     assert_eq!(closings[0].reopened_on, Some(d("2017-08-10")));

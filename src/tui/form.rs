@@ -94,6 +94,8 @@ pub enum FormKind {
     Extend(String),
     /// The closing of the letter with this id.
     Close(String),
+    /// The reopening of the letter with this id.
+    Reopen(String),
 }
 
 /// A popup form.
@@ -291,6 +293,15 @@ impl Form {
         Self::new(FormKind::Close(letter.id.clone()), title, fields)
     }
 
+    /// A form reopening `letter` on a date, the as-of date by default (not
+    /// before its closing); the closing stays, ended that day.
+    pub fn reopen(letter: &Letter, as_of: Date) -> Self {
+        let on = letter.open_closing().map_or(as_of, |c| as_of.max(c.on));
+        let fields = vec![Field::new("on", "On", DateField, &on.to_string())];
+        let title = format!("Reopen {}", letter.id);
+        Self::new(FormKind::Reopen(letter.id.clone()), title, fields)
+    }
+
     /// Moves the focus by `by` fields, wrapping.
     pub fn step_focus(&mut self, by: isize) {
         let len = self.fields.len() as isize;
@@ -397,6 +408,10 @@ impl Form {
                     note: self.text("note"),
                 },
             ),
+            FormKind::Reopen(id) => Change::Reopen {
+                id: id.clone(),
+                on: self.date("on", anchor)?,
+            },
             FormKind::Extend(id) => Change::AddExtension(
                 id.clone(),
                 Extension {

@@ -228,14 +228,8 @@ impl App {
             self.shell.note("select a letter first");
             return;
         };
-        if let Some(closing) = letter.open_closing() {
-            let on = self.query.as_of.max(closing.on);
-            let question = format!("Reopen letter {} on {on}? (y/n)", letter.id);
-            let change = Change::Reopen {
-                id: letter.id.clone(),
-                on,
-            };
-            self.ask(question, OnYes::Apply(Box::new(change)));
+        if letter.open_closing().is_some() {
+            self.open_letter_form(Form::reopen);
         } else {
             self.open_letter_form(Form::close);
         }
