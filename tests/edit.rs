@@ -470,3 +470,96 @@ fn an_extension_must_move_the_deadline_later_and_not_into_the_past() {
         }
     }
 }
+
+#[test]
+fn replies_and_extensions_are_edited_and_removed_by_id_undoably_and_ids_are_never_reused() {
+    let mut docket = sample();
+    let mut history = History::default();
+    for (on, kind) in [
+        ("2017-08-09", ReplyKind::Complies),
+        ("2017-08-05", ReplyKind::Acknowledges),
+    ] {
+        let applied = docket
+            .apply(Change::AddReply(BALTIMORE.into(), reply(on, kind)))
+            .unwrap();
+        history.record(&applied);
+    }
+    let ids = |docket: &Docket| -> Vec<String> {
+        let letter = docket.letter(BALTIMORE).unwrap();
+        letter.replies.iter().map(|r| r.id.clone()).collect()
+    };
+    // Listed by date; numbered in the order recorded.
+    assert_eq!(ids(&docket), ["r2", "r1"]);
+
+    let before = docket.clone();
+    let mut edited = docket.letter(BALTIMORE).unwrap().replies[1].clone();
+    edited.kind = ReplyKind::Disputes;
+    let applied = docket
+        .apply(Change::EditReply(BALTIMORE.into(), edited))
+        .unwrap();
+    assert_eq!(applied.description, format!("reply r1 of {BALTIMORE}"));
+    history.record(&applied);
+    assert_eq!(
+        docket.letter(BALTIMORE).unwrap().replies[1].kind,
+        ReplyKind::Disputes
+    );
+    history.undo(&mut docket).unwrap();
+    assert_eq!(docket, before);
+    history.redo(&mut docket).unwrap();
+
+    let missing = docket
+        .apply(Change::RemoveReply(BALTIMORE.into(), "r7".into()))
+        .unwrap_err();
+    assert_eq!(missing.field, "id");
+    let applied = docket
+        .apply(Change::RemoveReply(BALTIMORE.into(), "r2".into()))
+        .unwrap();
+    history.record(&applied);
+    assert_eq!(ids(&docket), ["r1"]);
+    let applied = docket
+        .apply(Change::AddReply(
+            BALTIMORE.into(),
+            reply("2017-08-10", ReplyKind::Other),
+        ))
+        .unwrap();
+    history.record(&applied);
+    assert_eq!(ids(&docket), ["r1", "r3"], "r2 is not given again");
+
+    // Extensions: an edit keeps the rule that a deadline moves later.
+    let extension = Extension {
+        id: String::new(),
+        granted_on: d("2017-08-16"),
+        new_due: d("2017-08-25"),
+        note: String::new(),
+    };
+    docket
+        .apply(Change::AddExtension(BALTIMORE.into(), extension.clone()))
+        .unwrap();
+    let earlier = Extension {
+        id: "x1".into(),
+        new_due: d("2017-08-17"),
+        ..extension
+    };
+    let err = docket
+        .apply(Change::EditExtension(BALTIMORE.into(), earlier))
+        .unwrap_err();
+    assert_eq!(err.field, "new_due");
+    docket
+        .apply(Change::RemoveExtension(BALTIMORE.into(), "x1".into()))
+        .unwrap();
+    assert!(docket.letter(BALTIMORE).unwrap().extensions.is_empty());
+    assert_eq!(docket.letter(BALTIMORE).unwrap().next_entry_id('x'), "x2");
+}
+
+#[test]
+fn a_letter_moves_to_another_city_keeping_its_id() {
+    let mut docket = sample();
+    let mut moved = docket.letter(BALTIMORE).unwrap().clone();
+    moved.city = "stockton".into();
+    docket.apply(Change::EditLetter(moved)).unwrap();
+    assert_eq!(docket.letter(BALTIMORE).unwrap().city, "stockton");
+    let mut lost = docket.letter(BALTIMORE).unwrap().clone();
+    lost.city = "atlantis".into();
+    let err = docket.apply(Change::EditLetter(lost)).unwrap_err();
+    assert_eq!(err.field, "city");
+}
