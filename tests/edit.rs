@@ -563,3 +563,37 @@ fn a_letter_moves_to_another_city_keeping_its_id() {
     let err = docket.apply(Change::EditLetter(lost)).unwrap_err();
     assert_eq!(err.field, "city");
 }
+
+#[test]
+fn a_closing_is_edited_and_removed_by_id() {
+    let mut docket = sample();
+    let closing = Closing {
+        id: String::new(),
+        on: d("2017-08-20"),
+        outcome: "withdrawn".into(),
+        reopened_on: None,
+    };
+    docket
+        .apply(Change::Close(BALTIMORE.into(), closing))
+        .unwrap();
+    let mut edited = docket.letter(BALTIMORE).unwrap().closings[0].clone();
+    assert_eq!(edited.id, "c1");
+    edited.reopened_on = Some(d("2017-08-19"));
+    let err = docket
+        .apply(Change::EditClosing(BALTIMORE.into(), edited.clone()))
+        .unwrap_err();
+    assert_eq!(err.field, "reopened_on");
+    edited.reopened_on = Some(d("2017-08-22"));
+    docket
+        .apply(Change::EditClosing(BALTIMORE.into(), edited))
+        .unwrap();
+    let letter = docket.letter(BALTIMORE).unwrap();
+    assert_eq!(letter.status(d("2017-08-21")), Status::Closed);
+    assert_ne!(letter.status(d("2017-08-22")), Status::Closed);
+    docket
+        .apply(Change::RemoveClosing(BALTIMORE.into(), "c1".into()))
+        .unwrap();
+    let letter = docket.letter(BALTIMORE).unwrap();
+    assert!(letter.closings.is_empty());
+    assert_eq!(letter.next_entry_id('c'), "c2");
+}

@@ -671,13 +671,24 @@ fn the_thread_is_selectable_in_the_letter_pane_and_e_and_d_act_on_its_entries() 
     assert_eq!(letter(&app, BALTIMORE).replies.len(), 2);
     assert_eq!(letter(&app, BALTIMORE).replies[1].kind, ReplyKind::Complies);
 
-    // The extension's form, and a moved letter keeps its id.
+    // The extension's form.
     apply(&mut app, &[Action::Last, Action::Edit]);
     assert_eq!(
         app.form().unwrap().title,
         format!("Edit extension x1 of {BALTIMORE}")
     );
     app.update(Action::FormCancel);
+
+    // A closing too: its form, and d deletes it.
+    submit_with(&mut app, Action::CloseReopen, &[("outcome", "Withdrawn")]);
+    apply(&mut app, &[Action::Last, Action::Edit]);
+    assert_eq!(
+        app.form().unwrap().title,
+        format!("Edit closing c1 of {BALTIMORE}")
+    );
+    app.update(Action::FormCancel);
+    apply(&mut app, &[Action::Delete, Action::Confirm(true)]);
+    assert!(letter(&app, BALTIMORE).closings.is_empty());
 }
 
 #[test]

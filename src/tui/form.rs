@@ -96,6 +96,8 @@ pub enum FormKind {
     Close(String),
     /// The reopening of the letter with this id.
     Reopen(String),
+    /// The closing of the letter: letter id, closing id.
+    EditClosing(String, String),
 }
 
 /// A popup form.
@@ -293,6 +295,22 @@ impl Form {
         Self::new(FormKind::Close(letter.id.clone()), title, fields)
     }
 
+    /// A form editing the closing with this id, filled in.
+    pub fn edit_closing(letter: &Letter, closing: &Closing) -> Self {
+        let reopened = closing
+            .reopened_on
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let fields = vec![
+            Field::new("on", "On", DateField, &closing.on.to_string()),
+            Field::new("outcome", "Outcome", Lines, &closing.outcome),
+            Field::new("reopened_on", "Reopened", DateField, &reopened),
+        ];
+        let title = format!("Edit closing {} of {}", closing.id, letter.id);
+        let kind = FormKind::EditClosing(letter.id.clone(), closing.id.clone());
+        Self::new(kind, title, fields)
+    }
+
     /// A form reopening `letter` on a date, the as-of date by default (not
     /// before its closing); the closing stays, ended that day.
     pub fn reopen(letter: &Letter, as_of: Date) -> Self {
@@ -406,6 +424,15 @@ impl Form {
                     granted_on: self.date("granted_on", anchor)?,
                     new_due: self.date("new_due", anchor)?,
                     note: self.text("note"),
+                },
+            ),
+            FormKind::EditClosing(id, closing) => Change::EditClosing(
+                id.clone(),
+                Closing {
+                    id: closing.clone(),
+                    on: self.date("on", anchor)?,
+                    outcome: self.text("outcome"),
+                    reopened_on: self.optional_date("reopened_on", anchor)?,
                 },
             ),
             FormKind::Reopen(id) => Change::Reopen {

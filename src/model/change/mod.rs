@@ -49,6 +49,10 @@ pub enum Change {
     EditExtension(String, Extension),
     /// Remove a letter's extension: letter id, extension id.
     RemoveExtension(String, String),
+    /// Replace the closing with this id (`closing.id`) of a letter.
+    EditClosing(String, Closing),
+    /// Remove a letter's closing: letter id, closing id.
+    RemoveClosing(String, String),
     /// Close a letter.
     Close(String, Closing),
     /// Reopen a closed letter on a date, keeping its closing.
@@ -265,6 +269,35 @@ fn plan(r: &impl Records, change: Change) -> Result<Planned, Invalid> {
             letter.retired_ids.push(extension.clone());
             let description = format!("extension {extension} of {id}");
             checked_letter(r, description, letter, Thread::Kept)
+        }
+        Change::EditClosing(id, closing) => {
+            let mut letter = existing_letter(r, &id)?.clone();
+            let at = entry_at(&letter.closings, &closing.id, |c| &c.id, "closing", &id)?;
+            if closing
+                .reopened_on
+                .is_some_and(|reopened| reopened < closing.on)
+            {
+                return Err(invalid(
+                    "reopened_on",
+                    "a letter cannot be reopened before it was closed",
+                ));
+            }
+            let description = format!("closing {} of {id}", closing.id);
+            letter.closings[at] = closing;
+            letter.closings.sort_by_key(|c| c.on);
+            checked_letter(r, description, letter, Thread::Kept)
+        }
+        Change::RemoveClosing(id, closing) => {
+            let mut letter = existing_letter(r, &id)?.clone();
+            let at = entry_at(&letter.closings, &closing, |c| &c.id, "closing", &id)?;
+            letter.closings.remove(at);
+            letter.retired_ids.push(closing.clone());
+            checked_letter(
+                r,
+                format!("closing {closing} of {id}"),
+                letter,
+                Thread::Kept,
+            )
         }
         Change::Reopen { id, on } => plan_reopen(r, &id, on),
     }

@@ -149,24 +149,20 @@ impl App {
         }
     }
 
-    /// The form of the selected letter's reply or extension `entry`.
+    /// The form of the selected letter's reply, extension or closing `entry`.
     fn open_entry_form(&mut self, entry: &str) {
         let Some(letter) = self.selected_letter() else {
             return;
         };
         let reply = letter.replies.iter().find(|r| r.id == entry);
         let extension = letter.extensions.iter().find(|e| e.id == entry);
-        let form = (reply.map(|r| Form::edit_reply(letter, r)))
-            .or_else(|| extension.map(|e| Form::edit_extension(letter, e)));
-        match form {
-            Some(form) => self.editing.form = Some(form),
-            None => self
-                .shell
-                .note("a closing is not edited: c reopens the letter"),
-        }
+        let closing = letter.closings.iter().find(|c| c.id == entry);
+        self.editing.form = (reply.map(|r| Form::edit_reply(letter, r)))
+            .or_else(|| extension.map(|e| Form::edit_extension(letter, e)))
+            .or_else(|| closing.map(|c| Form::edit_closing(letter, c)));
     }
 
-    /// Asks to delete the selected letter's reply or extension `entry`.
+    /// Asks to delete the selected letter's reply, extension or closing `entry`.
     fn ask_delete_entry(&mut self, entry: &str) {
         let Some(letter) = self.selected_letter() else {
             return;
@@ -179,9 +175,8 @@ impl App {
             let question = format!("Delete extension {entry} of {id}? (y/n)");
             (question, Change::RemoveExtension(id, entry.to_owned()))
         } else {
-            self.shell
-                .note("a closing is not deleted: c reopens the letter");
-            return;
+            let question = format!("Delete closing {entry} of {id}? (y/n)");
+            (question, Change::RemoveClosing(id, entry.to_owned()))
         };
         self.ask(question, OnYes::Apply(Box::new(change)));
     }

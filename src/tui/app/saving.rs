@@ -23,11 +23,13 @@ impl App {
             Change::EditCity(_)
             | Change::EditLetter(_)
             | Change::EditReply(..)
-            | Change::EditExtension(..) => "edited",
+            | Change::EditExtension(..)
+            | Change::EditClosing(..) => "edited",
             Change::RemoveCity { .. }
             | Change::RemoveLetter(_)
             | Change::RemoveReply(..)
-            | Change::RemoveExtension(..) => "deleted",
+            | Change::RemoveExtension(..)
+            | Change::RemoveClosing(..) => "deleted",
         };
         let applied = self.docket.apply(change.clone())?;
         // Re-applied after a reload, a new letter must keep the id it got now.
