@@ -83,7 +83,7 @@ fn add_reply_extension_close_reopen_and_rm_print_the_id_they_touched() {
         docket_now
             .letter("albuquerque-2017-08-03")
             .unwrap()
-            .closed
+            .open_closing()
             .is_some()
     );
 
@@ -95,7 +95,7 @@ fn add_reply_extension_close_reopen_and_rm_print_the_id_they_touched() {
         load(&file)
             .letter("albuquerque-2017-08-03")
             .unwrap()
-            .closed
+            .open_closing()
             .is_none()
     );
     assert_eq!(
@@ -373,4 +373,212 @@ fn an_extension_cannot_be_due_before_the_day_it_was_granted() {
 
 fn strs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
+}
+
+/// `show`'s replies, as `id date from kind` lines.
+fn reply_lines(file: &Path, letter: &str) -> Vec<String> {
+    let shown = ok(&docket(file, &["--as-of", "2017-09-30", "show", letter]));
+    let replies = shown.split("\nReplies\n").nth(1).unwrap();
+    let replies = replies.split("\n\n").next().unwrap();
+    replies.lines().map(|l| l.trim().to_owned()).collect()
+}
+
+#[test]
+fn edit_reply_changes_its_kind_and_rm_reply_removes_it_for_good() {
+    let (_dir, file) = sample_file();
+    for (on, kind) in [("2017-08-10", "complies"), ("2017-08-17", "disputes")] {
+        let add = [
+            "add", "reply", BALTIMORE, "--on", on, "--from", "City", "--kind", kind,
+        ];
+        ok(&docket(&file, &add));
+    }
+    assert_eq!(
+        reply_lines(&file, BALTIMORE),
+        [
+            "r1  2017-08-10 (Thu)  City  complies",
+            "r2  2017-08-17 (Thu)  City  disputes"
+        ]
+    );
+    let edit = [
+        "edit",
+        "reply",
+        BALTIMORE,
+        "r1",
+        "--kind",
+        "acknowledges",
+        "--source",
+        "https://example.org/r1",
+    ];
+    assert_eq!(ok(&docket(&file, &edit)), "r1\n");
+    let letter = load(&file).letter(BALTIMORE).unwrap().clone();
+    assert_eq!(letter.replies[0].id, "r1");
+    assert_eq!(letter.replies[0].kind, ReplyKind::Acknowledges);
+    assert_eq!(letter.replies[0].from, "City", "what was not given stays");
+    assert_eq!(
+        letter.replies[0].source.as_deref(),
+        Some("https://example.org/r1")
+    );
+    // The answer is now the later reply.
+    assert_eq!(
+        letter
+            .first_answer("2017-08-20".parse().unwrap())
+            .unwrap()
+            .id,
+        "r2"
+    );
+
+    assert_eq!(
+        ok(&docket(&file, &["rm", "reply", BALTIMORE, "r1"])),
+        "r1\n"
+    );
+    assert_eq!(
+        reply_lines(&file, BALTIMORE),
+        ["r2  2017-08-17 (Thu)  City  disputes"]
+    );
+    let err = refused(&file, &["rm", "reply", BALTIMORE, "r1"], 1);
+    assert!(err.contains("no reply \"r1\""), "{err}");
+    let err = refused(
+        &file,
+        &["edit", "reply", BALTIMORE, "r9", "--kind", "other"],
+        1,
+    );
+    assert!(err.contains("no reply \"r9\""), "{err}");
+    // A new reply never takes a deleted one's id.
+    let add = [
+        "add",
+        "reply",
+        BALTIMORE,
+        "--on",
+        "2017-08-20",
+        "--from",
+        "City",
+        "--kind",
+        "other",
+    ];
+    ok(&docket(&file, &add));
+    let ids: Vec<String> = (load(&file).letter(BALTIMORE).unwrap().replies.iter())
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(ids, ["r2", "r3"]);
+}
+
+#[test]
+fn edit_and_rm_extension_and_a_refused_edit_writes_nothing() {
+    let (_dir, file) = sample_file();
+    let add = [
+        "add",
+        "extension",
+        BALTIMORE,
+        "--granted-on",
+        "2017-08-16",
+        "--due",
+        "2017-08-25",
+    ];
+    ok(&docket(&file, &add));
+    let edit = ["edit", "extension", BALTIMORE, "x1", "--due", "2017-09-01"];
+    assert_eq!(ok(&docket(&file, &edit)), "x1\n");
+    let letter = load(&file).letter(BALTIMORE).unwrap().clone();
+    assert_eq!(letter.extensions[0].new_due.to_string(), "2017-09-01");
+    let err = refused(
+        &file,
+        &["edit", "extension", BALTIMORE, "x1", "--due", "2017-08-01"],
+        1,
+    );
+    assert!(err.contains("--due"), "{err}");
+    assert_eq!(
+        ok(&docket(&file, &["rm", "extension", BALTIMORE, "x1"])),
+        "x1\n"
+    );
+    assert!(load(&file).letter(BALTIMORE).unwrap().extensions.is_empty());
+}
+
+#[test]
+fn edit_city_and_letter_and_move_a_letter_to_another_city_keeping_its_id() {
+    let (_dir, file) = sample_file();
+    let edit = ["edit", "city", "baltimore", "--notes", "Charm City"];
+    assert_eq!(ok(&docket(&file, &edit)), "baltimore\n");
+    let docket_now = load(&file);
+    let city = docket_now.city("baltimore").unwrap();
+    assert_eq!(
+        (city.name.as_str(), city.notes.as_str()),
+        ("Baltimore", "Charm City")
+    );
+
+    let edit = [
+        "edit",
+        "letter",
+        BALTIMORE,
+        "--city",
+        "stockton",
+        "--subject",
+        "Moved",
+        "--due",
+        "2017-08-21",
+    ];
+    assert_eq!(ok(&docket(&file, &edit)), format!("{BALTIMORE}\n"));
+    let moved = load(&file).letter(BALTIMORE).unwrap().clone();
+    assert_eq!(moved.city, "stockton");
+    assert_eq!(moved.subject, "Moved");
+    assert_eq!(moved.due.unwrap().to_string(), "2017-08-21");
+    let err = refused(
+        &file,
+        &["edit", "letter", BALTIMORE, "--city", "atlantis"],
+        1,
+    );
+    assert!(err.contains("--city"), "{err}");
+}
+
+#[test]
+fn a_reopened_letter_still_shows_closed_when_replayed_on_its_closing_day() {
+    let (_dir, file) = sample_file();
+    let close = [
+        "close",
+        BALTIMORE,
+        "--on",
+        "2017-08-20",
+        "--outcome",
+        "withdrawn",
+    ];
+    ok(&docket(&file, &close));
+    let early = refused(&file, &["reopen", BALTIMORE, "--on", "2017-08-19"], 1);
+    assert!(early.contains("cannot be reopened before"), "{early}");
+    let reopen = ["reopen", BALTIMORE, "--on", "2017-08-25"];
+    assert_eq!(ok(&docket(&file, &reopen)), format!("{BALTIMORE}\n"));
+    let letter = load(&file).letter(BALTIMORE).unwrap().clone();
+    assert_eq!(letter.closings.len(), 1, "the closing is kept");
+    assert_eq!(letter.status("2017-08-20".parse().unwrap()), Status::Closed);
+    assert_eq!(
+        letter.status("2017-08-25".parse().unwrap()),
+        Status::Overdue
+    );
+    let status_on = |day: &str| {
+        let json = ok(&docket(
+            &file,
+            &["--as-of", day, "show", BALTIMORE, "--json"],
+        ));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        (
+            value["status"].as_str().unwrap().to_owned(),
+            value["closings"][0]["reopened_on"].clone(),
+        )
+    };
+    assert_eq!(
+        status_on("2017-08-20"),
+        ("closed".to_owned(), serde_json::Value::Null)
+    );
+    assert_eq!(
+        status_on("2017-08-25"),
+        ("overdue".to_owned(), serde_json::json!("2017-08-25"))
+    );
+    let digest = ok(&docket(&file, &["digest", "--date", "2017-08-25"]));
+    assert!(
+        digest.contains("reopened (closing c1 of 2017-08-20 (Sun))"),
+        "{digest}"
+    );
+    let closed_again = ["close", BALTIMORE, "--on", "2017-08-30"];
+    ok(&docket(&file, &closed_again));
+    let ids: Vec<String> = (load(&file).letter(BALTIMORE).unwrap().closings.iter())
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(ids, ["c1", "c2"]);
 }

@@ -211,8 +211,8 @@ fn show_prints_the_letter_in_full() {
         "Due      2017-08-25 (Fri), extended from 2017-08-18 (Fri)\n",
         "Status   open, due 2017-08-25 (Fri), 4 days left (4 business days)\n",
         "\nDemands\n  - Give federal immigration authorities access to jails.\n",
-        "\nReplies\n  2017-08-14 (Mon)  Stockton Police Department  asks-extension\n    Asks for one more week",
-        "\nExtensions\n  2017-08-18 (Fri)  new due 2017-08-25 (Fri)\n    One week, as asked.\n",
+        "\nReplies\n  r1  2017-08-14 (Mon)  Stockton Police Department  asks-extension\n    Asks for one more week",
+        "\nExtensions\n  x1  2017-08-18 (Fri)  new due 2017-08-25 (Fri)\n    One week, as asked.\n",
         "\nClosed\n  (none)\n",
     ] {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");

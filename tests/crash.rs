@@ -174,6 +174,8 @@ fn big_docket() -> Docket {
 fn nth_change(docket: &Docket, n: usize) -> (Vec<String>, Change) {
     let letter = &docket.letters[(n * 7919) % docket.letters.len()];
     let reply = Reply {
+        id: String::new(),
+        source: None,
         on: letter.sent + Days::new(1 + (n % 20) as u64),
         from: format!("Chief of police, reply {n}"),
         kind: [

@@ -113,6 +113,8 @@ fn generated(letters: usize) -> Docket {
                     .source((i % 3 == 0).then(|| format!("https://example.org/{i}?a=1&b=2")))
                     .tags((0..i % 3).map(|k| format!("tag-{k}")))
                     .replies((0..replies).map(|k| Reply {
+                        id: String::new(),
+                        source: None,
                         on: day(3 + 4 * k),
                         from: format!("{name} Police"),
                         kind: ReplyKind::ALL[(i + k) % ReplyKind::ALL.len()],
@@ -123,11 +125,14 @@ fn generated(letters: usize) -> Docket {
                         },
                     }))
                     .extensions((0..extensions).map(|k| Extension {
+                        id: String::new(),
                         granted_on: day(10 + k),
                         new_due: day(30 + 10 * k),
                         note: format!("Extension {k}"),
                     }))
                     .closing((i % 3 == 0).then(|| Closing {
+                        id: String::new(),
+                        reopened_on: (i % 6 == 0).then(|| day(70)),
                         on: day(60),
                         outcome: "Closed: complied.".to_owned(),
                     }))
@@ -171,7 +176,7 @@ fn the_generated_dockets_are_valid_and_varied() {
                 "no {kind} reply"
             );
         }
-        assert!(docket.letters.iter().any(|l| l.closed.is_some()));
+        assert!(docket.letters.iter().any(|l| !l.closings.is_empty()));
         assert!(docket.letters.iter().any(|l| !l.extensions.is_empty()));
         assert!(
             !text.is_ascii(),
@@ -184,7 +189,13 @@ fn the_generated_dockets_are_valid_and_varied() {
     assert_eq!(store::load(&path).unwrap(), Some(generated(50)));
     let first = first_letter(&BIG);
     let record = &BIG[first.clone()];
-    for piece in ["Reply(", "Extension(", "closed: Some(", "漢"] {
+    for piece in [
+        "Reply(",
+        "Extension(",
+        "Closing(",
+        "reopened_on: Some(",
+        "漢",
+    ] {
         assert!(
             record.contains(piece),
             "first letter lacks {piece}: {record}"
@@ -997,7 +1008,7 @@ fn old_mac_cr_line_ends_load_or_say_where() {
     let cr = SAMPLE.replace('\n', "\r");
     // CR is whitespace to RON: the file reads as one long line.
     assert_eq!(scratch.open(cr.as_bytes()).unwrap(), Some(sample()));
-    let broken = cr.replacen("version: 1,", "version: 1", 1);
+    let broken = cr.replacen("version: 2,", "version: 2", 1);
     assert_eq!(scratch.open(broken.as_bytes()).unwrap(), None);
 }
 

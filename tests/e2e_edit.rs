@@ -167,11 +167,14 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
         .find(|l| l.id == "baltimore-2017-08-03")
         .map(Arc::make_mut)
         .unwrap();
+    let id = replied.next_entry_id('r');
     replied.replies.push(Reply {
+        id,
         on: date("2017-08-09"),
         from: "Baltimore Police Department".to_owned(),
         kind: ReplyKind::Disputes,
         summary: "Disputes the conditions".to_owned(),
+        source: None,
     });
     expected.letters.push(Arc::new(
         letter("baltimore-2017-08-08", "baltimore", "2017-08-08")
@@ -309,4 +312,74 @@ fn an_extension_that_does_not_move_the_deadline_is_refused_in_the_form() {
         docket::store::SAMPLE
     );
     assert!(!docket::store::backup_path(&file).exists());
+}
+
+/// The replies of Baltimore's letter in the file: (id, kind).
+fn baltimore_replies(file: &Path) -> Vec<(String, ReplyKind)> {
+    let docket = parse_file(file);
+    let letter = docket.letter("baltimore-2017-08-03").unwrap();
+    (letter.replies.iter())
+        .map(|r| (r.id.clone(), r.kind))
+        .collect()
+}
+
+#[test]
+fn a_reply_is_recorded_edited_deleted_and_brought_back_and_the_file_follows() {
+    let (_dir, file) = sample_file();
+    let mut tui = start(&file);
+    tui.press("j");
+    tui.wait_for("Letter baltimore-2017-08-03");
+
+    // r, Enter: an acknowledgement dated the as-of date.
+    tui.press("r");
+    tui.wait_for("Reply to baltimore-2017-08-03");
+    tui.press(ENTER);
+    tui.wait_for_status("added reply from Baltimore on 2017-08-10 · saved");
+    assert_eq!(
+        baltimore_replies(&file),
+        [("r1".to_owned(), ReplyKind::Acknowledges)]
+    );
+
+    // In the letter pane, e on the reply: its form, filled in; acknowledges
+    // -> complies.
+    tui.press(TAB);
+    tui.press(TAB);
+    tui.wait_for("> r1  2017-08-10 (Thu)");
+    tui.press("e");
+    tui.wait_for_screen("the reply's form, filled in", |text| {
+        text.contains("Edit reply r1 of baltimore-2017-08-03") && text.contains("< acknowledges >")
+    });
+    tui.press(TAB);
+    tui.press(TAB);
+    tui.press(RIGHT);
+    tui.wait_for("< complies >");
+    tui.press(ENTER);
+    tui.wait_for_status("edited reply r1 of baltimore-2017-08-03 · saved");
+    assert_eq!(
+        baltimore_replies(&file),
+        [("r1".to_owned(), ReplyKind::Complies)]
+    );
+
+    // d asks, y deletes.
+    tui.press("d");
+    tui.wait_for("Delete reply r1 of baltimore-2017-08-03?");
+    tui.press("y");
+    tui.wait_for_status("deleted reply r1 of baltimore-2017-08-03 · saved");
+    assert_eq!(baltimore_replies(&file), []);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("retired_ids: [\n                \"r1\","),
+        "{text}"
+    );
+
+    // u: the reply is back as it was.
+    tui.press("u");
+    tui.wait_for_status("undid: reply r1 of baltimore-2017-08-03 · saved");
+    assert_eq!(
+        baltimore_replies(&file),
+        [("r1".to_owned(), ReplyKind::Complies)]
+    );
+
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0, "the screen:\n{}", tui.screen().text());
 }

@@ -8,7 +8,9 @@
 
 mod support;
 
-use docket::model::{Change, City, Closing, Docket, Extension, History, Letter, Reply, ReplyKind};
+use docket::model::{
+    Change, City, Closing, Docket, Extension, History, Letter, Reply, ReplyKind, Status,
+};
 use support::letters::date as d;
 
 fn sample() -> Docket {
@@ -17,6 +19,8 @@ fn sample() -> Docket {
 
 fn reply(on: &str, kind: ReplyKind) -> Reply {
     Reply {
+        id: String::new(),
+        source: None,
         on: d(on),
         from: "Baltimore Police Department".into(),
         kind,
@@ -142,6 +146,7 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
             Change::AddExtension(
                 BALTIMORE.into(),
                 Extension {
+                    id: String::new(),
                     granted_on: d("2017-08-10"),
                     new_due: d("2017-08-18"),
                     note: String::new(),
@@ -154,6 +159,7 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
             Change::AddExtension(
                 BALTIMORE.into(),
                 Extension {
+                    id: String::new(),
                     granted_on: d("2017-08-01"),
                     new_due: d("2017-08-25"),
                     note: String::new(),
@@ -166,6 +172,8 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
             Change::Close(
                 BALTIMORE.into(),
                 Closing {
+                    id: String::new(),
+                    reopened_on: None,
                     on: d("2017-08-01"),
                     outcome: String::new(),
                 },
@@ -173,7 +181,14 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
             "on",
             "was closed on 2017-08-01, before it was sent on 2017-08-03",
         ),
-        (Change::Reopen(BALTIMORE.into()), "id", "is not closed"),
+        (
+            Change::Reopen {
+                id: BALTIMORE.into(),
+                on: d("2017-08-20"),
+            },
+            "id",
+            "is not closed",
+        ),
         (
             Change::RemoveLetter("nope".into()),
             "id",
@@ -230,6 +245,7 @@ fn editing_keeps_the_id() {
 fn extensions_close_and_reopen() {
     let mut docket = sample();
     let ext = Extension {
+        id: String::new(),
         granted_on: d("2017-08-16"),
         new_due: d("2017-08-25"),
         note: "asked".into(),
@@ -249,6 +265,8 @@ fn extensions_close_and_reopen() {
         Some(d("2017-08-25"))
     );
     let closing = Closing {
+        id: String::new(),
+        reopened_on: None,
         on: d("2017-08-30"),
         outcome: "resolved".into(),
     };
@@ -259,8 +277,18 @@ fn extensions_close_and_reopen() {
         .apply(Change::Close(BALTIMORE.into(), closing))
         .unwrap_err();
     assert!(err.message.contains("already closed"), "{err}");
-    docket.apply(Change::Reopen(BALTIMORE.into())).unwrap();
-    assert!(docket.letter(BALTIMORE).unwrap().closed.is_none());
+    let reopen = |on| Change::Reopen {
+        id: BALTIMORE.into(),
+        on: d(on),
+    };
+    let err = docket.apply(reopen("2017-08-29")).unwrap_err();
+    assert!(err.message.contains("cannot be reopened before"), "{err}");
+    docket.apply(reopen("2017-09-02")).unwrap();
+    let letter = docket.letter(BALTIMORE).unwrap();
+    assert!(letter.open_closing().is_none());
+    assert_eq!(letter.closings[0].reopened_on, Some(d("2017-09-02")));
+    assert_eq!(letter.status(d("2017-08-31")), Status::Closed);
+    assert_ne!(letter.status(d("2017-09-02")), Status::Closed);
 }
 
 #[test]
@@ -297,6 +325,7 @@ fn undo_and_redo_chains() {
             Change::AddExtension(
                 BALTIMORE.into(),
                 Extension {
+                    id: String::new(),
                     granted_on: d("2017-08-16"),
                     new_due: d("2017-08-25"),
                     note: String::new(),
@@ -323,12 +352,19 @@ fn undo_and_redo_chains() {
             Some("extension of baltimore-2017-08-03 to 2017-08-25")
         );
         assert_eq!(docket.letters, states[2].letters);
-        let applied = docket.apply(Change::Reopen(BALTIMORE.into())).unwrap_err();
+        let applied = docket
+            .apply(Change::Reopen {
+                id: BALTIMORE.into(),
+                on: d("2017-09-01"),
+            })
+            .unwrap_err();
         assert_eq!(applied.field, "id");
         let applied = docket
             .apply(Change::Close(
                 BALTIMORE.into(),
                 Closing {
+                    id: String::new(),
+                    reopened_on: None,
                     on: d("2017-09-01"),
                     outcome: String::new(),
                 },
@@ -356,6 +392,7 @@ type Case<'a> = (
 #[test]
 fn an_extension_must_move_the_deadline_later_and_not_into_the_past() {
     let ext = |granted_on: &str, new_due: &str| Extension {
+        id: String::new(),
         granted_on: d(granted_on),
         new_due: d(new_due),
         note: String::new(),
@@ -432,4 +469,131 @@ fn an_extension_must_move_the_deadline_later_and_not_into_the_past() {
             }
         }
     }
+}
+
+#[test]
+fn replies_and_extensions_are_edited_and_removed_by_id_undoably_and_ids_are_never_reused() {
+    let mut docket = sample();
+    let mut history = History::default();
+    for (on, kind) in [
+        ("2017-08-09", ReplyKind::Complies),
+        ("2017-08-05", ReplyKind::Acknowledges),
+    ] {
+        let applied = docket
+            .apply(Change::AddReply(BALTIMORE.into(), reply(on, kind)))
+            .unwrap();
+        history.record(&applied);
+    }
+    let ids = |docket: &Docket| -> Vec<String> {
+        let letter = docket.letter(BALTIMORE).unwrap();
+        letter.replies.iter().map(|r| r.id.clone()).collect()
+    };
+    // Listed by date; numbered in the order recorded.
+    assert_eq!(ids(&docket), ["r2", "r1"]);
+
+    let before = docket.clone();
+    let mut edited = docket.letter(BALTIMORE).unwrap().replies[1].clone();
+    edited.kind = ReplyKind::Disputes;
+    let applied = docket
+        .apply(Change::EditReply(BALTIMORE.into(), edited))
+        .unwrap();
+    assert_eq!(applied.description, format!("reply r1 of {BALTIMORE}"));
+    history.record(&applied);
+    assert_eq!(
+        docket.letter(BALTIMORE).unwrap().replies[1].kind,
+        ReplyKind::Disputes
+    );
+    history.undo(&mut docket).unwrap();
+    assert_eq!(docket, before);
+    history.redo(&mut docket).unwrap();
+
+    let missing = docket
+        .apply(Change::RemoveReply(BALTIMORE.into(), "r7".into()))
+        .unwrap_err();
+    assert_eq!(missing.field, "id");
+    let applied = docket
+        .apply(Change::RemoveReply(BALTIMORE.into(), "r2".into()))
+        .unwrap();
+    history.record(&applied);
+    assert_eq!(ids(&docket), ["r1"]);
+    let applied = docket
+        .apply(Change::AddReply(
+            BALTIMORE.into(),
+            reply("2017-08-10", ReplyKind::Other),
+        ))
+        .unwrap();
+    history.record(&applied);
+    assert_eq!(ids(&docket), ["r1", "r3"], "r2 is not given again");
+
+    // Extensions: an edit keeps the rule that a deadline moves later.
+    let extension = Extension {
+        id: String::new(),
+        granted_on: d("2017-08-16"),
+        new_due: d("2017-08-25"),
+        note: String::new(),
+    };
+    docket
+        .apply(Change::AddExtension(BALTIMORE.into(), extension.clone()))
+        .unwrap();
+    let earlier = Extension {
+        id: "x1".into(),
+        new_due: d("2017-08-17"),
+        ..extension
+    };
+    let err = docket
+        .apply(Change::EditExtension(BALTIMORE.into(), earlier))
+        .unwrap_err();
+    assert_eq!(err.field, "new_due");
+    docket
+        .apply(Change::RemoveExtension(BALTIMORE.into(), "x1".into()))
+        .unwrap();
+    assert!(docket.letter(BALTIMORE).unwrap().extensions.is_empty());
+    assert_eq!(docket.letter(BALTIMORE).unwrap().next_entry_id('x'), "x2");
+}
+
+#[test]
+fn a_letter_moves_to_another_city_keeping_its_id() {
+    let mut docket = sample();
+    let mut moved = docket.letter(BALTIMORE).unwrap().clone();
+    moved.city = "stockton".into();
+    docket.apply(Change::EditLetter(moved)).unwrap();
+    assert_eq!(docket.letter(BALTIMORE).unwrap().city, "stockton");
+    let mut lost = docket.letter(BALTIMORE).unwrap().clone();
+    lost.city = "atlantis".into();
+    let err = docket.apply(Change::EditLetter(lost)).unwrap_err();
+    assert_eq!(err.field, "city");
+}
+
+#[test]
+fn a_closing_is_edited_and_removed_by_id() {
+    let mut docket = sample();
+    let closing = Closing {
+        id: String::new(),
+        on: d("2017-08-20"),
+        outcome: "withdrawn".into(),
+        reopened_on: None,
+    };
+    docket
+        .apply(Change::Close(BALTIMORE.into(), closing))
+        .unwrap();
+    let mut edited = docket.letter(BALTIMORE).unwrap().closings[0].clone();
+    assert_eq!(edited.id, "c1");
+    edited.reopened_on = Some(d("2017-08-19"));
+    let err = docket
+        .apply(Change::EditClosing(BALTIMORE.into(), edited.clone()))
+        .unwrap_err();
+    assert_eq!(err.field, "reopened_on");
+    edited.reopened_on = Some(d("2017-08-22"));
+    docket
+        .apply(Change::EditClosing(BALTIMORE.into(), edited))
+        .unwrap();
+    let letter = docket.letter(BALTIMORE).unwrap();
+    assert_eq!(letter.status(d("2017-08-21")), Status::Closed);
+    assert_ne!(letter.status(d("2017-08-22")), Status::Closed);
+    docket
+        .apply(Change::RemoveClosing(BALTIMORE.into(), "c1".into()))
+        .unwrap();
+    let letter = docket.letter(BALTIMORE).unwrap();
+    assert!(letter.closings.is_empty());
+    assert_eq!(letter.next_entry_id('c'), "c2");
 }

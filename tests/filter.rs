@@ -51,23 +51,28 @@ fn docket() -> Docket {
             .subject("Public Safety Partnership")
             .due("2017-09-01")
             .replies([Reply {
+                id: "r1".into(),
                 on: d("2017-08-10"),
                 from: "Police Department".into(),
                 kind: ReplyKind::Disputes,
                 summary: "The county sheriff holds the jail's records.".into(),
+                source: None,
             }]),
         letter("curitiba-2017-08-03", "curitiba", "2017-08-03")
             .subject("Records request")
             .replies([Reply {
+                id: "r1".into(),
                 on: d("2017-08-10"),
                 from: "Prefeitura, Ofício nº 12".into(),
                 kind: ReplyKind::Acknowledges,
                 summary: String::new(),
+                source: None,
             }]),
         letter("fresno-2017-08-03", "fresno", "2017-08-03")
             .subject("Records request")
             .due("2017-08-18")
             .extensions([Extension {
+                id: "x1".into(),
                 granted_on: d("2017-08-15"),
                 new_due: d("2017-09-15"),
                 note: "To gather the intake logs".into(),
@@ -75,8 +80,10 @@ fn docket() -> Docket {
         letter("reno-2017-08-03", "reno", "2017-08-03")
             .subject("Records request")
             .closing(Closing {
+                id: "c1".into(),
                 on: d("2017-08-20"),
                 outcome: "Settled by consent decree".into(),
+                reopened_on: None,
             }),
         letter("stockton-2017-08-03", "stockton", "2017-08-03")
             .subject("Records request")

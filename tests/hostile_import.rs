@@ -494,6 +494,8 @@ fn a_batch_checks_and_applies_changes_as_apply_does() {
         Change::Close(
             "reno-2017-08-03-2".into(),
             Closing {
+                id: String::new(),
+                reopened_on: None,
                 on: "2017-08-20".parse().unwrap(),
                 outcome: String::new(),
             },

@@ -76,11 +76,13 @@ fn json_round_trip_keeps_extensions_as_they_are_stored() {
     let letter = Arc::make_mut(&mut earlier.letters[0]);
     let due = letter.due.unwrap_or(letter.sent);
     let extension = |days: u64, granted: u64| docket::model::Extension {
+        id: String::new(),
         granted_on: letter.sent + chrono::Days::new(granted),
         new_due: due + chrono::Days::new(days),
         note: String::new(),
     };
     letter.extensions = vec![extension(1, 3), extension(9, 2), extension(9, 2)];
+    letter.assign_entry_ids();
     let source = write(&dir, "earlier.ron", &docket::store::to_ron(&earlier));
     let exported = ok(&docket(&source, &["export", "--format", "json"]));
     let json = write(&dir, "earlier.json", &exported);

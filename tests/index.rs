@@ -126,11 +126,13 @@ fn awkward_docket(seed: u64) -> Docket {
     let day = |n| docket::model::add_days(sent, n).unwrap();
     docket.letter_mut(7).extensions = vec![
         Extension {
+            id: String::new(),
             granted_on: day(3),
             new_due: day(40),
             note: "Prórroga".into(),
         },
         Extension {
+            id: String::new(),
             granted_on: day(3),
             new_due: day(20),
             note: "B".into(),
@@ -143,10 +145,12 @@ fn awkward_docket(seed: u64) -> Docket {
         reply.summary = "Réponse ÇA ZÉRO".into();
     }
     let closed_on = docket::model::add_days(docket.letters[12].sent, 60).unwrap();
-    docket.letter_mut(12).closed = Some(docket::model::Closing {
+    docket.letter_mut(12).closings = vec![docket::model::Closing {
+        id: "c1".into(),
         on: closed_on,
         outcome: "Acuerdo firmado: ñandú".into(),
-    });
+        reopened_on: None,
+    }];
     docket
 }
 
@@ -226,6 +230,10 @@ fn change_selected_letter(app: &mut App, open: &Action) {
     app.update(open.clone());
     if app.form().is_some() {
         app.update(Action::FormSubmit);
+    }
+    if app.confirm().is_some() {
+        // Reopening asks first.
+        app.update(Action::Confirm(true));
     }
     assert!(app.form().is_none(), "the form was accepted");
     assert_ne!(app.docket(), &before, "{open:?} changed the docket");

@@ -979,7 +979,7 @@ fn docket_lookups() {
         .collect();
     assert_eq!(of_baltimore, ["baltimore-2017-08-03"]);
     assert_eq!(Docket::default(), Docket::new());
-    assert_eq!(Docket::new().version, 1);
+    assert_eq!(Docket::new().version, 2);
 }
 
 // ---------------------------------------------------------------------------

@@ -79,6 +79,8 @@ fn reply() -> impl Strategy<Value = Reply> {
         text(),
     )
         .prop_map(|(on, from, kind, summary)| Reply {
+            id: String::new(),
+            source: None,
             on,
             from,
             kind,
@@ -110,6 +112,7 @@ fn letter() -> impl Strategy<Value = Letter> {
                 (replies, extensions, closed),
             )| {
                 let extensions = extensions.into_iter().map(|(granted_on, note)| Extension {
+                    id: String::new(),
                     granted_on: granted_on.max(sent),
                     new_due: granted_on.max(sent) + Days::new(7),
                     note,
@@ -130,6 +133,8 @@ fn letter() -> impl Strategy<Value = Letter> {
                     }))
                     .extensions(extensions)
                     .closing(closed.map(|(on, outcome)| Closing {
+                        id: String::new(),
+                        reopened_on: None,
                         on: on.max(sent),
                         outcome,
                     }))

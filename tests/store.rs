@@ -271,7 +271,7 @@ fn assert_refused_as_newer(text: &str) {
     let result = store::load(&path);
     let shown = result.as_ref().unwrap_err().to_string();
     let (_, _, message) = parse_error(result);
-    assert!(message.contains("version 2"), "{message}");
+    assert!(message.contains("version 3"), "{message}");
     let reads = format!("reads (version {})", Docket::VERSION);
     assert!(message.contains(&reads), "{message}");
     assert!(shown.contains(&path.display().to_string()), "{shown}");
@@ -279,13 +279,88 @@ fn assert_refused_as_newer(text: &str) {
 
 #[test]
 fn a_newer_version_is_refused_saying_which_version_this_build_reads() {
-    assert_refused_as_newer("Docket(version: 2, cities: [], letters: [])\n");
+    assert_refused_as_newer("Docket(version: 3, cities: [], letters: [])\n");
+}
+
+/// A version 1 letter: replies and an extension out of date order, and
+/// the single `closed` of version 1.
+const VERSION_1: &str = r#"Docket(
+    version: 1,
+    cities: [City(id: "baltimore", name: "Baltimore", state: "MD", notes: "")],
+    letters: [
+        Letter(
+            id: "baltimore-2017-08-03",
+            city: "baltimore",
+            from: "DOJ",
+            to: "Police",
+            subject: "Public Safety Partnership",
+            sent: "2017-08-03",
+            due: Some("2017-08-18"),
+            replies: [
+                Reply(on: "2017-08-17", from: "City", kind: Disputes, summary: ""),
+                Reply(on: "2017-08-05", from: "City", kind: Acknowledges, summary: ""),
+            ],
+            extensions: [Extension(granted_on: "2017-08-10", new_due: "2017-08-25", note: "")],
+            closed: Some(Closing(on: "2017-09-01", outcome: "resolved")),
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn a_version_1_file_loads_with_ids_in_date_order_and_its_closing() {
+    let tmp = TempDir::new().unwrap();
+    let path = write(tmp.path(), "docket.ron", VERSION_1);
+    let docket = store::load(&path).unwrap().unwrap();
+    assert_eq!(docket.version, 2);
+    let letter = docket.letter("baltimore-2017-08-03").unwrap();
+    let mut replies: Vec<(&str, String)> = (letter.replies.iter())
+        .map(|r| (r.id.as_str(), r.on.to_string()))
+        .collect();
+    replies.sort();
+    assert_eq!(
+        replies,
+        [
+            ("r1", "2017-08-05".to_owned()),
+            ("r2", "2017-08-17".to_owned())
+        ]
+    );
+    assert_eq!(letter.extensions[0].id, "x1");
+    assert_eq!(letter.closings.len(), 1);
+    assert_eq!(letter.closings[0].id, "c1");
+    assert_eq!(letter.closings[0].on, d("2017-09-01"));
+    assert_eq!(letter.closings[0].reopened_on, None);
+}
+
+#[test]
+fn the_first_save_of_a_version_1_file_writes_version_2_and_keeps_version_1_in_the_backup() {
+    let tmp = TempDir::new().unwrap();
+    let path = write(tmp.path(), "docket.ron", VERSION_1);
+    let (mut store, docket) = Store::open(&path).unwrap();
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        VERSION_1,
+        "loading writes nothing"
+    );
+    store.save(&docket.unwrap()).unwrap();
+    let written = fs::read_to_string(&path).unwrap();
+    assert!(
+        written.starts_with("Docket(\n    version: 2,\n"),
+        "{written}"
+    );
+    assert!(written.contains("closings: ["), "{written}");
+    assert!(!written.contains("closed:"), "{written}");
+    assert!(written.contains("id: \"r2\""), "{written}");
+    let backup = fs::read_to_string(store::backup_path(&path)).unwrap();
+    assert_eq!(backup, VERSION_1);
+    let again = store::load(&path).unwrap().unwrap();
+    assert_eq!(store::to_ron(&again), written, "version 2 round-trips");
 }
 
 #[test]
 fn a_newer_version_with_an_unknown_field_is_refused_as_newer() {
-    assert_refused_as_newer("Docket(version: 2, cities: [], letters: [], colour: \"red\")\n");
-    assert_refused_as_newer("Docket(\n    version: 2,\n    archived: [],\n)\n");
+    assert_refused_as_newer("Docket(version: 3, cities: [], letters: [], colour: \"red\")\n");
+    assert_refused_as_newer("Docket(\n    version: 3,\n    archived: [],\n)\n");
 }
 
 #[test]
@@ -318,8 +393,8 @@ fn deep_nesting_is_an_error_not_a_crash() {
         format!("Docket(version: 1, x: {}", "Some(".repeat(DEPTH)),
         format!("Docket(version: 1, x: {}", "A(".repeat(DEPTH)),
         // A newer version makes the store read the file again for its version.
-        format!("Docket(version: 2, x: {}", "[".repeat(DEPTH)),
-        format!("Docket(version: 2, x: {}", "A(x: ".repeat(DEPTH)),
+        format!("Docket(version: 3, x: {}", "[".repeat(DEPTH)),
+        format!("Docket(version: 3, x: {}", "A(x: ".repeat(DEPTH)),
         format!("{}Docket(version: 1)", "[".repeat(DEPTH)),
     ];
     for text in &cases {

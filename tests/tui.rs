@@ -133,6 +133,8 @@ fn sort_cycles_between_urgency_and_name() {
     // Stockton answers, so by urgency it goes last; by name it stays last anyway,
     // so make Albuquerque the answered one instead.
     docket.letter_mut(0).replies.push(docket::model::Reply {
+        id: String::new(),
+        source: None,
         on: d("2017-08-09"),
         from: "Albuquerque Police Department".into(),
         kind: docket::model::ReplyKind::Complies,

@@ -353,7 +353,17 @@ fn close_then_reopen_with_c() {
         Status::Closed
     );
     app.update(Action::CloseReopen);
-    assert!(letter(&app, BALTIMORE).closed.is_none());
+    // Reopening asks first, for a date: the as-of date by default.
+    assert_eq!(app.form().unwrap().title, format!("Reopen {BALTIMORE}"));
+    assert!(letter(&app, BALTIMORE).open_closing().is_some());
+    app.update(Action::FormSubmit);
+    let closings = &letter(&app, BALTIMORE).closings;
+    assert_eq!(closings.len(), 1, "the closing is kept");
+    assert_eq!(closings[0].reopened_on, Some(d("2017-08-10")));
+    assert_ne!(
+        letter(&app, BALTIMORE).status(d("2017-08-10")),
+        Status::Closed
+    );
     assert_eq!(
         app.message(),
         Some("recorded reopening of baltimore-2017-08-03")
@@ -759,4 +769,89 @@ fn undo_says_what_it_did() {
         app.message(),
         Some("undo: restored letter baltimore-2017-08-03")
     );
+}
+
+#[test]
+fn the_thread_is_selectable_in_the_letter_pane_and_e_and_d_act_on_its_entries() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    submit_with(&mut app, Action::Reply, &[("on", "2017-08-08")]);
+    submit_with(&mut app, Action::Reply, &[("on", "2017-08-09")]);
+    submit_with(&mut app, Action::Extend, &[("new_due", "2017-08-25")]);
+    assert_eq!(app.selected_entry(), None, "only in the letter pane");
+    app.update(Action::Open);
+    assert_eq!(app.focus(), Pane::Details);
+    assert_eq!(app.selected_entry(), Some("r1"));
+    apply(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.selected_entry(), Some("x1"));
+    apply(&mut app, &[Action::Down]);
+    assert_eq!(app.selected_entry(), Some("x1"), "stays on the last");
+    assert!(screen(&app, 120, 40).contains("> x1  2017-08-10 (Thu)  due moved to 2017-08-25"));
+    app.update(Action::Up);
+    assert_eq!(app.selected_entry(), Some("r2"));
+
+    // e: the reply's form, filled in; change its kind.
+    app.update(Action::Edit);
+    let form = app.form().unwrap();
+    assert_eq!(form.title, format!("Edit reply r2 of {BALTIMORE}"));
+    apply(&mut app, &[Action::FormNext, Action::FormNext]);
+    app.update(Action::FormInput(KeyEvent::new(
+        KeyCode::Right,
+        KeyModifiers::NONE,
+    )));
+    app.update(Action::FormSubmit);
+    assert!(app.form().is_none());
+    let reply = &letter(&app, BALTIMORE).replies[1];
+    assert_eq!((reply.id.as_str(), reply.kind), ("r2", ReplyKind::Complies));
+    assert_eq!(reply.on, d("2017-08-09"), "the rest stays");
+    assert_eq!(
+        app.message(),
+        Some(&*format!("edited reply r2 of {BALTIMORE}"))
+    );
+
+    // d: asks, then deletes; undo brings it back.
+    app.update(Action::Delete);
+    assert!(app.confirm().is_some());
+    app.update(Action::Confirm(true));
+    let ids: Vec<&str> = (letter(&app, BALTIMORE).replies.iter())
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["r1"]);
+    app.update(Action::Undo);
+    assert_eq!(letter(&app, BALTIMORE).replies.len(), 2);
+    assert_eq!(letter(&app, BALTIMORE).replies[1].kind, ReplyKind::Complies);
+
+    // The extension's form.
+    apply(&mut app, &[Action::Last, Action::Edit]);
+    assert_eq!(
+        app.form().unwrap().title,
+        format!("Edit extension x1 of {BALTIMORE}")
+    );
+    app.update(Action::FormCancel);
+
+    // A closing too: its form, and d deletes it.
+    submit_with(&mut app, Action::CloseReopen, &[("outcome", "Withdrawn")]);
+    apply(&mut app, &[Action::Last, Action::Edit]);
+    assert_eq!(
+        app.form().unwrap().title,
+        format!("Edit closing c1 of {BALTIMORE}")
+    );
+    app.update(Action::FormCancel);
+    apply(&mut app, &[Action::Delete, Action::Confirm(true)]);
+    assert!(letter(&app, BALTIMORE).closings.is_empty());
+}
+
+#[test]
+fn the_letter_form_moves_a_letter_to_another_city_keeping_its_id() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    app.update(Action::Edit);
+    // The City choice comes first: baltimore -> san-bernardino.
+    app.update(Action::FormInput(KeyEvent::new(
+        KeyCode::Right,
+        KeyModifiers::NONE,
+    )));
+    app.update(Action::FormSubmit);
+    assert!(app.form().is_none());
+    assert_eq!(letter(&app, BALTIMORE).city, "san-bernardino");
 }

@@ -238,10 +238,14 @@ fn letter(id: String, city: &City, sent: Date, rng: &mut Rng) -> Letter {
     });
     let replies = replies(city, sent, rng);
     let extensions = extensions(sent, due, rng);
-    let closed = rng.chance(30).then(|| Closing {
+    let closings = (rng.chance(30).then(|| Closing {
+        id: "c1".to_owned(),
         on: days(sent, 30 + rng.below(400)),
         outcome: "The department found the answer sufficient and closed the review.".to_owned(),
-    });
+        reopened_on: None,
+    }))
+    .into_iter()
+    .collect();
     Letter {
         id,
         city: city.id.clone(),
@@ -257,7 +261,8 @@ fn letter(id: String, city: &City, sent: Date, rng: &mut Rng) -> Letter {
         tags: tags(rng),
         replies,
         extensions,
-        closed,
+        closings,
+        retired_ids: Vec::new(),
     }
 }
 
@@ -271,13 +276,18 @@ fn replies(city: &City, sent: Date, rng: &mut Rng) -> Vec<Reply> {
     };
     let mut replies: Vec<Reply> = (0..count)
         .map(|_| Reply {
+            id: String::new(),
             on: days(sent, 1 + rng.below(60)),
             from: format!("{} {}", city.name, rng.pick(&RECIPIENTS)),
             kind: *rng.pick(&KINDS),
             summary: format!("{}.", rng.pick(&REPLY_PARTS)),
+            source: None,
         })
         .collect();
     replies.sort_by_key(|r| r.on);
+    for (n, reply) in replies.iter_mut().enumerate() {
+        reply.id = format!("r{}", n + 1);
+    }
     replies
 }
 
@@ -292,11 +302,12 @@ fn extensions(sent: Date, due: Option<Date>, rng: &mut Rng) -> Vec<Extension> {
     };
     let mut granted_on = days(sent, 5);
     let mut new_due = due;
-    (0..count)
-        .map(|_| {
+    (1..=count)
+        .map(|n| {
             granted_on = days(granted_on, 1 + rng.below(10));
             new_due = days(new_due, 7 + rng.below(21));
             Extension {
+                id: format!("x{n}"),
                 granted_on,
                 new_due,
                 note: "Granted as asked, to gather the county jail's records.".to_owned(),

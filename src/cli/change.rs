@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::{Error, resolve};
 use crate::model::{
-    Change, City, Closing, Date, DateSpec, Extension, Invalid, Letter, Reply, ReplyKind,
+    Change, City, Closing, Date, DateSpec, Docket, Extension, Invalid, Letter, Reply, ReplyKind,
 };
 use crate::store::Store;
 use crate::text_safety::say;
@@ -85,6 +85,9 @@ pub struct AddReply {
     kind: ReplyKind,
     #[arg(long, default_value = "")]
     summary: String,
+    /// A URL or citation
+    #[arg(long)]
+    source: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +125,20 @@ pub enum RmCommand {
     },
     /// Remove a letter (its id is never given to another letter)
     Letter { id: String },
+    /// Remove a reply, by its id as `show` prints it (never given again)
+    Reply {
+        /// The letter's id
+        letter: String,
+        /// The reply's id (r1, r2...)
+        reply: String,
+    },
+    /// Remove an extension, by its id as `show` prints it (never given again)
+    Extension {
+        /// The letter's id
+        letter: String,
+        /// The extension's id (x1, x2...)
+        extension: String,
+    },
 }
 
 impl AddCommand {
@@ -150,15 +167,18 @@ impl AddCommand {
             AddCommand::Reply(r) => Change::AddReply(
                 r.letter,
                 Reply {
+                    id: String::new(),
                     on: resolve(r.on, today)?,
                     from: r.from,
                     kind: r.kind,
                     summary: r.summary,
+                    source: r.source,
                 },
             ),
             AddCommand::Extension(e) => Change::AddExtension(
                 e.letter,
                 Extension {
+                    id: String::new(),
                     granted_on: resolve(e.granted_on, today)?,
                     new_due: resolve(e.due, today)?,
                     note: e.note,
@@ -174,8 +194,10 @@ impl CloseArgs {
         Ok(Change::Close(
             self.letter,
             Closing {
+                id: String::new(),
                 on: resolve(self.on, today)?,
                 outcome: self.outcome,
+                reopened_on: None,
             },
         ))
     }
@@ -187,6 +209,10 @@ impl RmCommand {
         match self {
             RmCommand::City { id, with_letters } => Change::RemoveCity { id, with_letters },
             RmCommand::Letter { id } => Change::RemoveLetter(id),
+            RmCommand::Reply { letter, reply } => Change::RemoveReply(letter, reply),
+            RmCommand::Extension { letter, extension } => {
+                Change::RemoveExtension(letter, extension)
+            }
         }
     }
 }
@@ -194,6 +220,19 @@ impl RmCommand {
 /// Applies one change to the data file under its lock, saves it, and prints
 /// the id it touched. A refused change writes nothing.
 pub fn apply(path: &Path, change: Change) -> Result<(), Error> {
+    apply_with(path, |docket| {
+        let shown = super::edit::removed_entry(docket, &change)?;
+        Ok((change, shown))
+    })
+}
+
+/// Applies the change `build` makes from the docket as it is under the
+/// lock, saves it, and prints the id it touched (the one `build` names, if
+/// any, else the record's).
+pub fn apply_with(
+    path: &Path,
+    build: impl FnOnce(&Docket) -> Result<(Change, Option<String>), Error>,
+) -> Result<(), Error> {
     let (mut store, docket) = Store::open(path)?;
     let mut docket = docket.ok_or_else(|| {
         Error::data(format!(
@@ -201,9 +240,10 @@ pub fn apply(path: &Path, change: Change) -> Result<(), Error> {
             path.display()
         ))
     })?;
+    let (change, shown) = build(&docket)?;
     let applied = docket.apply(change).map_err(|invalid| refused(&invalid))?;
     store.save(&docket)?;
-    say(&applied.id);
+    say(shown.as_ref().unwrap_or(&applied.id));
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 mod change;
 mod digest;
 mod due;
+mod edit;
 mod export;
 mod import;
 mod list;
@@ -53,14 +54,20 @@ pub enum Command {
     /// Add a city, a letter, a reply or an extension
     #[command(subcommand)]
     Add(change::AddCommand),
+    /// Edit a city, a letter, a reply or an extension: only the options given change
+    #[command(subcommand)]
+    Edit(edit::EditCommand),
     /// Close a letter
     Close(change::CloseArgs),
     /// Reopen a closed letter
     Reopen {
         /// The letter's id
         letter: String,
+        /// The date it is reopened [default: the as-of date]
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateSpec>,
     },
-    /// Remove a city or a letter
+    /// Remove a city, a letter, a reply or an extension
     #[command(subcommand)]
     Rm(change::RmCommand),
     /// Check that the data file loads and its records are consistent
@@ -99,8 +106,15 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
         Some(Command::Export(args)) => export::run(&path, as_of, &args),
         Some(Command::Import(args)) => import::run(&path, &args),
         Some(Command::Add(add)) => change::apply(&path, add.change(today)?),
+        Some(Command::Edit(edit)) => change::apply_with(&path, |docket| {
+            let (change, id) = edit.change(docket, today)?;
+            Ok((change, Some(id)))
+        }),
         Some(Command::Close(args)) => change::apply(&path, args.change(today)?),
-        Some(Command::Reopen { letter }) => change::apply(&path, Change::Reopen(letter)),
+        Some(Command::Reopen { letter, on }) => {
+            let on = on.map_or(Ok(as_of), |on| resolve(on, today))?;
+            change::apply(&path, Change::Reopen { id: letter, on })
+        }
         Some(Command::Rm(rm)) => change::apply(&path, rm.change()),
         Some(Command::Check) => check(&path),
         Some(Command::Path) => {

@@ -38,28 +38,53 @@ pub struct LetterView<'a> {
     pub tags: &'a [String],
     pub replies: Vec<ReplyView<'a>>,
     pub extensions: Vec<&'a Extension>,
+    /// The closing in force as of the date.
     pub closed: Option<&'a Closing>,
+    /// Every closing made by the date, its reopening if made by then.
+    pub closings: Vec<ClosingView<'a>>,
+}
+
+/// A closing in `show --json`, as it stood on the as-of date.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ClosingView<'a> {
+    pub id: &'a str,
+    pub on: Date,
+    pub outcome: &'a str,
+    pub reopened_on: Option<Date>,
 }
 
 /// A reply in `show --json`: its kind in kebab-case, and whether it answers.
 #[derive(Debug, Serialize)]
 pub struct ReplyView<'a> {
+    pub id: &'a str,
     pub on: Date,
     pub from: &'a str,
     pub kind: &'static str,
     pub answers: bool,
     pub summary: &'a str,
+    pub source: Option<&'a str>,
 }
 
 impl<'a> LetterView<'a> {
     pub fn new(docket: &'a Docket, letter: &'a Letter, as_of: Date) -> Self {
         let reply = |r: &'a Reply| ReplyView {
+            id: &r.id,
             on: r.on,
             from: &r.from,
             kind: r.kind.as_str(),
             answers: r.kind.answers(),
             summary: &r.summary,
+            source: r.source.as_deref(),
         };
+        let closings = (letter.closings_by_date().into_iter())
+            .filter(|c| c.on <= as_of)
+            .map(|c| ClosingView {
+                id: &c.id,
+                on: c.on,
+                outcome: &c.outcome,
+                reopened_on: c.reopened_on.filter(|&r| r <= as_of),
+            })
+            .collect();
         LetterView {
             item: ListItem::new(docket, letter, as_of),
             state: docket.city(&letter.city).map_or("", |c| c.state.as_str()),
@@ -74,6 +99,7 @@ impl<'a> LetterView<'a> {
             replies: letter.replies_as_of(as_of).into_iter().map(reply).collect(),
             extensions: letter.extensions_as_of(as_of),
             closed: letter.closed_as_of(as_of),
+            closings,
         }
     }
 }
@@ -131,22 +157,39 @@ fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
         let from = crate::export::one_line(r.from);
         let r = &ReplyView { from: &from, ..*r };
         let summary = indented(r.summary);
-        format!("{}  {}  {}{summary}", with_weekday(r.on), r.from, r.kind)
+        let source = r
+            .source
+            .map_or(String::new(), |s| indented(&format!("source: {s}")));
+        format!(
+            "{}  {}  {}  {}{summary}{source}",
+            r.id,
+            with_weekday(r.on),
+            r.from,
+            r.kind
+        )
     });
     section("Replies", replies.collect());
     let extensions = view.extensions.iter().map(|e| {
         format!(
-            "{}  new due {}{}",
+            "{}  {}  new due {}{}",
+            e.id,
             with_weekday(e.granted_on),
             with_weekday(e.new_due),
             indented(&e.note)
         )
     });
     section("Extensions", extensions.collect());
-    let closed = view
-        .closed
-        .iter()
-        .map(|c| format!("{}{}", with_weekday(c.on), indented(&c.outcome)));
+    let closed = view.closings.iter().map(|c| {
+        let reopened = c
+            .reopened_on
+            .map_or(String::new(), |r| format!("  reopened {}", with_weekday(r)));
+        format!(
+            "{}  {}{reopened}{}",
+            c.id,
+            with_weekday(c.on),
+            indented(c.outcome)
+        )
+    });
     section("Closed", closed.collect());
     out
 }

@@ -66,10 +66,9 @@ fn row(docket: &Docket, letter: &Letter, as_of: Date) -> Vec<String> {
         letter.tags.join(LIST_SEPARATOR),
         letter.replies_as_of(as_of).len().to_string(),
         letter.extensions_as_of(as_of).len().to_string(),
-        date(letter.closed.as_ref().map(|c| c.on)),
+        date(letter.open_closing().map(|c| c.on)),
         letter
-            .closed
-            .as_ref()
+            .open_closing()
             .map_or_else(String::new, |c| c.outcome.clone()),
     ]
 }

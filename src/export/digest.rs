@@ -34,7 +34,7 @@ pub fn to_digest(docket: &Docket, date: Date) -> String {
         ),
         (
             "Closed",
-            happened(|k| matches!(k, EventKind::Closed(_))),
+            happened(|k| matches!(k, EventKind::Closed(_) | EventKind::Reopened(_))),
             "Nothing was closed.",
         ),
         (

@@ -24,6 +24,8 @@ pub enum EventKind<'a> {
     Extension(&'a Extension, Option<Date>),
     /// The matter was closed.
     Closed(&'a Closing),
+    /// The matter was reopened: this closing ended.
+    Reopened(&'a Closing),
 }
 
 /// The letter's events on or before `as_of` in date order: sending first, then
@@ -51,10 +53,20 @@ pub fn events(letter: &Letter, as_of: Date) -> Vec<Event<'_>> {
         on: r.on,
         kind: EventKind::Reply(r),
     }));
-    events.extend(letter.closed_as_of(as_of).map(|c| Event {
-        on: c.on,
-        kind: EventKind::Closed(c),
-    }));
+    for closing in letter.closings_by_date() {
+        if closing.on <= as_of {
+            events.push(Event {
+                on: closing.on,
+                kind: EventKind::Closed(closing),
+            });
+        }
+        if let Some(on) = closing.reopened_on.filter(|&on| on <= as_of) {
+            events.push(Event {
+                on,
+                kind: EventKind::Reopened(closing),
+            });
+        }
+    }
     // A stable sort keeps sending, extensions, replies, closing on a shared day.
     events.sort_by_key(|e| e.on);
     events
@@ -142,20 +154,33 @@ pub(crate) fn event_md(letter: &Letter, event: &Event) -> String {
             format!("sent by {} to {}; {due}", md(&letter.from), md(&letter.to))
         }
         EventKind::Reply(reply) => with_text(
-            format!("{} replied ({})", md(&reply.from), reply.kind),
+            format!(
+                "{} replied ({}, {})",
+                md(&reply.from),
+                reply.kind,
+                md(&reply.id)
+            ),
             &reply.summary,
         ),
         EventKind::Extension(extension, before) => {
             let from = before.map_or_else(String::new, |d| format!(" from {}", with_weekday(d)));
             with_text(
                 format!(
-                    "deadline extended{from} to {}",
-                    with_weekday(extension.new_due)
+                    "deadline extended{from} to {} ({})",
+                    with_weekday(extension.new_due),
+                    md(&extension.id)
                 ),
                 &extension.note,
             )
         }
-        EventKind::Closed(closing) => with_text("closed".to_owned(), &closing.outcome),
+        EventKind::Closed(closing) => {
+            with_text(format!("closed ({})", md(&closing.id)), &closing.outcome)
+        }
+        EventKind::Reopened(closing) => format!(
+            "reopened (closing {} of {})",
+            md(&closing.id),
+            with_weekday(closing.on)
+        ),
     }
 }
 

@@ -219,10 +219,14 @@ impl Cells<'_> {
             summary: cell("summary"),
             source: optional(self.get("source")),
             tags: list(self.get("tags")),
-            closed: closed_on.map(|on| Closing {
+            closings: (closed_on.map(|on| Closing {
+                id: String::new(),
                 on,
                 outcome: cell("outcome"),
-            }),
+                reopened_on: None,
+            }))
+            .into_iter()
+            .collect(),
             ..Letter::new(self.get("city").trim(), sent)
         };
         Row {

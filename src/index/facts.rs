@@ -26,7 +26,9 @@ fn some(day: Day) -> Option<Day> {
 struct Dates {
     sent: Day,
     due: Day,
-    closed: Day,
+    /// How many closing spans `(closed, reopened or NEVER)` follow this
+    /// letter's extensions in `Facts::extensions` (most letters: none).
+    closings: u32,
     /// The earliest reply that answers: the first answer as of any date on or after it.
     answer: Day,
     /// This letter's extensions in `Facts::extensions`.
@@ -38,6 +40,7 @@ struct Dates {
 struct AsOf<'a> {
     dates: &'a Dates,
     due: Day,
+    closed: Day,
 }
 
 impl Milestones for AsOf<'_> {
@@ -48,7 +51,7 @@ impl Milestones for AsOf<'_> {
     }
 
     fn closed(&self) -> Option<Day> {
-        some(self.dates.closed)
+        some(self.closed)
     }
 
     fn answered(&self) -> Option<Day> {
@@ -66,7 +69,8 @@ pub(super) struct Facts {
     /// The settings the statuses are computed under.
     settings: Settings,
     dates: Vec<Dates>,
-    /// `(granted_on, new_due)`, per letter in the letter's order.
+    /// `(granted_on, new_due)`, per letter in the letter's order, then the
+    /// letter's closings as `(on, reopened_on or NEVER)`.
     extensions: Vec<(Day, Day)>,
     /// Each letter's city, as an index into `Docket::cities` (the first with its id).
     pub city_of: Vec<u32>,
@@ -161,13 +165,29 @@ impl Facts {
         effective_due_of(some(d.due), extensions, as_of, |&e| e).unwrap_or(NEVER)
     }
 
+    /// As `Letter::closed_as_of`: the day of the closing in force as of
+    /// `as_of` ([`NEVER`] for none).
+    fn closed(&self, d: &Dates, as_of: Day) -> Day {
+        if d.closings == 0 {
+            return NEVER;
+        }
+        let start = (d.extensions.0 + d.extensions.1) as usize;
+        let spans = &self.extensions[start..start + d.closings as usize];
+        (spans.iter())
+            .filter(|&&(on, reopened)| on <= as_of && reopened > as_of)
+            .map(|&(on, _)| on)
+            .max()
+            .unwrap_or(NEVER)
+    }
+
     /// As `Letter::status_with` under the facts' settings, with the
     /// effective due day.
     #[inline]
     pub fn status(&self, i: usize, as_of: Day) -> (Status, Day) {
         let dates = &self.dates[i];
         let due = self.effective_due(i, as_of);
-        let status = status_of(AsOf { dates, due }, as_of, &self.settings);
+        let closed = self.closed(dates, as_of);
+        let status = status_of(AsOf { dates, due, closed }, as_of, &self.settings);
         (status, due)
     }
 }
@@ -215,13 +235,17 @@ fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>) -> Dates {
     let start = extensions.len();
     extensions
         .extend((letter.extensions.iter()).map(|e| (day_of(e.granted_on), day_of(e.new_due))));
+    let ext_len = extensions.len() - start;
+    extensions.extend(
+        (letter.closings.iter()).map(|c| (day_of(c.on), c.reopened_on.map_or(NEVER, day_of))),
+    );
     let answer = letter.earliest_answer().map(|r| day_of(r.on));
     Dates {
         sent: day_of(letter.sent),
         due: letter.due.map_or(NEVER, day_of),
-        closed: letter.closed.as_ref().map_or(NEVER, |c| day_of(c.on)),
+        closings: letter.closings.len() as u32,
         answer: answer.unwrap_or(NEVER),
-        extensions: (start as u32, (extensions.len() - start) as u32),
+        extensions: (start as u32, ext_len as u32),
     }
 }
 

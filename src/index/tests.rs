@@ -21,10 +21,12 @@ fn docket() -> Docket {
     });
     for n in 0..24i64 {
         let reply = |kind| Reply {
+            id: "r1".into(),
             on: day(n / 2 + 1),
             from: "Police Department".into(),
             kind,
             summary: String::new(),
+            source: None,
         };
         docket.letters.push(Arc::new(Letter {
             id: format!("letter-{n:02}"),
@@ -46,16 +48,24 @@ fn docket() -> Docket {
             },
             extensions: (n % 4 == 3)
                 .then(|| Extension {
+                    id: "x1".into(),
                     granted_on: day(2),
                     new_due: day(n + 5),
                     note: String::new(),
                 })
                 .into_iter()
                 .collect(),
-            closed: (n % 9 == 8).then(|| Closing {
-                on: day(n / 3),
-                outcome: String::new(),
-            }),
+            // Some closed, one of them reopened a few days later.
+            closings: (n % 9 == 8)
+                .then(|| Closing {
+                    id: "c1".into(),
+                    on: day(n / 3),
+                    outcome: String::new(),
+                    reopened_on: (n == 17).then(|| day(n / 3 + 4)),
+                })
+                .into_iter()
+                .collect(),
+            retired_ids: Vec::new(),
         }));
     }
     docket

@@ -47,7 +47,7 @@ impl std::fmt::Display for Problem {
 
 impl Docket {
     /// The current file format version.
-    pub const VERSION: u32 = 1;
+    pub const VERSION: u32 = 2;
 
     /// An empty docket.
     pub fn new() -> Self {
@@ -103,6 +103,21 @@ impl Docket {
         letters.into_iter().map(|(_, l)| l).collect()
     }
 
+    /// The docket in the current version: an older file's replies,
+    /// extensions and closings get their ids (in date order, version 1's
+    /// `closed` read as the first closing), and the version becomes
+    /// [`Docket::VERSION`], written at the next save.
+    #[must_use]
+    pub fn migrated(mut self) -> Self {
+        for letter in &mut self.letters {
+            if letter.lacks_entry_ids() {
+                Arc::make_mut(letter).assign_entry_ids();
+            }
+        }
+        self.version = Self::VERSION;
+        self
+    }
+
     /// Puts cities and letters in their stable order (by id), and each letter's
     /// replies and extensions by date, so that saved files diff cleanly.
     pub fn normalize(&mut self) {
@@ -152,6 +167,17 @@ impl Docket {
             }
             for invalid in letter_date_problems(letter) {
                 report(&invalid.message);
+            }
+            let mut entry_ids = HashSet::new();
+            let entries = (letter.replies.iter().map(|r| &r.id))
+                .chain(letter.extensions.iter().map(|e| &e.id))
+                .chain(letter.closings.iter().map(|c| &c.id));
+            for id in entries {
+                if !entry_ids.insert(id.as_str()) {
+                    report(&format!(
+                        "has two replies, extensions or closings with id {id:?}"
+                    ));
+                }
             }
         }
         problems
@@ -222,8 +248,10 @@ fn letter_dates(
             ("new_due", within, "extended due date", e.new_due),
         ]
     });
-    let closing =
-        (letter.closed.iter()).map(|c| ("on", Some(Within::Closing), "closing date", c.on));
+    let closing = (letter.closings.iter())
+        .flat_map(|c| [Some(c.on), c.reopened_on])
+        .flatten()
+        .map(|on| ("on", Some(Within::Closing), "closing date", on));
     [("sent", None, "sent date", letter.sent)]
         .into_iter()
         .chain(letter.due.map(|due| ("due", None, "due date", due)))

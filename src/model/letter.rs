@@ -7,7 +7,7 @@ use super::Date;
 
 /// A letter sent to a city, with the deadline it set and what came back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "LetterFile")]
 pub struct Letter {
     /// A stable id such as `baltimore-2017-08-03`: unique, never reused.
     pub id: String,
@@ -45,15 +45,97 @@ pub struct Letter {
     /// Deadline extensions granted.
     #[serde(default)]
     pub extensions: Vec<Extension>,
-    /// Set once the matter is closed.
+    /// Each closing of the matter, with its reopening if there was one.
     #[serde(default)]
-    pub closed: Option<Closing>,
+    pub closings: Vec<Closing>,
+    /// Ids of deleted replies, extensions and closings, never given again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired_ids: Vec<String>,
+}
+
+/// A letter as the file holds it, version 1's `closed` included.
+#[derive(Deserialize)]
+#[serde(rename = "Letter", deny_unknown_fields)]
+struct LetterFile {
+    /// A stable id such as `baltimore-2017-08-03`: unique, never reused.
+    id: String,
+    /// The id of the city the letter concerns.
+    city: String,
+    /// Who sent it.
+    from: String,
+    /// Who it was addressed to.
+    to: String,
+    /// What it is about.
+    subject: String,
+    /// The program it concerns, if any.
+    #[serde(default)]
+    program: Option<String>,
+    /// The date it was sent.
+    sent: Date,
+    /// The deadline it set, before any extension.
+    #[serde(default)]
+    due: Option<Date>,
+    /// What the letter demands, one item each.
+    #[serde(default)]
+    demands: Vec<String>,
+    /// A summary of the letter.
+    #[serde(default)]
+    summary: String,
+    /// A URL or citation for the letter.
+    #[serde(default)]
+    source: Option<String>,
+    /// Free-form tags.
+    #[serde(default)]
+    tags: Vec<String>,
+    /// Replies received, in any order (views sort them by date).
+    #[serde(default)]
+    replies: Vec<Reply>,
+    /// Deadline extensions granted.
+    #[serde(default)]
+    extensions: Vec<Extension>,
+    /// Each closing of the matter, with its reopening if there was one.
+    #[serde(default)]
+    closings: Vec<Closing>,
+    /// Version 1's single closing, read into `closings`.
+    #[serde(default)]
+    closed: Option<Closing>,
+    /// Ids of deleted replies, extensions and closings, never given again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    retired_ids: Vec<String>,
+}
+
+impl From<LetterFile> for Letter {
+    fn from(file: LetterFile) -> Self {
+        let mut closings = file.closings;
+        closings.extend(file.closed);
+        Letter {
+            id: file.id,
+            city: file.city,
+            from: file.from,
+            to: file.to,
+            subject: file.subject,
+            program: file.program,
+            sent: file.sent,
+            due: file.due,
+            demands: file.demands,
+            summary: file.summary,
+            source: file.source,
+            tags: file.tags,
+            replies: file.replies,
+            extensions: file.extensions,
+            retired_ids: file.retired_ids,
+            closings,
+        }
+    }
 }
 
 /// A reply received to a letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reply {
+    /// Its id within the letter: `r1`, `r2`... never reused.
+    #[serde(default)]
+    pub id: String,
     /// The date the reply was received.
     pub on: Date,
     /// Who replied.
@@ -63,6 +145,9 @@ pub struct Reply {
     /// A summary of the reply.
     #[serde(default)]
     pub summary: String,
+    /// A URL or citation for the reply.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// What a reply does with the letter's demands.
@@ -138,6 +223,9 @@ impl std::str::FromStr for ReplyKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Extension {
+    /// Its id within the letter: `x1`, `x2`... never reused.
+    #[serde(default)]
+    pub id: String,
     /// The date the extension was granted.
     pub granted_on: Date,
     /// The new deadline.
@@ -151,11 +239,25 @@ pub struct Extension {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closing {
+    /// Its id within the letter: `c1`, `c2`... never reused.
+    #[serde(default)]
+    pub id: String,
     /// The date the matter was closed.
     pub on: Date,
     /// How it ended.
     #[serde(default)]
     pub outcome: String,
+    /// The date the matter was reopened, if it was.
+    #[serde(default)]
+    pub reopened_on: Option<Date>,
+}
+
+impl Closing {
+    /// Whether this closing is in force as of `as_of`: made on or before
+    /// it and not reopened by then.
+    pub fn in_force(&self, as_of: Date) -> bool {
+        self.on <= as_of && self.reopened_on.is_none_or(|r| r > as_of)
+    }
 }
 
 impl Letter {
@@ -177,7 +279,8 @@ impl Letter {
             tags: Vec::new(),
             replies: Vec::new(),
             extensions: Vec::new(),
-            closed: None,
+            closings: Vec::new(),
+            retired_ids: Vec::new(),
         }
     }
 
@@ -225,9 +328,85 @@ impl Letter {
             .min_by_key(|r| r.on)
     }
 
-    /// The closing, if it happened on or before `as_of`.
+    /// The closing in force as of `as_of`: made on or before it and not
+    /// reopened by then (the latest, should two overlap).
     pub fn closed_as_of(&self, as_of: Date) -> Option<&Closing> {
-        self.closed.as_ref().filter(|c| c.on <= as_of)
+        (self.closings.iter())
+            .filter(|c| c.in_force(as_of))
+            .max_by_key(|c| c.on)
+    }
+
+    /// The closing in force whatever the date: the latest not reopened.
+    pub fn open_closing(&self) -> Option<&Closing> {
+        (self.closings.iter())
+            .filter(|c| c.reopened_on.is_none())
+            .max_by_key(|c| c.on)
+    }
+
+    /// The ids of the replies, extensions and closings made on or before
+    /// `as_of`, in the order the letter pane shows them: replies by date,
+    /// then extensions, then closings.
+    pub fn thread_as_of(&self, as_of: Date) -> Vec<&str> {
+        let replies = self.replies_as_of(as_of).into_iter().map(|r| r.id.as_str());
+        let extensions = (self.extensions_as_of(as_of).into_iter()).map(|e| e.id.as_str());
+        let closings = (self.closings_by_date().into_iter())
+            .filter(|c| c.on <= as_of)
+            .map(|c| c.id.as_str());
+        replies.chain(extensions).chain(closings).collect()
+    }
+
+    /// The closings, by date.
+    pub fn closings_by_date(&self) -> Vec<&Closing> {
+        let mut closings: Vec<&Closing> = self.closings.iter().collect();
+        closings.sort_by_key(|c| c.on);
+        closings
+    }
+
+    /// The next id with this prefix (`r`, `x`, `c`): one past the highest
+    /// ever used in this letter, deleted ones included.
+    pub fn next_entry_id(&self, prefix: char) -> String {
+        let ids = (self.replies.iter().map(|r| &r.id))
+            .chain(self.extensions.iter().map(|e| &e.id))
+            .chain(self.closings.iter().map(|c| &c.id))
+            .chain(self.retired_ids.iter());
+        let max = ids
+            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{}", max + 1)
+    }
+
+    /// Gives an id to every reply, extension and closing without one, in
+    /// date order (how a version 1 file's entries get theirs).
+    pub fn assign_entry_ids(&mut self) {
+        let mut order: Vec<usize> = (0..self.replies.len()).collect();
+        order.sort_by_key(|&i| self.replies[i].on);
+        for i in order {
+            if self.replies[i].id.is_empty() {
+                self.replies[i].id = self.next_entry_id('r');
+            }
+        }
+        let mut order: Vec<usize> = (0..self.extensions.len()).collect();
+        order.sort_by_key(|&i| self.extensions[i].granted_on);
+        for i in order {
+            if self.extensions[i].id.is_empty() {
+                self.extensions[i].id = self.next_entry_id('x');
+            }
+        }
+        let mut order: Vec<usize> = (0..self.closings.len()).collect();
+        order.sort_by_key(|&i| self.closings[i].on);
+        for i in order {
+            if self.closings[i].id.is_empty() {
+                self.closings[i].id = self.next_entry_id('c');
+            }
+        }
+    }
+
+    /// Whether any reply, extension or closing lacks an id.
+    pub fn lacks_entry_ids(&self) -> bool {
+        self.replies.iter().any(|r| r.id.is_empty())
+            || self.extensions.iter().any(|e| e.id.is_empty())
+            || self.closings.iter().any(|c| c.id.is_empty())
     }
 
     /// Calendar days from `as_of` to the effective due date; negative when overdue.
@@ -256,8 +435,8 @@ impl Letter {
     }
 
     /// Every text of the letter the filter searches: subject, parties, id,
-    /// summary, program, source, demands, tags, each reply's sender and
-    /// summary, each extension's note and the closing's outcome.
+    /// summary, program, source, demands, tags, each reply's sender, summary
+    /// and source, each extension's note and each closing's outcome.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         [&self.subject, &self.from, &self.to, &self.summary, &self.id]
             .into_iter()
@@ -266,8 +445,9 @@ impl Letter {
             .chain(self.demands.iter())
             .chain(self.tags.iter())
             .chain(self.replies.iter().flat_map(|r| [&r.from, &r.summary]))
+            .chain(self.replies.iter().filter_map(|r| r.source.as_ref()))
             .chain(self.extensions.iter().map(|e| &e.note))
-            .chain(self.closed.iter().map(|c| &c.outcome))
+            .chain(self.closings.iter().map(|c| &c.outcome))
             .map(String::as_str)
     }
 }

@@ -119,7 +119,8 @@ pub trait Milestones {
     type Day: CalendarDay;
     /// The day it was sent.
     fn sent(&self) -> Self::Day;
-    /// The day it was closed, if it was.
+    /// The day of the closing in force as of the date (made by then and
+    /// not reopened by then), if there is one.
     fn closed(&self) -> Option<Self::Day>;
     /// The day of the first reply that answers it, if one came.
     fn answered(&self) -> Option<Self::Day>;
@@ -192,7 +193,7 @@ impl Milestones for AsOf<'_> {
     }
 
     fn closed(&self) -> Option<Date> {
-        self.letter.closed.as_ref().map(|c| c.on)
+        self.letter.closed_as_of(self.as_of).map(|c| c.on)
     }
 
     fn answered(&self) -> Option<Date> {

@@ -31,6 +31,7 @@ pub fn parse(text: &str) -> Result<Docket, ParseError> {
         Some(docket) => check_version(docket.version).map(|()| docket),
         None => parse_whole(text),
     }
+    .map(Docket::migrated)
 }
 
 /// Parses the text in one piece: the reference, and the road to every error.

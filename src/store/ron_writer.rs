@@ -121,10 +121,22 @@ fn letter_estimate(l: &Letter) -> usize {
     let replies: usize = l
         .replies
         .iter()
-        .map(|r| r.from.len() + r.summary.len() + 190)
+        .map(|r| {
+            r.id.len()
+                + r.from.len()
+                + r.summary.len()
+                + r.source.as_ref().map_or(0, String::len)
+                + 240
+        })
         .sum();
-    let extensions: usize = l.extensions.iter().map(|e| e.note.len() + 170).sum();
-    let closed = l.closed.as_ref().map_or(0, |c| c.outcome.len() + 100);
+    let extensions: usize = (l.extensions.iter())
+        .map(|e| e.id.len() + e.note.len() + 200)
+        .sum();
+    let closed: usize = (l.closings.iter())
+        .map(|c| c.outcome.len() + c.id.len() + 150)
+        .sum();
+    let retired: usize = l.retired_ids.iter().map(|id| id.len() + 24).sum();
+    let replies = replies + retired;
     texts + options + lists + replies + extensions + closed + l.summary.len() + 520
 }
 
@@ -225,20 +237,29 @@ fn letter(out: &mut String, l: &Letter, depth: usize) {
     field(out, depth, "extensions");
     list(out, &l.extensions, depth + 1, extension);
     end_field(out);
-    field(out, depth, "closed");
-    option(out, l.closed.as_ref(), |out, c| closing(out, c, depth + 1));
+    field(out, depth, "closings");
+    list(out, &l.closings, depth + 1, closing);
     end_field(out);
+    if !l.retired_ids.is_empty() {
+        field(out, depth, "retired_ids");
+        list(out, &l.retired_ids, depth + 1, |out, id, _| string(out, id));
+        end_field(out);
+    }
     close_struct(out, depth);
 }
 
 fn reply(out: &mut String, r: &Reply, depth: usize) {
     out.push_str("Reply(\n");
+    str_field(out, depth, "id", &r.id);
     date_field(out, depth, "on", r.on);
     str_field(out, depth, "from", &r.from);
     field(out, depth, "kind");
     out.push_str(kind(r.kind));
     end_field(out);
     str_field(out, depth, "summary", &r.summary);
+    field(out, depth, "source");
+    option(out, r.source.as_ref(), |out, s| string(out, s));
+    end_field(out);
     close_struct(out, depth);
 }
 
@@ -255,6 +276,7 @@ fn kind(kind: ReplyKind) -> &'static str {
 
 fn extension(out: &mut String, e: &Extension, depth: usize) {
     out.push_str("Extension(\n");
+    str_field(out, depth, "id", &e.id);
     date_field(out, depth, "granted_on", e.granted_on);
     date_field(out, depth, "new_due", e.new_due);
     str_field(out, depth, "note", &e.note);
@@ -263,8 +285,12 @@ fn extension(out: &mut String, e: &Extension, depth: usize) {
 
 fn closing(out: &mut String, c: &Closing, depth: usize) {
     out.push_str("Closing(\n");
+    str_field(out, depth, "id", &c.id);
     date_field(out, depth, "on", c.on);
     str_field(out, depth, "outcome", &c.outcome);
+    field(out, depth, "reopened_on");
+    option(out, c.reopened_on, date);
+    end_field(out);
     close_struct(out, depth);
 }
 

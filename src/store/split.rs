@@ -167,11 +167,20 @@ fn fit_memory(letter: &mut Letter) {
         .chain(&mut letter.tags)
         .for_each(fit);
     for reply in &mut letter.replies {
+        fit(&mut reply.id);
         fit(&mut reply.from);
         fit(&mut reply.summary);
+        reply.source.iter_mut().for_each(fit);
     }
-    letter.extensions.iter_mut().for_each(|e| fit(&mut e.note));
-    letter.closed.iter_mut().for_each(|c| fit(&mut c.outcome));
+    for extension in &mut letter.extensions {
+        fit(&mut extension.id);
+        fit(&mut extension.note);
+    }
+    for closing in &mut letter.closings {
+        fit(&mut closing.id);
+        fit(&mut closing.outcome);
+    }
+    letter.retired_ids.iter_mut().for_each(fit);
 }
 
 /// The file without its letters, parsed as a docket.

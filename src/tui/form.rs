@@ -86,10 +86,18 @@ pub enum FormKind {
     EditLetter(String),
     /// A reply to the letter with this id.
     Reply(String),
+    /// The reply of the letter: letter id, reply id.
+    EditReply(String, String),
+    /// The extension of the letter: letter id, extension id.
+    EditExtension(String, String),
     /// An extension of the letter with this id.
     Extend(String),
     /// The closing of the letter with this id.
     Close(String),
+    /// The reopening of the letter with this id.
+    Reopen(String),
+    /// The closing of the letter: letter id, closing id.
+    EditClosing(String, String),
 }
 
 /// A popup form.
@@ -183,10 +191,16 @@ impl Form {
         Self::new(FormKind::AddLetter, "New letter".to_owned(), fields)
     }
 
-    /// A form editing a letter (its id, city, thread and closing stay).
-    pub fn edit_letter(letter: &Letter) -> Self {
+    /// A form editing a letter, its city among the choices (its id, thread
+    /// and closings stay).
+    pub fn edit_letter(docket: &Docket, letter: &Letter) -> Self {
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let mut ids: Vec<String> = docket.cities.iter().map(|c| c.id.clone()).collect();
+        if let Some(at) = ids.iter().position(|id| *id == letter.city) {
+            ids.rotate_left(at);
+        }
         let fields = vec![
+            Field::new("city", "City", FieldKind::Choice(ids), &letter.city),
             Field::new("sent", "Sent", DateField, &letter.sent.to_string()),
             Field::new("due", "Due", DateField, &date(letter.due)),
             Field::new("from", "From", Text, &letter.from),
@@ -227,6 +241,56 @@ impl Form {
         Self::new(FormKind::Reply(letter.id.clone()), title, fields)
     }
 
+    /// A form editing the reply with this id, filled in.
+    pub fn edit_reply(letter: &Letter, reply: &Reply) -> Self {
+        let kinds = ReplyKind::ALL
+            .iter()
+            .map(|k| k.as_str().to_owned())
+            .collect();
+        let fields = vec![
+            Field::new("on", "On", DateField, &reply.on.to_string()),
+            Field::new("from", "From", Text, &reply.from),
+            Field::new(
+                "kind",
+                "Kind",
+                FieldKind::Choice(kinds),
+                reply.kind.as_str(),
+            ),
+            Field::new("summary", "Summary", Lines, &reply.summary),
+            Field::new(
+                "source",
+                "Source",
+                Text,
+                reply.source.as_deref().unwrap_or(""),
+            ),
+        ];
+        let title = format!("Edit reply {} of {}", reply.id, letter.id);
+        let kind = FormKind::EditReply(letter.id.clone(), reply.id.clone());
+        Self::new(kind, title, fields)
+    }
+
+    /// A form editing the extension with this id, filled in.
+    pub fn edit_extension(letter: &Letter, extension: &Extension) -> Self {
+        let fields = vec![
+            Field::new(
+                "granted_on",
+                "Granted on",
+                DateField,
+                &extension.granted_on.to_string(),
+            ),
+            Field::new(
+                "new_due",
+                "New due",
+                DateField,
+                &extension.new_due.to_string(),
+            ),
+            Field::new("note", "Note", Text, &extension.note),
+        ];
+        let title = format!("Edit extension {} of {}", extension.id, letter.id);
+        let kind = FormKind::EditExtension(letter.id.clone(), extension.id.clone());
+        Self::new(kind, title, fields)
+    }
+
     /// A form extending `letter`'s deadline, granted `as_of` by default.
     pub fn extend(letter: &Letter, as_of: Date) -> Self {
         let fields = vec![
@@ -246,6 +310,31 @@ impl Form {
         ];
         let title = format!("Close {}", letter.id);
         Self::new(FormKind::Close(letter.id.clone()), title, fields)
+    }
+
+    /// A form editing the closing with this id, filled in.
+    pub fn edit_closing(letter: &Letter, closing: &Closing) -> Self {
+        let reopened = closing
+            .reopened_on
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let fields = vec![
+            Field::new("on", "On", DateField, &closing.on.to_string()),
+            Field::new("outcome", "Outcome", Lines, &closing.outcome),
+            Field::new("reopened_on", "Reopened", DateField, &reopened),
+        ];
+        let title = format!("Edit closing {} of {}", closing.id, letter.id);
+        let kind = FormKind::EditClosing(letter.id.clone(), closing.id.clone());
+        Self::new(kind, title, fields)
+    }
+
+    /// A form reopening `letter` on a date, the as-of date by default (not
+    /// before its closing); the closing stays, ended that day.
+    pub fn reopen(letter: &Letter, as_of: Date) -> Self {
+        let on = letter.open_closing().map_or(as_of, |c| as_of.max(c.on));
+        let fields = vec![Field::new("on", "On", DateField, &on.to_string())];
+        let title = format!("Reopen {}", letter.id);
+        Self::new(FormKind::Reopen(letter.id.clone()), title, fields)
     }
 
     /// Moves the focus by `by` fields, wrapping.
@@ -375,15 +464,51 @@ impl Form {
             FormKind::Reply(id) => Change::AddReply(
                 id.clone(),
                 Reply {
+                    id: String::new(),
                     on: self.date("on", anchor)?,
                     from: self.text("from"),
                     kind: self.text("kind").parse().map_err(|e| ("kind", e))?,
                     summary: self.text("summary"),
+                    source: None,
                 },
             ),
+            FormKind::EditReply(id, reply) => Change::EditReply(
+                id.clone(),
+                Reply {
+                    id: reply.clone(),
+                    on: self.date("on", anchor)?,
+                    from: self.text("from"),
+                    kind: self.text("kind").parse().map_err(|e| ("kind", e))?,
+                    summary: self.text("summary"),
+                    source: self.field("source").and_then(Field::optional),
+                },
+            ),
+            FormKind::EditExtension(id, extension) => Change::EditExtension(
+                id.clone(),
+                Extension {
+                    id: extension.clone(),
+                    granted_on: self.date("granted_on", anchor)?,
+                    new_due: self.date("new_due", anchor)?,
+                    note: self.text("note"),
+                },
+            ),
+            FormKind::EditClosing(id, closing) => Change::EditClosing(
+                id.clone(),
+                Closing {
+                    id: closing.clone(),
+                    on: self.date("on", anchor)?,
+                    outcome: self.text("outcome"),
+                    reopened_on: self.optional_date("reopened_on", anchor)?,
+                },
+            ),
+            FormKind::Reopen(id) => Change::Reopen {
+                id: id.clone(),
+                on: self.date("on", anchor)?,
+            },
             FormKind::Extend(id) => Change::AddExtension(
                 id.clone(),
                 Extension {
+                    id: String::new(),
                     granted_on: self.date("granted_on", anchor)?,
                     new_due: self.date("new_due", anchor)?,
                     note: self.text("note"),
@@ -392,8 +517,10 @@ impl Form {
             FormKind::Close(id) => Change::Close(
                 id.clone(),
                 Closing {
+                    id: String::new(),
                     on: self.date("on", anchor)?,
                     outcome: self.text("outcome"),
+                    reopened_on: None,
                 },
             ),
         })
@@ -411,6 +538,9 @@ impl Form {
 
     /// `letter` with the form's fields put in.
     fn letter(&self, mut letter: Letter, anchor: Date) -> Result<Letter, FieldError> {
+        if let Some(city) = self.field("city") {
+            city.value().clone_into(&mut letter.city);
+        }
         letter.sent = self.date("sent", anchor)?;
         letter.due = self.optional_date("due", anchor)?;
         letter.from = self.text("from");

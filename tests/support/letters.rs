@@ -100,7 +100,8 @@ pub fn letter(
         tags: Vec::new(),
         replies: Vec::new(),
         extensions: Vec::new(),
-        closed: None,
+        closings: Vec::new(),
+        retired_ids: Vec::new(),
     })
 }
 
@@ -178,10 +179,12 @@ impl LetterBuilder {
     #[track_caller]
     pub fn reply(mut self, on: impl IntoDate, kind: ReplyKind) -> Self {
         self.0.replies.push(Reply {
+            id: String::new(),
             on: on.into_date(),
             from: "City Solicitor".to_owned(),
             kind,
             summary: String::new(),
+            source: None,
         });
         self
     }
@@ -196,6 +199,7 @@ impl LetterBuilder {
     #[track_caller]
     pub fn extension(mut self, granted_on: impl IntoDate, new_due: impl IntoDate) -> Self {
         self.0.extensions.push(Extension {
+            id: String::new(),
             granted_on: granted_on.into_date(),
             new_due: new_due.into_date(),
             note: String::new(),
@@ -212,21 +216,45 @@ impl LetterBuilder {
     /// Closes it on `on`, "withdrawn".
     #[track_caller]
     pub fn closed(mut self, on: impl IntoDate) -> Self {
-        self.0.closed = Some(Closing {
+        self.0.closings.push(Closing {
+            id: String::new(),
             on: on.into_date(),
             outcome: "withdrawn".to_owned(),
+            reopened_on: None,
         });
+        self
+    }
+
+    /// Reopens its last closing on `on`.
+    #[track_caller]
+    pub fn reopened(mut self, on: impl IntoDate) -> Self {
+        let last = self.0.closings.last_mut().expect("closed first");
+        last.reopened_on = Some(on.into_date());
         self
     }
 
     /// Sets its closing, or leaves it open.
     pub fn closing(mut self, closing: impl Into<Option<Closing>>) -> Self {
-        self.0.closed = closing.into();
+        self.0.closings = closing.into().into_iter().collect();
         self
     }
 
-    /// The letter.
-    pub fn build(self) -> Letter {
+    /// Sets its closings.
+    pub fn closings(mut self, closings: impl IntoIterator<Item = Closing>) -> Self {
+        self.0.closings = closings.into_iter().collect();
+        self
+    }
+
+    /// Sets the ids of its deleted entries.
+    pub fn retired_ids<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Self {
+        self.0.retired_ids = ids.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The letter, its replies, extensions and closings without an id
+    /// given one in date order, as a docket gives them.
+    pub fn build(mut self) -> Letter {
+        self.0.assign_entry_ids();
         self.0
     }
 }

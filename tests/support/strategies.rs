@@ -44,24 +44,38 @@ pub fn date() -> impl Strategy<Value = NaiveDate> {
 
 pub fn reply() -> impl Strategy<Value = Reply> {
     (
-        date(),
-        text(),
+        (text(), date(), text()),
         prop::sample::select(ReplyKind::ALL.to_vec()),
         text(),
+        prop::option::of(text()),
     )
-        .prop_map(|(on, from, kind, summary)| Reply {
+        .prop_map(|((id, on, from), kind, summary, source)| Reply {
+            id,
             on,
             from,
             kind,
             summary,
+            source,
         })
 }
 
 pub fn extension() -> impl Strategy<Value = Extension> {
-    (date(), date(), text()).prop_map(|(granted_on, new_due, note)| Extension {
+    (text(), date(), date(), text()).prop_map(|(id, granted_on, new_due, note)| Extension {
+        id,
         granted_on,
         new_due,
         note,
+    })
+}
+
+pub fn closing() -> impl Strategy<Value = Closing> {
+    (text(), date(), text(), prop::option::of(date())).prop_map(|(id, on, outcome, reopened_on)| {
+        Closing {
+            id,
+            on,
+            outcome,
+            reopened_on,
+        }
     })
 }
 
@@ -79,7 +93,8 @@ pub fn letter() -> impl Strategy<Value = Letter> {
         (
             prop::collection::vec(reply(), 0..3),
             prop::collection::vec(extension(), 0..3),
-            prop::option::of((date(), text()).prop_map(|(on, outcome)| Closing { on, outcome })),
+            prop::collection::vec(closing(), 0..3),
+            prop::collection::vec(text(), 0..2),
         ),
     )
         .prop_map(
@@ -87,7 +102,7 @@ pub fn letter() -> impl Strategy<Value = Letter> {
                 (id, from, to, subject, program),
                 (sent, due),
                 (demands, summary, source, tags),
-                (replies, extensions, closed),
+                (replies, extensions, closings, retired),
             )| {
                 super::letters::letter(id, "", sent)
                     .from(from)
@@ -101,7 +116,8 @@ pub fn letter() -> impl Strategy<Value = Letter> {
                     .tags(tags)
                     .replies(replies)
                     .extensions(extensions)
-                    .closing(closed)
+                    .closings(closings)
+                    .retired_ids(retired)
                     .build()
             },
         )

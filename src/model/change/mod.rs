@@ -41,10 +41,27 @@ pub enum Change {
     AddReply(String, Reply),
     /// Grant an extension of a letter's deadline.
     AddExtension(String, Extension),
+    /// Replace the reply with this id (`reply.id`) of a letter.
+    EditReply(String, Reply),
+    /// Remove a letter's reply: letter id, reply id.
+    RemoveReply(String, String),
+    /// Replace the extension with this id (`extension.id`) of a letter.
+    EditExtension(String, Extension),
+    /// Remove a letter's extension: letter id, extension id.
+    RemoveExtension(String, String),
+    /// Replace the closing with this id (`closing.id`) of a letter.
+    EditClosing(String, Closing),
+    /// Remove a letter's closing: letter id, closing id.
+    RemoveClosing(String, String),
     /// Close a letter.
     Close(String, Closing),
-    /// Reopen a closed letter.
-    Reopen(String),
+    /// Reopen a closed letter on a date, keeping its closing.
+    Reopen {
+        /// The letter's id.
+        id: String,
+        /// The date it is reopened.
+        on: Date,
+    },
 }
 
 /// One record replaced: `None` removes it.
@@ -236,14 +253,116 @@ fn plan(r: &impl Records, change: Change) -> Result<Planned, Invalid> {
         Change::AddReply(id, reply) => plan_reply(r, &id, reply),
         Change::AddExtension(id, extension) => plan_extension(r, &id, extension),
         Change::Close(id, closing) => plan_close(r, &id, closing),
-        Change::Reopen(id) => {
+        Change::EditReply(id, reply) => plan_edit_reply(r, &id, reply),
+        Change::RemoveReply(id, reply) => {
             let mut letter = existing_letter(r, &id)?.clone();
-            if letter.closed.take().is_none() {
-                return Err(invalid("id", format!("letter {id} is not closed")));
-            }
-            checked_letter(r, format!("reopening of {id}"), letter, Thread::Kept)
+            let at = entry_at(&letter.replies, &reply, |r| &r.id, "reply", &id)?;
+            letter.replies.remove(at);
+            letter.retired_ids.push(reply.clone());
+            checked_letter(r, format!("reply {reply} of {id}"), letter, Thread::Kept)
         }
+        Change::EditExtension(id, extension) => plan_edit_extension(r, &id, extension),
+        Change::RemoveExtension(id, extension) => {
+            let mut letter = existing_letter(r, &id)?.clone();
+            let at = entry_at(&letter.extensions, &extension, |e| &e.id, "extension", &id)?;
+            letter.extensions.remove(at);
+            letter.retired_ids.push(extension.clone());
+            let description = format!("extension {extension} of {id}");
+            checked_letter(r, description, letter, Thread::Kept)
+        }
+        Change::EditClosing(id, closing) => {
+            let mut letter = existing_letter(r, &id)?.clone();
+            let at = entry_at(&letter.closings, &closing.id, |c| &c.id, "closing", &id)?;
+            if closing
+                .reopened_on
+                .is_some_and(|reopened| reopened < closing.on)
+            {
+                return Err(invalid(
+                    "reopened_on",
+                    "a letter cannot be reopened before it was closed",
+                ));
+            }
+            let description = format!("closing {} of {id}", closing.id);
+            letter.closings[at] = closing;
+            letter.closings.sort_by_key(|c| c.on);
+            checked_letter(r, description, letter, Thread::Kept)
+        }
+        Change::RemoveClosing(id, closing) => {
+            let mut letter = existing_letter(r, &id)?.clone();
+            let at = entry_at(&letter.closings, &closing, |c| &c.id, "closing", &id)?;
+            letter.closings.remove(at);
+            letter.retired_ids.push(closing.clone());
+            checked_letter(
+                r,
+                format!("closing {closing} of {id}"),
+                letter,
+                Thread::Kept,
+            )
+        }
+        Change::Reopen { id, on } => plan_reopen(r, &id, on),
     }
+}
+
+/// Where the entry with this id is in a letter's list.
+fn entry_at<T>(
+    entries: &[T],
+    entry: &str,
+    id_of: impl Fn(&T) -> &String,
+    what: &str,
+    letter: &str,
+) -> Result<usize, Invalid> {
+    (entries.iter().position(|e| id_of(e) == entry))
+        .ok_or_else(|| invalid("id", format!("letter {letter} has no {what} {entry:?}")))
+}
+
+fn plan_edit_reply(r: &impl Records, id: &str, reply: Reply) -> Result<Planned, Invalid> {
+    check_reply(&reply)?;
+    let mut letter = existing_letter(r, id)?.clone();
+    let at = entry_at(&letter.replies, &reply.id, |r| &r.id, "reply", id)?;
+    let description = format!("reply {} of {id}", reply.id);
+    letter.replies[at] = reply;
+    letter.replies.sort_by_key(|r| r.on);
+    checked_letter(r, description, letter, Thread::Kept)
+}
+
+fn plan_edit_extension(
+    r: &impl Records,
+    id: &str,
+    extension: Extension,
+) -> Result<Planned, Invalid> {
+    let mut letter = existing_letter(r, id)?.clone();
+    let at = entry_at(
+        &letter.extensions,
+        &extension.id,
+        |e| &e.id,
+        "extension",
+        id,
+    )?;
+    letter.extensions.remove(at);
+    check_extension(&letter, &extension)?;
+    let description = format!("extension {} of {id}", extension.id);
+    letter.extensions.insert(at, extension);
+    letter.extensions.sort_by_key(|e| e.granted_on);
+    checked_letter(r, description, letter, Thread::Kept)
+}
+
+fn plan_reopen(r: &impl Records, id: &str, on: Date) -> Result<Planned, Invalid> {
+    let mut letter = existing_letter(r, id)?.clone();
+    let Some(at) = (0..letter.closings.len())
+        .filter(|&at| letter.closings[at].reopened_on.is_none())
+        .max_by_key(|&at| letter.closings[at].on)
+    else {
+        return Err(invalid("id", format!("letter {id} is not closed")));
+    };
+    let closed_on = letter.closings[at].on;
+    if on < closed_on {
+        return Err(invalid(
+            "on",
+            format!("letter {id} was closed on {closed_on}: it cannot be reopened before"),
+        ));
+    }
+    letter.closings[at].reopened_on = Some(on);
+    checked_letter(r, format!("reopening of {id}"), letter, Thread::Kept)
 }
 
 fn plan_city(r: &impl Records, city: City, new: bool) -> Result<Planned, Invalid> {
@@ -312,6 +431,10 @@ fn plan_reply(r: &impl Records, id: &str, reply: Reply) -> Result<Planned, Inval
     check_reply(&reply)?;
     let mut letter = existing_letter(r, id)?.clone();
     let description = format!("reply from {} on {}", city_name(r, &letter.city), reply.on);
+    let mut reply = reply;
+    if reply.id.is_empty() {
+        reply.id = letter.next_entry_id('r');
+    }
     letter.replies.push(reply);
     letter.replies.sort_by_key(|r| r.on);
     checked_letter(r, description, letter, Thread::Kept)
@@ -321,6 +444,10 @@ fn plan_extension(r: &impl Records, id: &str, extension: Extension) -> Result<Pl
     let mut letter = existing_letter(r, id)?.clone();
     check_extension(&letter, &extension)?;
     let description = format!("extension of {id} to {}", extension.new_due);
+    let mut extension = extension;
+    if extension.id.is_empty() {
+        extension.id = letter.next_entry_id('x');
+    }
     letter.extensions.push(extension);
     letter.extensions.sort_by_key(|e| e.granted_on);
     checked_letter(r, description, letter, Thread::Kept)
@@ -349,15 +476,27 @@ fn check_extension(letter: &Letter, extension: &Extension) -> Result<(), Invalid
     Err(invalid("new_due", message))
 }
 
-fn plan_close(r: &impl Records, id: &str, closing: Closing) -> Result<Planned, Invalid> {
+fn plan_close(r: &impl Records, id: &str, mut closing: Closing) -> Result<Planned, Invalid> {
     let mut letter = existing_letter(r, id)?.clone();
-    if let Some(closed) = &letter.closed {
+    if let Some(closed) = letter.open_closing() {
         return Err(invalid(
             "on",
             format!("letter {id} is already closed on {}", closed.on),
         ));
     }
-    letter.closed = Some(closing);
+    if let Some(last) = letter.closings.iter().filter_map(|c| c.reopened_on).max()
+        && closing.on < last
+    {
+        return Err(invalid(
+            "on",
+            format!("letter {id} was reopened on {last}: it cannot be closed again before"),
+        ));
+    }
+    if closing.id.is_empty() {
+        closing.id = letter.next_entry_id('c');
+    }
+    letter.closings.push(closing);
+    letter.closings.sort_by_key(|c| c.on);
     checked_letter(r, format!("closing of {id}"), letter, Thread::Kept)
 }
 
@@ -388,9 +527,10 @@ fn check_reply(reply: &Reply) -> Result<(), Invalid> {
 fn checked_letter(
     r: &impl Records,
     description: String,
-    letter: Letter,
+    mut letter: Letter,
     thread: Thread,
 ) -> Result<Planned, Invalid> {
+    letter.assign_entry_ids();
     for (field, value) in [
         ("from", &letter.from),
         ("to", &letter.to),

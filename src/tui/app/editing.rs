@@ -138,14 +138,49 @@ impl App {
     }
 
     pub(super) fn open_edit_form(&mut self) {
+        if let Some(entry) = self.selected_entry().map(str::to_owned) {
+            return self.open_entry_form(&entry);
+        }
         self.editing.form = if self.selection.focus == Pane::Cities {
             self.selected_city().map(Form::edit_city)
         } else {
-            self.selected_letter().map(Form::edit_letter)
+            (self.selected_letter()).map(|letter| Form::edit_letter(&self.docket, letter))
         };
         if self.editing.form.is_none() {
             self.shell.note("nothing selected to edit");
         }
+    }
+
+    /// The form of the selected letter's reply, extension or closing `entry`.
+    fn open_entry_form(&mut self, entry: &str) {
+        let Some(letter) = self.selected_letter() else {
+            return;
+        };
+        let reply = letter.replies.iter().find(|r| r.id == entry);
+        let extension = letter.extensions.iter().find(|e| e.id == entry);
+        let closing = letter.closings.iter().find(|c| c.id == entry);
+        self.editing.form = (reply.map(|r| Form::edit_reply(letter, r)))
+            .or_else(|| extension.map(|e| Form::edit_extension(letter, e)))
+            .or_else(|| closing.map(|c| Form::edit_closing(letter, c)));
+    }
+
+    /// Asks to delete the selected letter's reply, extension or closing `entry`.
+    fn ask_delete_entry(&mut self, entry: &str) {
+        let Some(letter) = self.selected_letter() else {
+            return;
+        };
+        let id = letter.id.clone();
+        let (question, change) = if letter.replies.iter().any(|r| r.id == entry) {
+            let question = format!("Delete reply {entry} of {id}? (y/n)");
+            (question, Change::RemoveReply(id, entry.to_owned()))
+        } else if letter.extensions.iter().any(|e| e.id == entry) {
+            let question = format!("Delete extension {entry} of {id}? (y/n)");
+            (question, Change::RemoveExtension(id, entry.to_owned()))
+        } else {
+            let question = format!("Delete closing {entry} of {id}? (y/n)");
+            (question, Change::RemoveClosing(id, entry.to_owned()))
+        };
+        self.ask(question, OnYes::Apply(Box::new(change)));
     }
 
     pub(super) fn open_letter_form(&mut self, make: fn(&Letter, Date) -> Form) {
@@ -156,6 +191,9 @@ impl App {
     }
 
     pub(super) fn ask_delete(&mut self) {
+        if let Some(entry) = self.selected_entry().map(str::to_owned) {
+            return self.ask_delete_entry(&entry);
+        }
         if self.selection.focus == Pane::Cities {
             let Some(city) = self.selected_city() else {
                 return;
@@ -187,9 +225,8 @@ impl App {
             self.shell.note("select a letter first");
             return;
         };
-        if letter.closed.is_some() {
-            let change = Change::Reopen(letter.id.clone());
-            self.commit_or_say(change);
+        if letter.open_closing().is_some() {
+            self.open_letter_form(Form::reopen);
         } else {
             self.open_letter_form(Form::close);
         }

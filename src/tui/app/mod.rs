@@ -80,10 +80,10 @@ impl App {
             Action::HelpScroll(by) => self.shell.scroll_help(by),
             Action::NextPane => self.selection.step_focus(1),
             Action::PrevPane => self.selection.step_focus(-1),
-            Action::Down => self.selection.move_by(1, &self.query.view),
-            Action::Up => self.selection.move_by(-1, &self.query.view),
-            Action::First => self.selection.move_by(isize::MIN, &self.query.view),
-            Action::Last => self.selection.move_by(isize::MAX, &self.query.view),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::First => self.move_by(isize::MIN),
+            Action::Last => self.move_by(isize::MAX),
             Action::Open => self.selection.open(&self.query.view),
             Action::ScrollLeft => self.selection.scroll_timeline(-1),
             Action::ScrollRight => self.selection.scroll_timeline(1),
@@ -120,6 +120,17 @@ impl App {
             Action::Reloaded(docket) => self.rebase(*docket),
             Action::CopyKept { dropped, outcome } => self.copy_kept(dropped, outcome),
             Action::Note(text) => self.shell.note(text),
+        }
+    }
+
+    /// Moves in the focused pane: in the letter pane, between the
+    /// thread's entries when it has some.
+    fn move_by(&mut self, by: isize) {
+        let entries = self
+            .selected_letter()
+            .map_or(0, |l| l.thread_as_of(self.query.as_of).len());
+        if !self.selection.move_entry(by, entries) {
+            self.selection.move_by(by, &self.query.view);
         }
     }
 
@@ -284,6 +295,17 @@ impl App {
     /// How far the details pane is scrolled.
     pub fn details_scroll(&self) -> u16 {
         self.selection.details_scroll
+    }
+
+    /// The id of the selected reply, extension or closing of the selected
+    /// letter (`r1`, `x1`, `c1`), when the letter pane has the focus.
+    pub fn selected_entry(&self) -> Option<&str> {
+        if self.selection.focus != Pane::Details {
+            return None;
+        }
+        let thread = self.selected_letter()?.thread_as_of(self.query.as_of);
+        let at = self.selection.entry.min(thread.len().checked_sub(1)?);
+        thread.get(at).copied()
     }
 
     /// The index of the selected city among those shown.

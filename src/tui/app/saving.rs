@@ -19,9 +19,17 @@ impl App {
     pub(super) fn commit(&mut self, change: Change) -> Result<(), Invalid> {
         let verb = match &change {
             Change::AddCity(_) | Change::AddLetter(_) | Change::AddReply(..) => "added",
-            Change::AddExtension(..) | Change::Close(..) | Change::Reopen(_) => "recorded",
-            Change::EditCity(_) | Change::EditLetter(_) => "edited",
-            Change::RemoveCity { .. } | Change::RemoveLetter(_) => "deleted",
+            Change::AddExtension(..) | Change::Close(..) | Change::Reopen { .. } => "recorded",
+            Change::EditCity(_)
+            | Change::EditLetter(_)
+            | Change::EditReply(..)
+            | Change::EditExtension(..)
+            | Change::EditClosing(..) => "edited",
+            Change::RemoveCity { .. }
+            | Change::RemoveLetter(_)
+            | Change::RemoveReply(..)
+            | Change::RemoveExtension(..)
+            | Change::RemoveClosing(..) => "deleted",
         };
         let mut applied = self.docket.apply(change.clone())?;
         // History keeps what was done, so an undo can say what it undid.

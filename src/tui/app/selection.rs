@@ -93,6 +93,9 @@ pub struct Selection {
     pub letter: usize,
     /// How far the letter pane is scrolled.
     pub details_scroll: u16,
+    /// The selected entry of the letter's thread (replies, extensions,
+    /// closings), in the order the letter pane shows them.
+    pub entry: usize,
     /// The timeline's zoom, scroll and row.
     pub timeline: TimelineState,
 }
@@ -104,6 +107,7 @@ impl Default for Selection {
             city: 0,
             letter: 0,
             details_scroll: 0,
+            entry: 0,
             timeline: TimelineState {
                 zoom: Zoom::Day,
                 scroll: 0,
@@ -171,6 +175,18 @@ impl Selection {
         self.city = city;
         self.letter = letter;
         self.details_scroll = 0;
+        self.entry = 0;
+    }
+
+    /// In the letter pane, moves between the thread's `entries`; false
+    /// when there are none (the pane scrolls instead).
+    pub fn move_entry(&mut self, by: isize, entries: usize) -> bool {
+        if self.focus != Pane::Details || entries == 0 {
+            return false;
+        }
+        let last = entries - 1;
+        self.entry = self.entry.min(last).saturating_add_signed(by).min(last);
+        true
     }
 
     /// Selects the city and letter of `docket.letters[index]`, if shown.

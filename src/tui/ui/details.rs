@@ -26,16 +26,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let block = pane_block(format!(" Letter {} ", letter.id), Pane::Details, app);
-    let lines = letter_lines(letter, app.as_of(), app.theme());
+    let (lines, selected) = letter_lines(letter, app.as_of(), app.theme(), app.selected_entry());
+    // Keep the selected entry of the thread in sight.
+    let height = block.inner(area).height.max(1);
+    let mut scroll = app.details_scroll();
+    if let Some(at) = selected.and_then(|at| u16::try_from(at).ok()) {
+        scroll = scroll.min(at).max(at.saturating_sub(height - 1));
+    }
     let paragraph = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((app.details_scroll(), 0));
+        .scroll((scroll, 0));
     frame.render_widget(paragraph, area);
 }
 
-/// The letter as of `as_of`: replies and extensions after it do not exist yet.
-fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a>> {
+/// The letter as of `as_of`: replies and extensions after it do not exist
+/// yet. Also the line of the `selected` entry of the thread, if shown.
+fn letter_lines<'a>(
+    letter: &'a Letter,
+    as_of: Date,
+    theme: &Theme,
+    selected: Option<&str>,
+) -> (Vec<Line<'a>>, Option<usize>) {
     let mut lines = fact_lines(letter, as_of, theme);
     if !letter.demands.is_empty() {
         lines.push(heading("Demands", theme.label));
@@ -45,8 +57,10 @@ fn letter_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<
         lines.push(heading("Summary", theme.label));
         lines.extend(letter.summary.lines().map(|l| Line::raw(l.to_owned())));
     }
-    lines.extend(thread_lines(letter, as_of, theme));
-    lines
+    let start = lines.len();
+    let (thread, at) = thread_lines(letter, as_of, theme, selected);
+    lines.extend(thread);
+    (lines, at.map(|at| start + at))
 }
 
 /// One labelled line a fact: parties, subject, program, dates, status, source.
@@ -87,19 +101,45 @@ fn fact_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a
     lines
 }
 
-/// The replies, extensions and closing as of `as_of`.
-fn thread_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a>> {
+/// The replies, extensions and closings as of `as_of`, each with its id
+/// (the `selected` one marked), and the line of the selected one.
+fn thread_lines<'a>(
+    letter: &'a Letter,
+    as_of: Date,
+    theme: &Theme,
+    selected: Option<&str>,
+) -> (Vec<Line<'a>>, Option<usize>) {
     let mut lines = vec![heading("Replies", theme.label)];
+    let mut at = None;
+    let mut head = |lines: &mut Vec<Line<'a>>, id: &str, mut spans: Vec<Span<'a>>| {
+        let mark = if selected == Some(id) {
+            at = Some(lines.len());
+            Span::styled(format!("> {id}  "), theme.selected)
+        } else {
+            Span::raw(format!("  {id}  "))
+        };
+        spans.insert(0, mark);
+        lines.push(Line::from(spans));
+    };
     let replies = letter.replies_as_of(as_of);
     if replies.is_empty() {
         lines.push(Line::styled("none yet", theme.dim));
     }
     for reply in replies {
-        lines.push(Line::from(vec![
+        let spans = vec![
             Span::raw(format!("{}  {} ", with_weekday(reply.on), reply.from)),
             Span::styled(format!("[{}]", reply.kind), theme.label),
-        ]));
-        lines.extend(reply.summary.lines().map(|l| Line::raw(format!("  {l}"))));
+        ];
+        head(&mut lines, &reply.id, spans);
+        lines.extend(
+            reply
+                .summary
+                .lines()
+                .map(|l| Line::raw(format!("      {l}"))),
+        );
+        if let Some(source) = &reply.source {
+            lines.push(Line::raw(format!("      source: {source}")));
+        }
     }
     let extensions = letter.extensions_as_of(as_of);
     if !extensions.is_empty() {
@@ -114,17 +154,22 @@ fn thread_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<
         if !ext.note.is_empty() {
             text = format!("{text}: {}", ext.note);
         }
-        lines.push(Line::raw(text));
+        head(&mut lines, &ext.id, vec![Span::raw(text)]);
     }
-    if let Some(closed) = letter.closed_as_of(as_of) {
+    let closings: Vec<_> = (letter.closings_by_date().into_iter())
+        .filter(|c| c.on <= as_of)
+        .collect();
+    if !closings.is_empty() {
         lines.push(heading("Closed", theme.label));
-        lines.push(Line::raw(format!(
-            "{}  {}",
-            with_weekday(closed.on),
-            closed.outcome
-        )));
     }
-    lines
+    for closing in closings {
+        let mut text = format!("{}  {}", with_weekday(closing.on), closing.outcome);
+        if let Some(reopened) = closing.reopened_on.filter(|&r| r <= as_of) {
+            text = format!("{text} (reopened {})", with_weekday(reopened));
+        }
+        head(&mut lines, &closing.id, vec![Span::raw(text)]);
+    }
+    (lines, at)
 }
 
 fn heading(text: &str, style: Style) -> Line<'_> {
