@@ -374,7 +374,7 @@ fn a_reply_is_recorded_edited_deleted_and_brought_back_and_the_file_follows() {
 
     // u: the reply is back as it was.
     tui.press("u");
-    tui.wait_for_status("undid: reply r1 of baltimore-2017-08-03 · saved");
+    tui.wait_for_status("undo: restored reply r1 of baltimore-2017-08-03 · saved");
     assert_eq!(
         baltimore_replies(&file),
         [("r1".to_owned(), ReplyKind::Complies)]
