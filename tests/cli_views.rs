@@ -193,6 +193,12 @@ fn show_json_applies_extensions_and_closings_only_from_their_date() {
         show("san-bernardino-2017-08-03", "2017-08-17")["closed"],
         Value::Null
     );
+    assert!(
+        show("stockton-2017-08-03", "2017-08-21")["city_notes"]
+            .as_str()
+            .unwrap()
+            .starts_with("Expressed interest in the Justice Department's")
+    );
     let closed = show("san-bernardino-2017-08-03", "2017-08-18");
     assert_eq!(closed["status"], "closed");
     assert_eq!(closed["closed"]["on"], "2017-08-18");
@@ -214,6 +220,7 @@ fn show_prints_the_letter_in_full() {
         "\nReplies\n  r1  2017-08-14 (Mon)  Stockton Police Department  asks-extension\n    Asks for one more week",
         "\nExtensions\n  x1  2017-08-18 (Fri)  new due 2017-08-25 (Fri)\n    One week, as asked.\n",
         "\nClosed\n  (none)\n",
+        "\nCity notes\n  Expressed interest in the Justice Department's Public Safety Partnership",
     ] {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }

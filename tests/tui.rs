@@ -588,3 +588,15 @@ fn status_counts_show_every_status_zero_or_not() {
         "{line}"
     );
 }
+
+#[test]
+fn the_letter_pane_shows_the_citys_notes() {
+    let mut app = app_at("2017-08-10");
+    apply(&mut app, &[Action::Down, Action::Open]);
+    let letter = app.selected_letter().unwrap().city.clone();
+    let notes = app.docket().city(&letter).unwrap().notes.clone();
+    assert!(!notes.is_empty());
+    let text = screen(&app, 160, 60);
+    assert!(text.contains("City notes"), "{text}");
+    assert!(text.contains("Expressed interest"), "{text}");
+}

@@ -673,7 +673,7 @@ fn up_and_down_move_between_fields_and_left_right_choose() {
     assert_eq!(field_value(&app, "city"), city, "↓ leaves the choice alone");
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.form().unwrap().focus, 9, "↑ wraps to the last field");
+    assert_eq!(app.form().unwrap().focus, 10, "↑ wraps to the last field");
     press(&mut app, KeyCode::Down);
     assert_eq!(app.form().unwrap().focus, 0);
     press(&mut app, KeyCode::Right);
@@ -854,4 +854,39 @@ fn the_letter_form_moves_a_letter_to_another_city_keeping_its_id() {
     app.update(Action::FormSubmit);
     assert!(app.form().is_none());
     assert_eq!(letter(&app, BALTIMORE).city, "san-bernardino");
+}
+
+#[test]
+fn tags_typed_in_the_letter_form_reach_the_letter() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    let errors = submit_with(
+        &mut app,
+        Action::Edit,
+        &[("tags", "access, jails ,, sanctuary")],
+    );
+    assert_eq!(errors, vec![]);
+    assert_eq!(
+        letter(&app, BALTIMORE).tags,
+        ["access", "jails", "sanctuary"]
+    );
+    app.update(Action::Edit);
+    assert_eq!(field_value(&app, "tags"), "access, jails, sanctuary");
+}
+
+#[test]
+fn a_reply_is_recorded_with_its_source_through_the_add_form() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    let errors = submit_with(
+        &mut app,
+        Action::Reply,
+        &[
+            ("summary", "Access granted."),
+            ("source", "https://example.org/r"),
+        ],
+    );
+    assert_eq!(errors, vec![]);
+    let reply = &letter(&app, BALTIMORE).replies[0];
+    assert_eq!(reply.source.as_deref(), Some("https://example.org/r"));
 }

@@ -36,6 +36,8 @@ pub struct LetterView<'a> {
     pub summary: &'a str,
     pub source: Option<&'a str>,
     pub tags: &'a [String],
+    /// The notes on the letter's city, empty if none.
+    pub city_notes: &'a str,
     pub replies: Vec<ReplyView<'a>>,
     pub extensions: Vec<&'a Extension>,
     /// The closing in force as of the date.
@@ -96,6 +98,7 @@ impl<'a> LetterView<'a> {
             summary: &letter.summary,
             source: letter.source.as_deref(),
             tags: &letter.tags,
+            city_notes: docket.city(&letter.city).map_or("", |c| c.notes.as_str()),
             replies: letter.replies_as_of(as_of).into_iter().map(reply).collect(),
             extensions: letter.extensions_as_of(as_of),
             closed: letter.closed_as_of(as_of),
@@ -191,6 +194,12 @@ fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
         )
     });
     section("Closed", closed.collect());
+    if !view.city_notes.is_empty() {
+        section(
+            "City notes",
+            view.city_notes.lines().map(str::to_owned).collect(),
+        );
+    }
     out
 }
 

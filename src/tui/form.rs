@@ -187,6 +187,7 @@ impl Form {
             Field::new("demands", "Demands", Lines, ""),
             Field::new("summary", "Summary", Lines, ""),
             Field::new("source", "Source", Text, ""),
+            Field::new("tags", "Tags", Text, ""),
         ];
         Self::new(FormKind::AddLetter, "New letter".to_owned(), fields)
     }
@@ -220,6 +221,7 @@ impl Form {
                 Text,
                 letter.source.as_deref().unwrap_or(""),
             ),
+            Field::new("tags", "Tags", Text, &letter.tags.join(", ")),
         ];
         let title = format!("Edit letter {}", letter.id);
         Self::new(FormKind::EditLetter(letter.id.clone()), title, fields)
@@ -236,6 +238,7 @@ impl Form {
             Field::new("from", "From", Text, &letter.to),
             Field::new("kind", "Kind", FieldKind::Choice(kinds), "acknowledges"),
             Field::new("summary", "Summary", Lines, ""),
+            Field::new("source", "Source", Text, ""),
         ];
         let title = format!("Reply to {}", letter.id);
         Self::new(FormKind::Reply(letter.id.clone()), title, fields)
@@ -469,7 +472,7 @@ impl Form {
                     from: self.text("from"),
                     kind: self.text("kind").parse().map_err(|e| ("kind", e))?,
                     summary: self.text("summary"),
-                    source: None,
+                    source: self.field("source").and_then(Field::optional),
                 },
             ),
             FormKind::EditReply(id, reply) => Change::EditReply(
@@ -550,6 +553,13 @@ impl Form {
         letter.demands = self.field("demands").map(Field::lines).unwrap_or_default();
         letter.summary = self.text("summary");
         letter.source = self.field("source").and_then(Field::optional);
+        if let Some(tags) = self.field("tags") {
+            letter.tags = (tags.value().split(','))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
         Ok(letter)
     }
 

@@ -26,7 +26,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let block = pane_block(format!(" Letter {} ", letter.id), Pane::Details, app);
-    let (lines, selected) = letter_lines(letter, app.as_of(), app.theme(), app.selected_entry());
+    let notes = app
+        .docket()
+        .city(&letter.city)
+        .map_or("", |c| c.notes.as_str());
+    let (mut lines, selected) =
+        letter_lines(letter, app.as_of(), app.theme(), app.selected_entry());
+    if !notes.is_empty() {
+        lines.push(heading("City notes", app.theme().label));
+        lines.extend(notes.lines().map(|l| Line::raw(l.to_owned())));
+    }
     // Keep the selected entry of the thread in sight.
     let height = block.inner(area).height.max(1);
     let mut scroll = app.details_scroll();
