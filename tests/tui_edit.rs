@@ -890,3 +890,37 @@ fn a_reply_is_recorded_with_its_source_through_the_add_form() {
     let reply = &letter(&app, BALTIMORE).replies[0];
     assert_eq!(reply.source.as_deref(), Some("https://example.org/r"));
 }
+
+#[test]
+fn a_long_summary_wraps_in_the_form_with_the_cursor_in_sight() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    app.update(Action::Reply);
+    let at = (app.form().unwrap().fields.iter())
+        .position(|f| f.key == "summary")
+        .unwrap();
+    while app.form().unwrap().focus != at {
+        app.update(Action::FormNext);
+    }
+    let long = "The city answers at length. ".repeat(11);
+    let long = &long[..299];
+    type_text(&mut app, long);
+    let mut terminal = Terminal::new(TestBackend::new(100, 36)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+    let text = terminal.backend().to_string();
+    let form_rows: Vec<&str> = text.lines().filter(|l| l.contains("answers")).collect();
+    assert_eq!(form_rows.len(), 6, "{text}");
+    assert!(form_rows.iter().all(|l| !l.contains('…')), "{text}");
+    insta::assert_snapshot!("form_reply_long_summary", text);
+    // The cursor sits just after the last character typed, inside the box.
+    let cursor = terminal.get_cursor_position().unwrap();
+    let buffer = terminal.backend().buffer();
+    let before = buffer[(cursor.x - 1, cursor.y)].symbol().to_owned();
+    assert_eq!(
+        before,
+        long[long.len() - 1..],
+        "cursor at {cursor:?}\n{text}"
+    );
+    let right = buffer.area.width - 11;
+    assert!(cursor.x < right - 1, "cursor on the border: {cursor:?}");
+}

@@ -81,7 +81,7 @@ fn field_lines<'a>(
             let row = Line::from(vec![label, Span::raw(fit(&text, width))]);
             (vec![row], None)
         }
-        FieldKind::Lines => several_lines(field, label, width),
+        FieldKind::Lines => several_lines(field, focused, label, width),
         FieldKind::Text | FieldKind::Date => one_line(field, label, width, anchor, theme),
     };
     if let Some(error) = &field.error {
@@ -95,32 +95,80 @@ fn field_lines<'a>(
     (lines, cursor)
 }
 
-/// A long text: a row a line, the label on the first.
+/// The most rows a long text takes in a form; it scrolls past them.
+const MAX_LINES_ROWS: usize = 6;
+
+/// A long text, each line wrapped to the width (at a space where it can),
+/// the label on the first row; past [`MAX_LINES_ROWS`] rows, a focused one
+/// scrolls to keep the cursor in sight.
 fn several_lines<'a>(
     field: &Field,
+    focused: bool,
     label: Span<'a>,
     width: usize,
 ) -> (Vec<Line<'a>>, Option<(usize, usize)>) {
-    let value = field.input.value();
-    let before: String = value.chars().take(field.input.cursor()).collect();
-    let row = before.matches('\n').count();
-    let column = before.rsplit('\n').next().map_or(0, |l| l.width());
-    let mut rows: Vec<Line> = value
-        .split('\n')
-        .enumerate()
-        .map(|(i, text)| {
-            let lead = if i == 0 {
-                label.clone()
-            } else {
-                Span::raw(" ".repeat(LABEL_WIDTH))
-            };
-            Line::from(vec![lead, Span::raw(fit(text, width))])
+    let mut label = Some(label);
+    let chars: Vec<char> = field.input.value().chars().collect();
+    let rows = wrap_rows(&chars, width.saturating_sub(1).max(1));
+    let cursor = field.input.cursor().min(chars.len());
+    // The last row starting at or before the cursor holds it.
+    let at = rows
+        .iter()
+        .rposition(|&(start, _)| start <= cursor)
+        .unwrap_or(0);
+    let column = rows.get(at).map_or(0, |&(start, _)| {
+        chars[start..cursor].iter().collect::<String>().width()
+    });
+    // A field out of focus shows its beginning.
+    let skip = if focused {
+        (at + 1).saturating_sub(MAX_LINES_ROWS)
+    } else {
+        0
+    };
+    let lines = (rows.iter().skip(skip).take(MAX_LINES_ROWS))
+        .map(|&(start, end)| {
+            let lead = (label.take()).unwrap_or_else(|| Span::raw(" ".repeat(LABEL_WIDTH)));
+            let text: String = chars[start..end].iter().collect();
+            Line::from(vec![lead, Span::raw(fit(&text, width))])
         })
         .collect();
-    if rows.is_empty() {
-        rows.push(Line::from(vec![label, Span::raw(fit("", width))]));
+    (
+        lines,
+        Some((column.min(width.saturating_sub(1)), at - skip)),
+    )
+}
+
+/// The rows of a text wrapped to `width` columns, as ranges of `chars`:
+/// a new row at each newline (which belongs to no row), and a row broken
+/// after its last space when the next character does not fit (or anywhere
+/// if it has none). Always at least one row.
+fn wrap_rows(chars: &[char], width: usize) -> Vec<(usize, usize)> {
+    use unicode_width::UnicodeWidthChar;
+    let mut rows = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    let mut after_space = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            rows.push((start, i));
+            (start, used, after_space) = (i + 1, 0, None);
+            continue;
+        }
+        let w = c.width().unwrap_or(0);
+        if used + w > width && i > start {
+            let cut = after_space.filter(|&b| b > start && b <= i).unwrap_or(i);
+            rows.push((start, cut));
+            start = cut;
+            used = chars[start..i].iter().map(|c| c.width().unwrap_or(0)).sum();
+            after_space = None;
+        }
+        used += w;
+        if c == ' ' {
+            after_space = Some(i + 1);
+        }
     }
-    (rows, Some((column.min(width.saturating_sub(1)), row)))
+    rows.push((start, chars.len()));
+    rows
 }
 
 /// A one-line text or a date, scrolled to the cursor; a date shows the day
