@@ -107,6 +107,12 @@ fn what_is_dated_after_the_as_of_date_is_shown_later_and_noted() {
     assert!(text.contains("2017-08-16 (Wed)  reply Clerk"), "{text}");
     assert!(text.contains("none yet"), "{text}");
     assert!(text.contains("dated after 2017-08-14 (t: today)"), "{text}");
+    let narrow = screen(&app, 80, 24);
+    assert!(
+        narrow.contains("1 reply after 2017-08-14 (t: today)"),
+        "{narrow}"
+    );
+    assert!(narrow.contains("? help"), "{narrow}");
     let terminal = render(&app, 120, 40);
     let buffer = terminal.backend().buffer();
     let cell = &buffer[find(buffer, "Later").unwrap()];

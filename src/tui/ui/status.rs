@@ -88,9 +88,18 @@ fn with_later(app: &App, room: usize, counts: impl Fn(usize) -> String) -> Strin
         .filter(|(n, _, _)| *n > 0)
         .map(|(n, one, many)| count_irregular(i64::try_from(*n).unwrap_or(i64::MAX), one, many))
         .collect();
-    let mut note = format!("{} dated after {}", parts.join(" · "), app.as_of());
-    if app.as_of() < app.today() {
-        note.push_str(" (t: today)");
+    let to_today = if app.as_of() < app.today() {
+        " (t: today)"
+    } else {
+        ""
+    };
+    let mut note = format!(
+        "{} dated after {}{to_today}",
+        parts.join(" · "),
+        app.as_of()
+    );
+    if note.width() > room {
+        note = format!("{} after {}{to_today}", parts.join(" "), app.as_of());
     }
     let counts = counts(room.saturating_sub(note.width() + 3));
     format!("{note} · {counts}")
