@@ -67,6 +67,31 @@ fn nothing_is_listed_before_the_letters_were_sent() {
 }
 
 #[test]
+fn list_status_not_yet_sent_lists_the_letters_sent_after_the_as_of_date() {
+    // Issue #13 point 5: a letter dated after the as-of date is not lost.
+    let (_dir, file) = sample_file();
+    let out = docket(
+        &file,
+        &[
+            "list",
+            "--json",
+            "--as-of",
+            "2017-08-02",
+            "--status",
+            "not-yet-sent",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let items: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!items.is_empty());
+    assert!(
+        items.iter().all(|i| i["status"] == "not-yet-sent"),
+        "{items:?}"
+    );
+    assert!(list_json(&file, "2017-08-02").is_empty());
+}
+
+#[test]
 fn list_filters_by_city_and_status() {
     let (_dir, file) = sample_file();
     let out = docket(

@@ -707,6 +707,38 @@ fn business_days_left_matches_a_day_by_day_count() {
 // The docket
 
 #[test]
+fn dated_after_counts_the_letters_and_entries_later_than_the_date() {
+    use ReplyKind::*;
+    let docket = Docket {
+        version: Docket::VERSION,
+        retired_ids: Vec::new(),
+        cities: vec![city("baltimore")],
+        letters: vec![
+            letter("2017-08-03")
+                .id("a")
+                .due("2017-08-18")
+                .reply("2017-08-10", Complies)
+                .reply("2017-08-20", Refuses)
+                .closed("2017-08-21")
+                .build(),
+            letter("2017-08-22")
+                .id("future")
+                .reply("2017-08-23", Complies)
+                .build(),
+        ]
+        .into_iter()
+        .map(Arc::new)
+        .collect(),
+    };
+    let later = docket.dated_after(d("2017-08-14"));
+    assert_eq!((later.letters, later.replies, later.closings), (1, 1, 1));
+    assert_eq!(later.extensions, 0);
+    assert!(docket.dated_after(d("2017-08-23")).is_empty());
+    let later = docket.dated_after(d("2017-08-20"));
+    assert_eq!((later.letters, later.replies, later.closings), (1, 0, 1));
+}
+
+#[test]
 fn by_urgency_order() {
     use ReplyKind::*;
     let as_of = d("2017-08-21");

@@ -82,6 +82,44 @@ fn moving_selects_cities_and_open_walks_into_the_letter() {
 }
 
 #[test]
+fn what_is_dated_after_the_as_of_date_is_shown_later_and_noted() {
+    // Issue #13 point 5: a reply dated after the as-of date is not lost.
+    let mut docket = sample();
+    let at = docket
+        .letters
+        .iter()
+        .position(|l| l.id == "baltimore-2017-08-03")
+        .unwrap();
+    let letter = Arc::make_mut(&mut docket.letters[at]);
+    letter.replies.clear();
+    letter.replies.push(docket::model::Reply {
+        id: "r1".into(),
+        on: d("2017-08-16"),
+        from: "Clerk".into(),
+        kind: docket::model::ReplyKind::Acknowledges,
+        summary: "Received.".into(),
+        source: None,
+    });
+    let mut app = App::new(docket, d("2017-08-14"), d("2026-11-29"), Theme::COLOR);
+    apply(&mut app, &[Action::Down, Action::Open, Action::Open]);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Later"), "{text}");
+    assert!(text.contains("2017-08-16 (Wed)  reply Clerk"), "{text}");
+    assert!(text.contains("none yet"), "{text}");
+    assert!(text.contains("dated after 2017-08-14 (t: today)"), "{text}");
+    let narrow = screen(&app, 80, 24);
+    assert!(
+        narrow.contains("1 reply after 2017-08-14 (t: today)"),
+        "{narrow}"
+    );
+    assert!(narrow.contains("? help"), "{narrow}");
+    let terminal = render(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let cell = &buffer[find(buffer, "Later").unwrap()];
+    assert_eq!(cell.style().fg, Theme::COLOR.dim.fg);
+}
+
+#[test]
 fn enter_on_the_timeline_opens_that_letter() {
     let mut app = app_at("2017-08-10");
     apply(&mut app, &[Action::PrevPane, Action::Last, Action::Open]);

@@ -125,6 +125,29 @@ fn recording_a_reply_answers_the_letter_and_asks_for_a_save() {
 }
 
 #[test]
+fn a_date_more_than_a_year_after_today_asks_first() {
+    // Issue #13 point 5: today is 2026-11-29; 2028-12-01 is two years ahead.
+    let mut app = app();
+    let before = app.docket().clone();
+    at_baltimore_letter(&mut app);
+    let errors = submit_with(&mut app, Action::Reply, &[("on", "2028-12-01")]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(app.mode(), Mode::Confirm);
+    assert_eq!(
+        app.confirm().unwrap().question,
+        "2028-12-01 (Fri) is more than a year after today. Record it? (y/n)"
+    );
+    app.update(Action::Confirm(false));
+    assert_eq!(app.docket(), &before);
+    assert_eq!(app.mode(), Mode::Form, "the form stays to correct the date");
+    assert_eq!(app.take_effect(), None);
+    apply(&mut app, &[Action::FormSubmit, Action::Confirm(true)]);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(letter(&app, BALTIMORE).replies[0].on, d("2028-12-01"));
+    assert_eq!(app.take_effect(), Some(Effect::Save));
+}
+
+#[test]
 fn escape_cancels_a_form_with_nothing_changed() {
     let mut app = app();
     let before = app.docket().clone();

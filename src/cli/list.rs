@@ -67,7 +67,10 @@ pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
             path.display()
         )));
     }
-    let items: Vec<ListItem> = by_urgency(&docket, as_of)
+    // Asked for, the letters dated after the as-of date are listed too: a
+    // letter mistyped into the future is found, not lost.
+    let unsent = args.status == Some(Status::NotYetSent);
+    let items: Vec<ListItem> = listed(&docket, as_of, unsent)
         .into_iter()
         .filter(|item| args.city.as_ref().is_none_or(|c| c == item.city))
         .filter(|item| args.status.is_none_or(|s| s == item.status))
@@ -93,12 +96,18 @@ pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
 /// orders them; each letter's figures computed once, and the business days
 /// from one table of the holidays in the years spanned.
 pub(super) fn by_urgency(docket: &Docket, as_of: Date) -> Vec<ListItem<'_>> {
+    listed(docket, as_of, false)
+}
+
+/// As `by_urgency`, with the letters not yet sent as of `as_of` when
+/// `unsent`.
+fn listed(docket: &Docket, as_of: Date, unsent: bool) -> Vec<ListItem<'_>> {
     let mut city_names: HashMap<&str, &str> = HashMap::new();
     for city in &docket.cities {
         city_names.entry(&city.id).or_insert(&city.name);
     }
     let mut items: Vec<ListItem> = (docket.letters.iter())
-        .filter(|l| l.is_sent(as_of))
+        .filter(|l| unsent || l.is_sent(as_of))
         .map(|letter| {
             let due = letter.effective_due(as_of);
             ListItem {

@@ -9,6 +9,27 @@ use serde::{Deserialize, Serialize};
 use super::change::{Invalid, Within};
 use super::{City, Date, Letter, Urgency, calendar};
 
+/// How many records are dated after a date: [`Docket::dated_after`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DatedAfter {
+    /// Letters sent after the date.
+    pub letters: usize,
+    /// Replies received after it, to letters sent by it.
+    pub replies: usize,
+    /// Extensions granted after it, to letters sent by it.
+    pub extensions: usize,
+    /// Closings after it, of letters sent by it.
+    pub closings: usize,
+}
+
+impl DatedAfter {
+    /// Nothing is dated after the date.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// The whole record: every city and every letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,6 +122,25 @@ impl Docket {
             .collect();
         letters.sort_by(|a, b| a.0.cmp(&b.0));
         letters.into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// What is dated after `as_of`: the letters not yet sent, and the
+    /// replies, extensions and closings of the letters sent, dated later.
+    #[must_use]
+    pub fn dated_after(&self, as_of: Date) -> DatedAfter {
+        let mut later = DatedAfter::default();
+        for letter in &self.letters {
+            if !letter.is_sent(as_of) {
+                later.letters += 1;
+                continue;
+            }
+            later.replies += letter.replies.iter().filter(|r| r.on > as_of).count();
+            later.extensions += (letter.extensions.iter())
+                .filter(|e| e.granted_on > as_of)
+                .count();
+            later.closings += letter.closings.iter().filter(|c| c.on > as_of).count();
+        }
+        later
     }
 
     /// The docket in the current version: an older file's replies,

@@ -22,7 +22,7 @@ pub use calendar::{
 pub use change::{Applied, Batch, Change, Invalid, Put, Within};
 pub use city::City;
 pub use date_spec::{DateSpec, OffsetUnit, parse_date_spec};
-pub use docket::{Docket, Problem};
+pub use docket::{DatedAfter, Docket, Problem};
 pub use history::{History, Replayed};
 pub use letter::{Closing, Extension, Letter, Reply, ReplyKind, effective_due_of};
 pub use settings::{DUE_SOON_DAYS, Settings};

@@ -64,6 +64,31 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// The latest date the change writes, if it writes any: a letter's
+    /// sent and due dates, an entry's dates, a reopening's.
+    #[must_use]
+    pub fn latest_date(&self) -> Option<Date> {
+        let closing = |c: &Closing| c.reopened_on.into_iter().chain([c.on]).max();
+        match self {
+            Change::AddLetter(l) | Change::EditLetter(l) => l.due.into_iter().chain([l.sent]).max(),
+            Change::AddReply(_, r) | Change::EditReply(_, r) => Some(r.on),
+            Change::AddExtension(_, e) | Change::EditExtension(_, e) => {
+                Some(e.granted_on.max(e.new_due))
+            }
+            Change::Close(_, c) | Change::EditClosing(_, c) => closing(c),
+            Change::Reopen { on, .. } => Some(*on),
+            Change::AddCity(_)
+            | Change::EditCity(_)
+            | Change::RemoveCity { .. }
+            | Change::RemoveLetter(_)
+            | Change::RemoveReply(..)
+            | Change::RemoveExtension(..)
+            | Change::RemoveClosing(..) => None,
+        }
+    }
+}
+
 /// One record replaced: `None` removes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Put {

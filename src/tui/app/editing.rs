@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use super::{App, Pane};
-use crate::model::text::count;
+use chrono::Months;
+
+use crate::model::text::{count, with_weekday};
 use crate::model::{Change, Date, Docket, History, Letter, Put};
 use crate::tui::form::Form;
 
@@ -25,6 +27,9 @@ pub enum OnYes {
     Quit,
     /// Close the open form, throwing away what was typed.
     DiscardForm,
+    /// Apply the open form's change, dated more than a year after today, and
+    /// close the form.
+    Submit(Box<Change>),
 }
 
 /// A change made since the last successful save, to re-apply after a reload.
@@ -237,11 +242,14 @@ impl App {
             return;
         };
         match (yes, confirm.on_yes) {
-            (false, OnYes::DiscardForm) => self.shell.note("still editing"),
+            (false, OnYes::DiscardForm | OnYes::Submit(_)) => {
+                self.shell.note("still editing: nothing changed");
+            }
             (false, _) => self.shell.note("nothing changed"),
             (true, OnYes::Quit) => self.shell.quit = true,
             (true, OnYes::DiscardForm) => self.discard_form(),
             (true, OnYes::Apply(change)) => self.commit_or_say(*change),
+            (true, OnYes::Submit(change)) => self.submit_change(*change),
         }
     }
 
@@ -251,13 +259,37 @@ impl App {
         };
         // The form's own checks on every field first, then the model's.
         let errors = form.errors(self.query.as_of);
-        let outcome = if errors.is_empty() {
-            (form.change(&self.docket, self.query.as_of))
-                .and_then(|change| self.commit(change).map_err(|e| (e.field, e.message)))
-                .map_err(|error| vec![error])
-        } else {
-            Err(errors)
-        };
+        if !errors.is_empty() {
+            return self.editing.with_form(|form| {
+                form.set_errors(errors.into_iter().map(|(k, m)| (k.to_owned(), m)).collect());
+            });
+        }
+        match form.change(&self.docket, self.query.as_of) {
+            Ok(change) => {
+                // A date more than a year after today is more often a typo
+                // than a plan: asked about before it is recorded.
+                let year_ahead = self.query.today.checked_add_months(Months::new(12));
+                match change.latest_date() {
+                    Some(date) if year_ahead.is_some_and(|limit| date > limit) => {
+                        let question = format!(
+                            "{} is more than a year after today. Record it? (y/n)",
+                            with_weekday(date)
+                        );
+                        self.ask(question, OnYes::Submit(Box::new(change)));
+                    }
+                    _ => self.submit_change(change),
+                }
+            }
+            Err(error) => self.editing.with_form(|form| {
+                form.set_errors(vec![(error.0.to_owned(), error.1)]);
+            }),
+        }
+    }
+
+    /// Commits the open form's change and closes the form, or shows the
+    /// model's objection on the form.
+    fn submit_change(&mut self, change: Change) {
+        let outcome = self.commit(change).map_err(|e| vec![(e.field, e.message)]);
         match outcome {
             Ok(()) => self.editing.form = None,
             Err(errors) => {

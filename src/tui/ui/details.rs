@@ -178,6 +178,40 @@ fn thread_lines<'a>(
         }
         head(&mut lines, &closing.id, vec![Span::raw(text)]);
     }
+    // What is dated after the as-of date is shown, dimmed, under `Later`:
+    // recorded, not lost.
+    let mut later: Vec<(Date, &str, String)> = Vec::new();
+    for reply in letter.replies.iter().filter(|r| r.on > as_of) {
+        let text = format!(
+            "{}  reply {} [{}]",
+            with_weekday(reply.on),
+            reply.from,
+            reply.kind
+        );
+        later.push((reply.on, &reply.id, text));
+    }
+    for ext in letter.extensions.iter().filter(|e| e.granted_on > as_of) {
+        let text = format!(
+            "{}  extension: due moved to {}",
+            with_weekday(ext.granted_on),
+            with_weekday(ext.new_due)
+        );
+        later.push((ext.granted_on, &ext.id, text));
+    }
+    for closing in letter.closings.iter().filter(|c| c.on > as_of) {
+        let text = format!("{}  closed {}", with_weekday(closing.on), closing.outcome);
+        later.push((closing.on, &closing.id, text));
+    }
+    later.sort_by_key(|(on, _, _)| *on);
+    if !later.is_empty() {
+        lines.push(heading("Later", theme.dim));
+    }
+    for (_, id, text) in later {
+        head(&mut lines, id, vec![Span::raw(text)]);
+        if let Some(line) = lines.last_mut() {
+            line.style = theme.dim;
+        }
+    }
     (lines, at)
 }
 

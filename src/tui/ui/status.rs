@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use crate::model::Status;
-use crate::model::text::with_weekday;
+use crate::model::text::{count_irregular, with_weekday};
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 
@@ -39,10 +39,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         (_, Some(message)) => message.to_owned(),
         _ if !app.filter().is_empty() => {
             let filter = format!("filter: {}  ", app.filter());
-            let counts = counts(app, room.saturating_sub(filter.width()));
+            let counts = with_later(app, room.saturating_sub(filter.width()), |room| {
+                counts(app, room)
+            });
             format!("{filter}{counts}")
         }
-        _ => counts(app, room),
+        _ => with_later(app, room, |room| counts(app, room)),
     };
     // The whole hint when everything fits, else `? help` alone, the middle
     // cut to make room; nothing only on a screen too narrow for a middle.
@@ -66,6 +68,41 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(fit(hints, hints_width), theme.dim),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The counts, then what is dated after the as-of date when there is any
+/// (`1 reply dated after 2017-08-14 (t: today)`), the counts in fewer words
+/// to make room for it.
+fn with_later(app: &App, room: usize, counts: impl Fn(usize) -> String) -> String {
+    let later = app.docket().dated_after(app.as_of());
+    if later.is_empty() {
+        return counts(room);
+    }
+    let parts = [
+        (later.letters, "letter", "letters"),
+        (later.replies, "reply", "replies"),
+        (later.extensions, "extension", "extensions"),
+        (later.closings, "closing", "closings"),
+    ];
+    let parts: Vec<String> = (parts.iter())
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| count_irregular(i64::try_from(*n).unwrap_or(i64::MAX), one, many))
+        .collect();
+    let to_today = if app.as_of() < app.today() {
+        " (t: today)"
+    } else {
+        ""
+    };
+    let mut note = format!(
+        "{} dated after {}{to_today}",
+        parts.join(" · "),
+        app.as_of()
+    );
+    if note.width() > room {
+        note = format!("{} after {}{to_today}", parts.join(" "), app.as_of());
+    }
+    let counts = counts(room.saturating_sub(note.width() + 3));
+    format!("{note} · {counts}")
 }
 
 /// The statuses counted, in this order, zero or not: the four still
