@@ -27,7 +27,7 @@ use super::form::Form;
 use super::keymap::Mode;
 use super::theme::Theme;
 use crate::index::{CitySort, View};
-use crate::model::{City, Date, Docket, Letter};
+use crate::model::{City, Date, DatedAfter, Docket, Letter};
 
 /// The whole state of the interface.
 #[derive(Debug)]
@@ -175,7 +175,7 @@ impl App {
     /// The docket changed: recomputes the view from scratch and keeps the
     /// selected city and letter where they still show.
     fn refresh(&mut self) {
-        self.query.forget();
+        self.query.forget(&self.docket);
         self.update_view();
     }
 
@@ -264,6 +264,12 @@ impl App {
     /// The derived lists.
     pub fn view(&self) -> &View {
         &self.query.view
+    }
+
+    /// What is dated after the as-of date (counted when the date or the
+    /// docket changes).
+    pub fn dated_after(&self) -> DatedAfter {
+        self.query.later.1
     }
 
     /// The colours and styles.

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::index::{CitySort, Index, View};
-use crate::model::{Date, Docket, Put};
+use crate::model::{Date, DatedAfter, Docket, Put};
 
 /// The query and its answer.
 #[derive(Debug)]
@@ -19,6 +19,9 @@ pub struct Query {
     pub sort: CitySort,
     /// The answer: what the panes list.
     pub view: View,
+    /// What is dated after the as-of date, as of which date: counted once
+    /// a date and a docket, not on every frame.
+    pub later: (Date, DatedAfter),
     index: Index,
 }
 
@@ -33,6 +36,7 @@ impl Query {
             filter: String::new(),
             sort: CitySort::Urgency,
             view,
+            later: (as_of, docket.dated_after(as_of)),
             index,
         }
     }
@@ -40,16 +44,21 @@ impl Query {
     /// Answers the query again, from what the index keeps.
     pub fn recompute(&mut self, docket: &Docket) {
         self.view = self.index.view(docket, self.as_of, &self.filter, self.sort);
+        if self.later.0 != self.as_of {
+            self.later = (self.as_of, docket.dated_after(self.as_of));
+        }
     }
 
     /// The docket was replaced: the index forgets it.
-    pub fn forget(&mut self) {
+    pub fn forget(&mut self, docket: &Docket) {
         self.index.clear();
+        self.later = (self.as_of, docket.dated_after(self.as_of));
     }
 
     /// The docket was changed by `puts`: the index keeps what still holds.
     pub fn changed(&mut self, docket: &Docket, puts: &[Put]) {
         self.index.changed(docket, puts);
+        self.later = (self.as_of, docket.dated_after(self.as_of));
     }
 
     /// Starts making the filter's search text in the background.

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// (`1 reply dated after 2017-08-14 (t: today)`), the counts in fewer words
 /// to make room for it.
 fn with_later(app: &App, room: usize, counts: impl Fn(usize) -> String) -> String {
-    let later = app.docket().dated_after(app.as_of());
+    let later = app.dated_after();
     if later.is_empty() {
         return counts(room);
     }
