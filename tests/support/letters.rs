@@ -87,21 +87,7 @@ pub fn letter(
 ) -> LetterBuilder {
     LetterBuilder(Letter {
         id: id.into(),
-        city: city.into(),
-        from: String::new(),
-        to: String::new(),
-        subject: String::new(),
-        program: None,
-        sent: sent.into_date(),
-        due: None,
-        demands: Vec::new(),
-        summary: String::new(),
-        source: None,
-        tags: Vec::new(),
-        replies: Vec::new(),
-        extensions: Vec::new(),
-        closings: Vec::new(),
-        retired_ids: Vec::new(),
+        ..Letter::new(city, sent.into_date())
     })
 }
 
