@@ -133,6 +133,7 @@ fn big_docket() -> Docket {
             name: format!("Città {c} d'Alene"),
             state: "NM".to_owned(),
             notes: format!("Notes on city {c}: ") + &"met with the mayor's office. ".repeat(8),
+            log: Vec::new(),
         });
     }
     let base: Date = "2017-08-03".parse().unwrap();

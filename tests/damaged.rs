@@ -91,6 +91,7 @@ fn generated(letters: usize) -> Docket {
             } else {
                 format!("{name}: the mayor said \"we'll see\" \u{2014} 市長 🏛")
             },
+            log: Vec::new(),
         })
         .collect();
     let start = NaiveDate::from_ymd_opt(2017, 1, 2).expect("a date");
@@ -141,13 +142,13 @@ fn generated(letters: usize) -> Docket {
         })
         .collect();
     let mut docket = Docket {
-        version: Docket::VERSION,
         cities,
         letters,
         retired_ids: vec![
             "gotham-2016-12-01".to_owned(),
             "metropolis-2016-12-02".to_owned(),
         ],
+        ..Docket::new()
     };
     docket.normalize();
     docket

@@ -62,6 +62,7 @@ fn each_rule_is_refused_with_its_field_and_nothing_changes() {
         name: "Baltimore".into(),
         state: "MD".into(),
         notes: String::new(),
+        log: Vec::new(),
     };
     let mut due_before_sent = new_letter("baltimore", "2017-09-01");
     due_before_sent.due = Some(d("2017-08-01"));

@@ -325,6 +325,7 @@ fn awkward_docket(subject: &str) -> Docket {
         name: "Zürich".to_owned(),
         state: "ZH".to_owned(),
         notes: String::new(),
+        log: Vec::new(),
     });
     docket.letters.push(Arc::new(
         letter("zurich-2017-08-03", "zurich", "2017-08-03")

@@ -27,6 +27,7 @@ fn city(id: &str, name: &str, notes: &str) -> City {
         name: name.into(),
         state: "XX".into(),
         notes: notes.into(),
+        log: Vec::new(),
     }
 }
 

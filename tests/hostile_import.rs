@@ -474,6 +474,7 @@ fn a_batch_checks_and_applies_changes_as_apply_does() {
         name: name.into(),
         state: "NV".into(),
         notes: String::new(),
+        log: Vec::new(),
     };
     let reply = support::letters::letter("x", "reno", "2017-08-03")
         .reply("2017-08-10", ReplyKind::Disputes)

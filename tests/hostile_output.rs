@@ -53,6 +53,7 @@ fn hostile_docket() -> Docket {
         name: format!("Reno{TITLE}"),
         state: format!("NV{ISOLATE}"),
         notes: String::new(),
+        log: Vec::new(),
     };
     let letter = letter(format!("reno{RESET}-1"), "reno", "2017-08-03")
         .from(format!("DOJ{CLIPBOARD}"))
@@ -101,6 +102,7 @@ fn reno() -> City {
         name: "Reno".to_owned(),
         state: "NV".to_owned(),
         notes: String::new(),
+        log: Vec::new(),
     }
 }
 

@@ -37,6 +37,7 @@ fn city(id: &str) -> City {
         name: id.to_owned(),
         state: String::new(),
         notes: String::new(),
+        log: Vec::new(),
     }
 }
 
@@ -157,7 +158,8 @@ fn due_soon_window_boundaries() {
             letter.status_with(
                 d(as_of),
                 &Settings {
-                    due_soon_days: window
+                    due_soon_days: window,
+                    ..Settings::default()
                 }
             ),
             status,
@@ -729,6 +731,7 @@ fn dated_after_counts_the_letters_and_entries_later_than_the_date() {
         .into_iter()
         .map(Arc::new)
         .collect(),
+        ..Docket::new()
     };
     let later = docket.dated_after(d("2017-08-14"));
     assert_eq!((later.letters, later.replies, later.closings), (1, 1, 1));
@@ -785,6 +788,7 @@ fn by_urgency_order() {
         .into_iter()
         .map(Arc::new)
         .collect(),
+        ..Docket::new()
     };
     let order: Vec<&str> = docket
         .by_urgency(as_of)
@@ -840,6 +844,7 @@ fn problems_of_a_clean_docket() {
         .into_iter()
         .map(Arc::new)
         .collect(),
+        ..Docket::new()
     };
     assert_eq!(docket.problems(), []);
     assert_eq!(Docket::new().problems(), []);
@@ -880,6 +885,7 @@ fn problems_are_reported_with_place_and_message() {
         .into_iter()
         .map(Arc::new)
         .collect(),
+        ..Docket::new()
     };
     let got: Vec<String> = docket.problems().iter().map(ToString::to_string).collect();
     let want = [
@@ -932,6 +938,7 @@ fn normalize_orders_everything() {
         .into_iter()
         .map(Arc::new)
         .collect(),
+        ..Docket::new()
     };
     docket.normalize();
     let cities: Vec<&str> = docket.cities.iter().map(|c| c.id.as_str()).collect();
@@ -995,6 +1002,7 @@ fn docket_lookups() {
         .into_iter()
         .map(Arc::new)
         .collect(),
+        ..Docket::new()
     };
     assert_eq!(docket.city_name("baltimore"), "Baltimore");
     assert_eq!(docket.city_name("stockton"), "stockton");

@@ -157,6 +157,7 @@ fn hostile_docket() -> impl Strategy<Value = Docket> {
                     name,
                     state,
                     notes,
+                    log: Vec::new(),
                 })
                 .collect();
             let letters = (letters.into_iter().enumerate())

@@ -358,6 +358,7 @@ fn wide_docket() -> Docket {
         name: "北京市东城区🏙️".into(),
         state: "京".into(),
         notes: String::new(),
+        log: Vec::new(),
     });
     let mut letter: Letter = Letter::clone(&docket.letters[0]);
     letter.id = "beijing-2017-08-03".into();

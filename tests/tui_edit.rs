@@ -513,6 +513,7 @@ fn rebase_reapplies_changes_on_a_reloaded_file() {
         name: "Gotham".into(),
         state: "NJ".into(),
         notes: String::new(),
+        log: Vec::new(),
     });
     app.update(Action::Reloaded(Box::new(theirs)));
     assert!(app.docket().city("gotham").is_some());

@@ -208,6 +208,7 @@ fn city(i: usize, rng: &mut Rng) -> City {
         name,
         state: state.to_owned(),
         notes,
+        log: Vec::new(),
     }
 }
 
@@ -248,12 +249,10 @@ fn letter(id: String, city: &City, sent: Date, rng: &mut Rng) -> Letter {
     .collect();
     Letter {
         id,
-        city: city.id.clone(),
         from: rng.pick(&SENDERS).to_string(),
         to: format!("{} {}", city.name, rng.pick(&RECIPIENTS)),
         subject,
         program,
-        sent,
         due,
         demands,
         summary,
@@ -262,7 +261,7 @@ fn letter(id: String, city: &City, sent: Date, rng: &mut Rng) -> Letter {
         replies,
         extensions,
         closings,
-        retired_ids: Vec::new(),
+        ..Letter::new(city.id.clone(), sent)
     }
 }
 

@@ -150,6 +150,7 @@ impl AddCommand {
                 name: c.name,
                 state: c.state,
                 notes: c.notes,
+                log: Vec::new(),
             }),
             AddCommand::Letter(l) => Change::AddLetter(Letter {
                 id: l.id.unwrap_or_default(),

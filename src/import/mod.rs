@@ -328,6 +328,7 @@ fn ensure_city(
         name: row.city_name.clone(),
         state: row.state.clone(),
         notes: String::new(),
+        log: Vec::new(),
     };
     batch.apply(Change::AddCity(city)).map_err(|invalid| {
         RowError::new(

@@ -18,6 +18,7 @@ fn docket() -> Docket {
         name: "Baltimore".into(),
         state: "MD".into(),
         notes: String::new(),
+        log: Vec::new(),
     });
     for n in 0..24i64 {
         let reply = |kind| Reply {
@@ -30,17 +31,10 @@ fn docket() -> Docket {
         };
         docket.letters.push(Arc::new(Letter {
             id: format!("letter-{n:02}"),
-            city: "baltimore".into(),
             from: "DOJ".into(),
             to: "Police".into(),
             subject: "Public Safety Partnership".into(),
-            program: None,
-            sent,
             due: (n % 7 != 6).then(|| day(n % 20 + 1)),
-            demands: Vec::new(),
-            summary: String::new(),
-            source: None,
-            tags: Vec::new(),
             replies: match n % 5 {
                 1 => vec![reply(ReplyKind::Complies)],
                 2 => vec![reply(ReplyKind::Acknowledges)],
@@ -65,7 +59,7 @@ fn docket() -> Docket {
                 })
                 .into_iter()
                 .collect(),
-            retired_ids: Vec::new(),
+            ..Letter::new("baltimore", sent)
         }));
     }
     docket
@@ -75,7 +69,10 @@ fn docket() -> Docket {
 fn statuses_follow_the_due_soon_window_as_the_model_does() {
     let docket = docket();
     for due_soon_days in [0, 1, 3, 7, 30] {
-        let settings = Settings { due_soon_days };
+        let settings = Settings {
+            due_soon_days,
+            ..Settings::default()
+        };
         let mut index = Index::new(settings.clone());
         for as_of in date("2017-08-01").iter_days().take(40) {
             let view = index.view(&docket, as_of, "", CitySort::Urgency);
@@ -98,6 +95,7 @@ fn a_wider_window_shows_more_letters_due_soon() {
     let due_soon = |days| {
         (Index::new(Settings {
             due_soon_days: days,
+            ..Settings::default()
         }))
         .view(&docket, as_of, "", CitySort::Name)
         .count(Status::DueSoon)
@@ -113,7 +111,10 @@ fn a_wider_window_shows_more_letters_due_soon() {
 fn clearing_keeps_the_settings() {
     let docket = docket();
     let as_of = date("2017-08-05");
-    let mut index = Index::new(Settings { due_soon_days: 10 });
+    let mut index = Index::new(Settings {
+        due_soon_days: 10,
+        ..Settings::default()
+    });
     let before = index.view(&docket, as_of, "", CitySort::Urgency);
     index.clear();
     assert_eq!(index.view(&docket, as_of, "", CitySort::Urgency), before);

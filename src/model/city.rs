@@ -15,6 +15,9 @@ pub struct City {
     /// Free-form notes.
     #[serde(default)]
     pub notes: String,
+    /// Who changed what and when, oldest first; only ever appended to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<super::LogEntry>,
 }
 
 impl City {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::change::{Invalid, Within};
-use super::{City, Date, Letter, Urgency, calendar};
+use super::{City, Conflict, Date, Letter, Settings, Urgency, calendar};
 
 /// How many records are dated after a date: [`Docket::dated_after`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,6 +47,12 @@ pub struct Docket {
     /// Ids of deleted letters, never given to a new letter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired_ids: Vec<String>,
+    /// How the rules are applied: due soon, reminders, the calendar.
+    #[serde(default, skip_serializing_if = "Settings::is_default")]
+    pub settings: Settings,
+    /// Fields two people changed to different values, until resolved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// A record that breaks a rule of the docket, such as a duplicate id.
@@ -77,6 +83,8 @@ impl Docket {
             cities: Vec::new(),
             letters: Vec::new(),
             retired_ids: Vec::new(),
+            settings: Settings::default(),
+            conflicts: Vec::new(),
         }
     }
 

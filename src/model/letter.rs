@@ -1,9 +1,10 @@
-//! A letter, its replies, extensions and closing, and what they say as of
-//! a date: the deadline in force, the first answer, the countdown.
+//! A letter and what it says as of a date: the deadline in force, the
+//! first answer, the countdown. Its replies, extensions and closings are in
+//! [`super::entry`].
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Closing, Date, Document, DueRule, Extension, LogEntry, Reply};
 
 /// A letter sent to a city, with the deadline it set and what came back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,9 +25,22 @@ pub struct Letter {
     pub program: Option<String>,
     /// The date it was sent.
     pub sent: Date,
+    /// The date the addressee received it, on or after `sent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<Date>,
     /// The deadline it set, before any extension.
     #[serde(default)]
     pub due: Option<Date>,
+    /// The rule the due date is computed by, if it has one: then `due` is
+    /// derived from it through the docket's calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_rule: Option<DueRule>,
+    /// Who handles it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The id of the matter grouping letters sent together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matter: Option<String>,
     /// What the letter demands, one item each.
     #[serde(default)]
     pub demands: Vec<String>,
@@ -39,6 +53,12 @@ pub struct Letter {
     /// Free-form tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Privileged notes: never in an export unless asked for.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub private_notes: String,
+    /// Documents: the letter itself, replies, attachments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
     /// Replies received, in any order (views sort them by date).
     #[serde(default)]
     pub replies: Vec<Reply>,
@@ -48,6 +68,9 @@ pub struct Letter {
     /// Each closing of the matter, with its reopening if there was one.
     #[serde(default)]
     pub closings: Vec<Closing>,
+    /// Who changed what and when, oldest first; only ever appended to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<LogEntry>,
     /// Ids of deleted replies, extensions and closings, never given again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired_ids: Vec<String>,
@@ -72,9 +95,22 @@ struct LetterFile {
     program: Option<String>,
     /// The date it was sent.
     sent: Date,
+    /// The date the addressee received it, on or after `sent`.
+    #[serde(default)]
+    received: Option<Date>,
     /// The deadline it set, before any extension.
     #[serde(default)]
     due: Option<Date>,
+    /// The rule the due date is computed by, if it has one: then `due` is
+    /// derived from it through the docket's calendar.
+    #[serde(default)]
+    due_rule: Option<DueRule>,
+    /// Who handles it.
+    #[serde(default)]
+    owner: Option<String>,
+    /// The id of the matter grouping letters sent together.
+    #[serde(default)]
+    matter: Option<String>,
     /// What the letter demands, one item each.
     #[serde(default)]
     demands: Vec<String>,
@@ -87,6 +123,12 @@ struct LetterFile {
     /// Free-form tags.
     #[serde(default)]
     tags: Vec<String>,
+    /// Privileged notes: never in an export unless asked for.
+    #[serde(default)]
+    private_notes: String,
+    /// Documents: the letter itself, replies, attachments.
+    #[serde(default)]
+    documents: Vec<Document>,
     /// Replies received, in any order (views sort them by date).
     #[serde(default)]
     replies: Vec<Reply>,
@@ -96,11 +138,14 @@ struct LetterFile {
     /// Each closing of the matter, with its reopening if there was one.
     #[serde(default)]
     closings: Vec<Closing>,
+    /// Who changed what and when, oldest first; only ever appended to.
+    #[serde(default)]
+    log: Vec<LogEntry>,
     /// Version 1's single closing, read into `closings`.
     #[serde(default)]
     closed: Option<Closing>,
     /// Ids of deleted replies, extensions and closings, never given again.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     retired_ids: Vec<String>,
 }
 
@@ -116,147 +161,23 @@ impl From<LetterFile> for Letter {
             subject: file.subject,
             program: file.program,
             sent: file.sent,
+            received: file.received,
             due: file.due,
+            due_rule: file.due_rule,
+            owner: file.owner,
+            matter: file.matter,
             demands: file.demands,
             summary: file.summary,
             source: file.source,
             tags: file.tags,
+            private_notes: file.private_notes,
+            documents: file.documents,
+            log: file.log,
             replies: file.replies,
             extensions: file.extensions,
             retired_ids: file.retired_ids,
             closings,
         }
-    }
-}
-
-/// A reply received to a letter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reply {
-    /// Its id within the letter: `r1`, `r2`... never reused.
-    #[serde(default)]
-    pub id: String,
-    /// The date the reply was received.
-    pub on: Date,
-    /// Who replied.
-    pub from: String,
-    /// What kind of reply it is.
-    pub kind: ReplyKind,
-    /// A summary of the reply.
-    #[serde(default)]
-    pub summary: String,
-    /// A URL or citation for the reply.
-    #[serde(default)]
-    pub source: Option<String>,
-}
-
-/// What a reply does with the letter's demands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ReplyKind {
-    /// Confirms receipt; does not answer.
-    Acknowledges,
-    /// Complies with the demands.
-    Complies,
-    /// Disputes the demands.
-    Disputes,
-    /// Refuses the demands.
-    Refuses,
-    /// Asks for more time; does not answer.
-    AsksExtension,
-    /// Any other answer.
-    Other,
-}
-
-impl ReplyKind {
-    /// Every kind, in the order forms offer them.
-    pub const ALL: [ReplyKind; 6] = [
-        ReplyKind::Acknowledges,
-        ReplyKind::Complies,
-        ReplyKind::Disputes,
-        ReplyKind::Refuses,
-        ReplyKind::AsksExtension,
-        ReplyKind::Other,
-    ];
-
-    /// Whether a reply of this kind answers the letter (stops the countdown).
-    pub fn answers(self) -> bool {
-        !matches!(self, ReplyKind::Acknowledges | ReplyKind::AsksExtension)
-    }
-
-    /// The kebab-case name used on the command line and in JSON views.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReplyKind::Acknowledges => "acknowledges",
-            ReplyKind::Complies => "complies",
-            ReplyKind::Disputes => "disputes",
-            ReplyKind::Refuses => "refuses",
-            ReplyKind::AsksExtension => "asks-extension",
-            ReplyKind::Other => "other",
-        }
-    }
-}
-
-impl std::fmt::Display for ReplyKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for ReplyKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ReplyKind::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == s)
-            .ok_or_else(|| {
-                let names: Vec<_> = ReplyKind::ALL.iter().map(|k| k.as_str()).collect();
-                format!(
-                    "unknown reply kind {s:?} (expected one of {})",
-                    names.join(", ")
-                )
-            })
-    }
-}
-
-/// A new deadline granted for a letter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Extension {
-    /// Its id within the letter: `x1`, `x2`... never reused.
-    #[serde(default)]
-    pub id: String,
-    /// The date the extension was granted.
-    pub granted_on: Date,
-    /// The new deadline.
-    pub new_due: Date,
-    /// Why, or on what terms.
-    #[serde(default)]
-    pub note: String,
-}
-
-/// The closing of a matter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Closing {
-    /// Its id within the letter: `c1`, `c2`... never reused.
-    #[serde(default)]
-    pub id: String,
-    /// The date the matter was closed.
-    pub on: Date,
-    /// How it ended.
-    #[serde(default)]
-    pub outcome: String,
-    /// The date the matter was reopened, if it was.
-    #[serde(default)]
-    pub reopened_on: Option<Date>,
-}
-
-impl Closing {
-    /// Whether this closing is in force as of `as_of`: made on or before
-    /// it and not reopened by then.
-    pub fn in_force(&self, as_of: Date) -> bool {
-        self.on <= as_of && self.reopened_on.is_none_or(|r| r > as_of)
     }
 }
 
@@ -272,11 +193,18 @@ impl Letter {
             subject: String::new(),
             program: None,
             sent,
+            received: None,
             due: None,
+            due_rule: None,
+            owner: None,
+            matter: None,
             demands: Vec::new(),
             summary: String::new(),
             source: None,
             tags: Vec::new(),
+            private_notes: String::new(),
+            documents: Vec::new(),
+            log: Vec::new(),
             replies: Vec::new(),
             extensions: Vec::new(),
             closings: Vec::new(),

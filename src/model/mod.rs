@@ -6,10 +6,14 @@
 pub mod calendar;
 pub mod change;
 pub mod city;
+pub mod conflict;
 pub mod date_spec;
 pub mod docket;
+pub mod due_rule;
+pub mod entry;
 pub mod history;
 pub mod letter;
+pub mod record;
 pub mod settings;
 pub mod status;
 pub mod text;
@@ -21,11 +25,15 @@ pub use calendar::{
 };
 pub use change::{Applied, Batch, Change, Invalid, Put, Within};
 pub use city::City;
+pub use conflict::Conflict;
 pub use date_spec::{DateSpec, OffsetUnit, parse_date_spec};
 pub use docket::{DatedAfter, Docket, Problem};
+pub use due_rule::{DueFrom, DueRule, DueUnit};
+pub use entry::{Closing, Extension, Reply, ReplyKind};
 pub use history::{History, Replayed};
-pub use letter::{Closing, Extension, Letter, Reply, ReplyKind, effective_due_of};
-pub use settings::{DUE_SOON_DAYS, Settings};
+pub use letter::{Letter, effective_due_of};
+pub use record::{Document, LogEntry};
+pub use settings::{Calendar, CalendarBase, DUE_SOON_DAYS, Holiday, Settings};
 pub use status::{Milestones, Status, status_of};
 pub use urgency::Urgency;
 

@@ -165,7 +165,7 @@ pub fn status_of<M: Milestones>(milestones: M, as_of: M::Day, settings: &Setting
 impl Letter {
     /// The letter's status as of `as_of`, with the default settings.
     pub fn status(&self, as_of: Date) -> Status {
-        self.status_with(as_of, &Settings::DEFAULT)
+        self.status_with(as_of, Settings::defaults())
     }
 
     /// The letter's status as of `as_of` under `settings`, as [`status_of`]

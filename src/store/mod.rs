@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::model::{City, Docket, Letter};
+use crate::model::{City, Conflict, Docket, Letter, Settings};
 
 mod access;
 mod disk;
@@ -75,6 +75,10 @@ struct Ordered<'a> {
     letters: Vec<&'a Letter>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     retired_ids: &'a [String],
+    #[serde(skip_serializing_if = "Settings::is_default")]
+    settings: &'a Settings,
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
 }
 
 /// Writes the docket as pretty RON in its stable order (cities and letters by
@@ -100,6 +104,8 @@ pub fn to_ron_serde(docket: &Docket) -> String {
         cities,
         letters,
         retired_ids: &docket.retired_ids,
+        settings: &docket.settings,
+        conflicts: &docket.conflicts,
     };
     let config = ron::ser::PrettyConfig::new().struct_names(true);
     let mut text = ron::ser::to_string_pretty(&ordered, config)

@@ -11,7 +11,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::model::{City, Closing, Date, Docket, Extension, Letter, Reply, ReplyKind};
+use crate::model::{
+    Calendar, CalendarBase, City, Closing, Conflict, Date, Docket, Document, DueFrom, DueRule,
+    DueUnit, Extension, Holiday, Letter, LogEntry, Reply, ReplyKind, Settings,
+};
 
 /// Above this many letters, the letters are written by two threads.
 const PARALLEL_LETTERS: usize = 8_000;
@@ -48,6 +51,16 @@ pub fn write(docket: &Docket, out: &mut dyn Write) -> io::Result<()> {
         let ids: Vec<&String> = docket.retired_ids.iter().collect();
         list(&mut text, &ids, 1, |out, id, _| string(out, id));
         text.push_str(",\n");
+    }
+    if !docket.settings.is_default() {
+        field(&mut text, 0, "settings");
+        settings(&mut text, &docket.settings, 1);
+        end_field(&mut text);
+    }
+    if !docket.conflicts.is_empty() {
+        field(&mut text, 0, "conflicts");
+        list(&mut text, &docket.conflicts, 1, conflict);
+        end_field(&mut text);
     }
     text.push_str(")\n");
     out.write_all(text.as_bytes())
@@ -136,7 +149,11 @@ fn letter_estimate(l: &Letter) -> usize {
         .map(|c| c.outcome.len() + c.id.len() + 150)
         .sum();
     let retired: usize = l.retired_ids.iter().map(|id| id.len() + 24).sum();
-    let replies = replies + retired;
+    let documents: usize = (l.documents.iter())
+        .map(|d| d.label.len() + d.target.len() + 120)
+        .sum();
+    let log: usize = l.log.iter().map(|e| e.by.len() + e.what.len() + 160).sum();
+    let replies = replies + retired + documents + log + l.private_notes.len();
     texts + options + lists + replies + extensions + closed + l.summary.len() + 520
 }
 
@@ -204,6 +221,7 @@ fn city(out: &mut String, c: &City, depth: usize) {
     str_field(out, depth, "name", &c.name);
     str_field(out, depth, "state", &c.state);
     str_field(out, depth, "notes", &c.notes);
+    log_field(out, depth, &c.log);
     close_struct(out, depth);
 }
 
@@ -218,9 +236,26 @@ fn letter(out: &mut String, l: &Letter, depth: usize) {
     option(out, l.program.as_ref(), |out, p| string(out, p));
     end_field(out);
     date_field(out, depth, "sent", l.sent);
+    if let Some(received) = l.received {
+        field(out, depth, "received");
+        option(out, Some(received), date);
+        end_field(out);
+    }
     field(out, depth, "due");
     option(out, l.due, date);
     end_field(out);
+    if let Some(rule) = &l.due_rule {
+        field(out, depth, "due_rule");
+        option(out, Some(*rule), |out, r| due_rule(out, r, depth + 1));
+        end_field(out);
+    }
+    for (name, value) in [("owner", &l.owner), ("matter", &l.matter)] {
+        if let Some(value) = value {
+            field(out, depth, name);
+            option(out, Some(value), |out, v| string(out, v));
+            end_field(out);
+        }
+    }
     field(out, depth, "demands");
     list(out, &l.demands, depth + 1, |out, d, _| string(out, d));
     end_field(out);
@@ -231,6 +266,14 @@ fn letter(out: &mut String, l: &Letter, depth: usize) {
     field(out, depth, "tags");
     list(out, &l.tags, depth + 1, |out, t, _| string(out, t));
     end_field(out);
+    if !l.private_notes.is_empty() {
+        str_field(out, depth, "private_notes", &l.private_notes);
+    }
+    if !l.documents.is_empty() {
+        field(out, depth, "documents");
+        list(out, &l.documents, depth + 1, document);
+        end_field(out);
+    }
     field(out, depth, "replies");
     list(out, &l.replies, depth + 1, reply);
     end_field(out);
@@ -240,6 +283,7 @@ fn letter(out: &mut String, l: &Letter, depth: usize) {
     field(out, depth, "closings");
     list(out, &l.closings, depth + 1, closing);
     end_field(out);
+    log_field(out, depth, &l.log);
     if !l.retired_ids.is_empty() {
         field(out, depth, "retired_ids");
         list(out, &l.retired_ids, depth + 1, |out, id, _| string(out, id));
@@ -291,6 +335,107 @@ fn closing(out: &mut String, c: &Closing, depth: usize) {
     field(out, depth, "reopened_on");
     option(out, c.reopened_on, date);
     end_field(out);
+    close_struct(out, depth);
+}
+
+fn due_rule(out: &mut String, r: DueRule, depth: usize) {
+    out.push_str("DueRule(\n");
+    field(out, depth, "count");
+    let _ = write!(out, "{}", r.count);
+    end_field(out);
+    field(out, depth, "unit");
+    out.push_str(match r.unit {
+        DueUnit::Days => "Days",
+        DueUnit::BusinessDays => "BusinessDays",
+    });
+    end_field(out);
+    field(out, depth, "from");
+    out.push_str(match r.from {
+        DueFrom::Sent => "Sent",
+        DueFrom::Received => "Received",
+    });
+    end_field(out);
+    close_struct(out, depth);
+}
+
+fn document(out: &mut String, d: &Document, depth: usize) {
+    out.push_str("Document(\n");
+    str_field(out, depth, "label", &d.label);
+    str_field(out, depth, "target", &d.target);
+    close_struct(out, depth);
+}
+
+/// The `log` field of a record at `depth`, when it has entries.
+fn log_field(out: &mut String, depth: usize, log: &[LogEntry]) {
+    if !log.is_empty() {
+        field(out, depth, "log");
+        list(out, log, depth + 1, log_entry);
+        end_field(out);
+    }
+}
+
+fn log_entry(out: &mut String, e: &LogEntry, depth: usize) {
+    out.push_str("Change(\n");
+    field(out, depth, "at");
+    let _ = write!(out, "\"{:?}\"", e.at);
+    end_field(out);
+    str_field(out, depth, "by", &e.by);
+    str_field(out, depth, "what", &e.what);
+    close_struct(out, depth);
+}
+
+fn settings(out: &mut String, s: &Settings, depth: usize) {
+    out.push_str("Settings(\n");
+    field(out, depth, "due_soon_days");
+    let _ = write!(out, "{}", s.due_soon_days);
+    end_field(out);
+    field(out, depth, "reminders");
+    list(out, &s.reminders, depth + 1, |out, days, _| {
+        let _ = write!(out, "{days}");
+    });
+    end_field(out);
+    field(out, depth, "roll_forward");
+    out.push_str(if s.roll_forward { "true" } else { "false" });
+    end_field(out);
+    field(out, depth, "calendar");
+    calendar(out, &s.calendar, depth + 1);
+    end_field(out);
+    close_struct(out, depth);
+}
+
+fn calendar(out: &mut String, c: &Calendar, depth: usize) {
+    out.push_str("Calendar(\n");
+    field(out, depth, "base");
+    out.push_str(match c.base {
+        CalendarBase::UsFederal => "UsFederal",
+        CalendarBase::NoHolidays => "NoHolidays",
+    });
+    end_field(out);
+    field(out, depth, "extra");
+    list(out, &c.extra, depth + 1, holiday);
+    end_field(out);
+    field(out, depth, "removed");
+    list(out, &c.removed, depth + 1, |out, day, _| date(out, *day));
+    end_field(out);
+    close_struct(out, depth);
+}
+
+fn holiday(out: &mut String, h: &Holiday, depth: usize) {
+    out.push_str("Holiday(\n");
+    date_field(out, depth, "on", h.on);
+    str_field(out, depth, "name", &h.name);
+    close_struct(out, depth);
+}
+
+fn conflict(out: &mut String, c: &Conflict, depth: usize) {
+    out.push_str("Conflict(\n");
+    str_field(out, depth, "record", &c.record);
+    str_field(out, depth, "field", &c.field);
+    for (name, value) in [("base", &c.base), ("ours", &c.ours), ("theirs", &c.theirs)] {
+        field(out, depth, name);
+        option(out, value.as_ref(), |out, v| string(out, v));
+        end_field(out);
+    }
     close_struct(out, depth);
 }
 

@@ -43,7 +43,7 @@ pub(super) fn parse(text: &str) -> Option<Docket> {
     let open = text.find(LETTERS_OPEN)? + LETTERS_OPEN.len();
     let runs = cut(text, open, threads)?;
     let last_start = *runs.last()?;
-    let close = letters_close(text)?;
+    let close = letters_close(text, open)?;
     if close <= last_start {
         return None;
     }
@@ -100,16 +100,13 @@ fn cut(text: &str, open: usize, threads: usize) -> Option<Vec<usize>> {
     Some(runs)
 }
 
-/// Where the list of letters ends (at `\n    ],`), found from the end of the
-/// file: the letters are most of it, and only the retired ids may follow.
-fn letters_close(text: &str) -> Option<usize> {
+/// Where the list of letters that opens at `open` ends (at `\n    ],`): the
+/// first line at the top level's indent after it, since in docket's layout
+/// every line inside the list is indented deeper (strings hold no raw line
+/// breaks). Retired ids, settings or conflicts may follow.
+fn letters_close(text: &str, open: usize) -> Option<usize> {
     const LAST_ITEM: &str = "\n        ),";
-    let end = text.strip_suffix("\n    ],\n)\n")?.len();
-    if text[..end].ends_with(LAST_ITEM) {
-        return Some(end);
-    }
-    let retired = text[..end].rfind("\n    retired_ids: [\n")?;
-    let close = text[..retired].strip_suffix("\n    ],")?.len();
+    let close = open - 1 + text[open - 1..].find("\n    ],\n")?;
     text[..close].ends_with(LAST_ITEM).then_some(close)
 }
 
@@ -189,4 +186,57 @@ fn rest_of_file(text: &str, open: usize, close: usize) -> Option<Docket> {
     rest.push_str(&text[..open]);
     rest.push_str(&text[close..]);
     super::parse_whole(&rest).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Conflict, Holiday, Letter};
+
+    /// Settings and conflicts after the letters do not stop the parse in
+    /// parts: the letters end at the first top-level `]`.
+    #[test]
+    fn the_letters_end_before_settings_and_conflicts() {
+        let day = |d| crate::model::Date::from_ymd_opt(2017, 8, d).unwrap_or_default();
+        let mut docket = Docket::new();
+        docket.cities.push(crate::model::City {
+            id: "baltimore".into(),
+            name: "Baltimore".into(),
+            state: "MD".into(),
+            notes: String::new(),
+            log: Vec::new(),
+        });
+        for i in 0..3 {
+            let mut letter = Letter::new("baltimore", day(3));
+            letter.id = format!("baltimore-{i}");
+            docket.letters.push(Arc::new(letter));
+        }
+        docket.retired_ids.push("gone".into());
+        docket.settings.calendar.extra.push(Holiday {
+            on: day(14),
+            name: "Closed".into(),
+        });
+        docket.conflicts.push(Conflict {
+            record: "letter baltimore-1".into(),
+            field: "subject".into(),
+            base: None,
+            ours: Some("\"a\"".into()),
+            theirs: Some("\"b\"".into()),
+        });
+        let text = crate::store::to_ron(&docket);
+        let open = text.find(LETTERS_OPEN).unwrap_or_default() + LETTERS_OPEN.len();
+        let close = letters_close(&text, open).unwrap_or_default();
+        assert!(
+            text[close..].starts_with("\n    ],\n    retired_ids: ["),
+            "{text}"
+        );
+        assert_eq!(letters(&text[open..close]).map(|l| l.len()), Some(3));
+        assert_eq!(
+            rest_of_file(&text, open, close),
+            Some(Docket {
+                letters: Vec::new(),
+                ..docket
+            })
+        );
+    }
 }

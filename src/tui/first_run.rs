@@ -19,7 +19,7 @@ use crate::store;
 /// What the user chose.
 pub enum Choice {
     /// Start with this docket (the sample, or empty), and the note to show.
-    Start(Docket, String),
+    Start(Box<Docket>, String),
     /// Quit, writing nothing.
     Quit,
     /// A signal arrived first (its number).
@@ -53,11 +53,11 @@ pub fn ask(terminal: &mut Tui, path: &Path, signal: &AtomicUsize) -> Result<Choi
             KeyCode::Char('c') if ctrl => return Ok(Choice::Quit),
             KeyCode::Enter | KeyCode::Char('s' | 'S') => {
                 let note = format!("started from the bundled sample: {shown}");
-                return Ok(Choice::Start(store::sample(), note));
+                return Ok(Choice::Start(Box::new(store::sample()), note));
             }
             KeyCode::Char('e' | 'E') => {
                 let note = format!("started empty: {shown}");
-                return Ok(Choice::Start(Docket::new(), note));
+                return Ok(Choice::Start(Box::default(), note));
             }
             KeyCode::Esc | KeyCode::Char('q' | 'Q') => return Ok(Choice::Quit),
             _ => {}

@@ -536,6 +536,7 @@ impl Form {
             name: self.text("name"),
             state: self.text("state"),
             notes: self.text("notes"),
+            log: Vec::new(),
         }
     }
 

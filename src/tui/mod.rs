@@ -57,7 +57,7 @@ pub fn run(path: &Path, as_of: Date, clock: Clock) -> Result<(), Error> {
             match first_run::ask(terminal, path, &signal)? {
                 first_run::Choice::Start(docket, note) => {
                     opened.session.start_with(&docket)?;
-                    opened.docket = docket;
+                    opened.docket = *docket;
                     opened.note = Some(note);
                 }
                 first_run::Choice::Quit => return Ok(Ok(None)),

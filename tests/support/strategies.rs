@@ -6,7 +6,10 @@
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
-use docket::model::{City, Closing, Docket, Extension, Letter, Reply, ReplyKind};
+use docket::model::{
+    Calendar, CalendarBase, City, Closing, Conflict, Docket, Document, DueFrom, DueRule, DueUnit,
+    Extension, Holiday, Letter, LogEntry, Reply, ReplyKind, Settings,
+};
 use proptest::prelude::*;
 
 /// Characters that are hard to write and read back.
@@ -96,6 +99,7 @@ pub fn letter() -> impl Strategy<Value = Letter> {
             prop::collection::vec(closing(), 0..3),
             prop::collection::vec(text(), 0..2),
         ),
+        version_2_fields(),
     )
         .prop_map(
             |(
@@ -103,8 +107,9 @@ pub fn letter() -> impl Strategy<Value = Letter> {
                 (sent, due),
                 (demands, summary, source, tags),
                 (replies, extensions, closings, retired),
+                extra,
             )| {
-                super::letters::letter(id, "", sent)
+                let letter = super::letters::letter(id, "", sent)
                     .from(from)
                     .to(to)
                     .subject(subject)
@@ -118,18 +123,159 @@ pub fn letter() -> impl Strategy<Value = Letter> {
                     .extensions(extensions)
                     .closings(closings)
                     .retired_ids(retired)
-                    .build()
+                    .build();
+                extra.fill(letter)
             },
         )
 }
 
-pub fn city() -> impl Strategy<Value = City> {
-    (text(), text(), text(), text()).prop_map(|(id, name, state, notes)| City {
-        id,
-        name,
-        state,
-        notes,
+/// The fields version 2 added to a letter.
+#[derive(Debug, Clone)]
+pub struct Version2Fields {
+    received: Option<NaiveDate>,
+    due_rule: Option<DueRule>,
+    owner: Option<String>,
+    matter: Option<String>,
+    private_notes: String,
+    documents: Vec<Document>,
+    log: Vec<LogEntry>,
+}
+
+impl Version2Fields {
+    fn fill(self, mut letter: Letter) -> Letter {
+        letter.received = self.received;
+        letter.due_rule = self.due_rule;
+        letter.owner = self.owner;
+        letter.matter = self.matter;
+        letter.private_notes = self.private_notes;
+        letter.documents = self.documents;
+        letter.log = self.log;
+        letter
+    }
+}
+
+fn version_2_fields() -> impl Strategy<Value = Version2Fields> {
+    (
+        (prop::option::of(date()), prop::option::of(due_rule())),
+        (prop::option::of(text()), prop::option::of(text()), text()),
+        prop::collection::vec((text(), text()), 0..2),
+        prop::collection::vec(log_entry(), 0..3),
+    )
+        .prop_map(
+            |((received, due_rule), (owner, matter, private_notes), documents, log)| {
+                Version2Fields {
+                    received,
+                    due_rule,
+                    owner,
+                    matter,
+                    private_notes,
+                    documents: (documents.into_iter())
+                        .map(|(label, target)| Document { label, target })
+                        .collect(),
+                    log,
+                }
+            },
+        )
+}
+
+pub fn due_rule() -> impl Strategy<Value = DueRule> {
+    (any::<u32>(), any::<bool>(), any::<bool>()).prop_map(|(count, business, received)| DueRule {
+        count,
+        unit: if business {
+            DueUnit::BusinessDays
+        } else {
+            DueUnit::Days
+        },
+        from: if received {
+            DueFrom::Received
+        } else {
+            DueFrom::Sent
+        },
     })
+}
+
+/// A log entry, at a time to the second (sometimes with a fraction).
+pub fn log_entry() -> impl Strategy<Value = LogEntry> {
+    (
+        date(),
+        0..86_400_u32,
+        prop_oneof![3 => Just(0_u32), 1 => 0..1_000_000_000_u32],
+        text(),
+        text(),
+    )
+        .prop_map(|(day, secs, nanos, by, what)| LogEntry {
+            at: day.and_time(
+                chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos)
+                    .expect("in a day"),
+            ),
+            by,
+            what,
+        })
+}
+
+/// Settings: mostly the defaults, which the file does not write.
+pub fn settings() -> impl Strategy<Value = Settings> {
+    let custom = (
+        (
+            any::<i64>(),
+            prop::collection::vec(any::<i64>(), 0..3),
+            any::<bool>(),
+        ),
+        any::<bool>(),
+        prop::collection::vec((date(), text()), 0..3),
+        prop::collection::vec(date(), 0..3),
+    )
+        .prop_map(
+            |((due_soon_days, reminders, roll_forward), federal, extra, removed)| Settings {
+                due_soon_days,
+                reminders,
+                roll_forward,
+                calendar: Calendar {
+                    base: if federal {
+                        CalendarBase::UsFederal
+                    } else {
+                        CalendarBase::NoHolidays
+                    },
+                    extra: (extra.into_iter())
+                        .map(|(on, name)| Holiday { on, name })
+                        .collect(),
+                    removed,
+                },
+            },
+        );
+    prop_oneof![1 => Just(Settings::default()), 1 => custom]
+}
+
+pub fn conflict() -> impl Strategy<Value = Conflict> {
+    (
+        (text(), text()),
+        (
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(text()),
+        ),
+    )
+        .prop_map(|((record, field), (base, ours, theirs))| Conflict {
+            record,
+            field,
+            base,
+            ours,
+            theirs,
+        })
+}
+
+pub fn city() -> impl Strategy<Value = City> {
+    (
+        (text(), text(), text(), text()),
+        prop::collection::vec(log_entry(), 0..2),
+    )
+        .prop_map(|((id, name, state, notes), log)| City {
+            id,
+            name,
+            state,
+            notes,
+            log,
+        })
 }
 
 /// A docket with unique ids whose letters name cities that exist, in no
@@ -138,8 +284,10 @@ pub fn docket() -> impl Strategy<Value = Docket> {
     (
         prop::collection::vec(city(), 0..4),
         prop::collection::vec((letter(), any::<prop::sample::Index>()), 0..5),
+        settings(),
+        prop::collection::vec(conflict(), 0..2),
     )
-        .prop_map(|(mut cities, letters)| {
+        .prop_map(|(mut cities, letters, settings, conflicts)| {
             for (i, city) in cities.iter_mut().enumerate() {
                 city.id = format!("{}#{i}", city.id);
             }
@@ -163,6 +311,8 @@ pub fn docket() -> impl Strategy<Value = Docket> {
                 cities,
                 letters: letters.into_iter().map(Arc::new).collect(),
                 retired_ids: Vec::new(),
+                settings,
+                conflicts,
             }
         })
 }
