@@ -1,0 +1,192 @@
+//! What a form finds at fault, and the change it asks for.
+
+use super::{Field, FieldKind, Form, FormKind};
+use crate::model::{Change, City, Closing, Date, Docket, Extension, Letter, Reply};
+
+use FieldKind::Date as DateField;
+
+impl Form {
+    /// Every field the form itself finds at fault, in field order: required
+    /// fields left empty and dates that are not dates. The model's checks
+    /// (ids taken, dates out of order) come after these pass.
+    pub fn errors(&self, anchor: Date) -> Vec<FieldError> {
+        let required = self.required();
+        let mut errors = Vec::new();
+        for field in &self.fields {
+            let empty = field.value().is_empty();
+            if field.kind == DateField {
+                if empty && !OPTIONAL_DATES.contains(&field.key) {
+                    errors.push((field.key, required_message(field)));
+                } else if !empty && let Err(e) = field.date(anchor) {
+                    errors.push((field.key, e));
+                }
+            } else if empty && required.contains(&field.key) {
+                errors.push((field.key, required_message(field)));
+            }
+        }
+        errors
+    }
+
+    /// The text fields the model requires, so that all missing ones are
+    /// marked at once rather than one per Enter.
+    fn required(&self) -> &'static [&'static str] {
+        match self.kind {
+            FormKind::AddCity | FormKind::EditCity(_) => &["id", "name"],
+            FormKind::AddLetter | FormKind::EditLetter(_) => &["city", "from", "to", "subject"],
+            FormKind::Reply(_) => &["from"],
+            _ => &[],
+        }
+    }
+
+    /// The change the form asks for, or the field at fault and why. Dates
+    /// count from `anchor`, the as-of date.
+    pub fn change(&self, docket: &Docket, anchor: Date) -> Result<Change, FieldError> {
+        Ok(match &self.kind {
+            FormKind::AddCity => Change::AddCity(self.city(self.text("id"))),
+            FormKind::EditCity(id) => Change::EditCity(self.city(id.clone())),
+            FormKind::AddLetter => {
+                let letter = Letter::new(self.text("city"), anchor);
+                Change::AddLetter(self.letter(letter, anchor)?)
+            }
+            FormKind::EditLetter(id) => {
+                let letter = (docket.letter(id).cloned())
+                    .ok_or(("subject", format!("letter {id} no longer exists")))?;
+                Change::EditLetter(self.letter(letter, anchor)?)
+            }
+            FormKind::Reply(id) => Change::AddReply(
+                id.clone(),
+                Reply {
+                    id: String::new(),
+                    on: self.date("on", anchor)?,
+                    from: self.text("from"),
+                    kind: self.text("kind").parse().map_err(|e| ("kind", e))?,
+                    summary: self.text("summary"),
+                    source: self.field("source").and_then(Field::optional),
+                },
+            ),
+            FormKind::EditReply(id, reply) => Change::EditReply(
+                id.clone(),
+                Reply {
+                    id: reply.clone(),
+                    on: self.date("on", anchor)?,
+                    from: self.text("from"),
+                    kind: self.text("kind").parse().map_err(|e| ("kind", e))?,
+                    summary: self.text("summary"),
+                    source: self.field("source").and_then(Field::optional),
+                },
+            ),
+            FormKind::EditExtension(id, extension) => Change::EditExtension(
+                id.clone(),
+                Extension {
+                    id: extension.clone(),
+                    granted_on: self.date("granted_on", anchor)?,
+                    new_due: self.date("new_due", anchor)?,
+                    note: self.text("note"),
+                },
+            ),
+            FormKind::EditClosing(id, closing) => Change::EditClosing(
+                id.clone(),
+                Closing {
+                    id: closing.clone(),
+                    on: self.date("on", anchor)?,
+                    outcome: self.text("outcome"),
+                    reopened_on: self.optional_date("reopened_on", anchor)?,
+                },
+            ),
+            FormKind::Reopen(id) => Change::Reopen {
+                id: id.clone(),
+                on: self.date("on", anchor)?,
+            },
+            FormKind::Extend(id) => Change::AddExtension(
+                id.clone(),
+                Extension {
+                    id: String::new(),
+                    granted_on: self.date("granted_on", anchor)?,
+                    new_due: self.date("new_due", anchor)?,
+                    note: self.text("note"),
+                },
+            ),
+            FormKind::Close(id) => Change::Close(
+                id.clone(),
+                Closing {
+                    id: String::new(),
+                    on: self.date("on", anchor)?,
+                    outcome: self.text("outcome"),
+                    reopened_on: None,
+                },
+            ),
+        })
+    }
+
+    /// The city with this id, as the form has it.
+    fn city(&self, id: String) -> City {
+        City {
+            id,
+            name: self.text("name"),
+            state: self.text("state"),
+            notes: self.text("notes"),
+            log: Vec::new(),
+        }
+    }
+
+    /// `letter` with the form's fields put in.
+    fn letter(&self, mut letter: Letter, anchor: Date) -> Result<Letter, FieldError> {
+        if let Some(city) = self.field("city") {
+            city.value().clone_into(&mut letter.city);
+        }
+        letter.sent = self.date("sent", anchor)?;
+        letter.due = self.optional_date("due", anchor)?;
+        letter.from = self.text("from");
+        letter.to = self.text("to");
+        letter.subject = self.text("subject");
+        letter.program = self.field("program").and_then(Field::optional);
+        letter.demands = self.field("demands").map(Field::lines).unwrap_or_default();
+        letter.summary = self.text("summary");
+        letter.source = self.field("source").and_then(Field::optional);
+        if let Some(tags) = self.field("tags") {
+            letter.tags = (tags.value().split(','))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
+        Ok(letter)
+    }
+
+    /// A text field's value, empty if the form has no such field.
+    fn text(&self, key: &str) -> String {
+        self.field(key)
+            .map(|f| f.value().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// A date that must be given.
+    fn date(&self, key: &'static str, anchor: Date) -> Result<Date, FieldError> {
+        let field = self.field(key).ok_or((key, "missing".to_owned()))?;
+        if field.value().is_empty() {
+            return Err((key, format!("{} is required", field.label.to_lowercase())));
+        }
+        field.date(anchor).map_err(|e| (key, e))
+    }
+
+    /// A date that may be left empty.
+    fn optional_date(&self, key: &'static str, anchor: Date) -> Result<Option<Date>, FieldError> {
+        let empty = self.field(key).is_none_or(|f| f.value().is_empty());
+        if empty {
+            Ok(None)
+        } else {
+            self.date(key, anchor).map(Some)
+        }
+    }
+}
+
+/// The field at fault (its key) and why.
+pub type FieldError = (&'static str, String);
+
+/// Date fields that may be left empty.
+const OPTIONAL_DATES: &[&str] = &["due"];
+
+/// `subject is required`.
+fn required_message(field: &Field) -> String {
+    format!("{} is required", field.label.to_lowercase())
+}
