@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Date, Letter};
 
 /// A reply received to a letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,5 +133,55 @@ impl Closing {
     /// it and not reopened by then.
     pub fn in_force(&self, as_of: Date) -> bool {
         self.on <= as_of && self.reopened_on.is_none_or(|r| r > as_of)
+    }
+}
+
+/// The ids of a letter's entries.
+impl Letter {
+    /// The next id with this prefix (`r`, `x`, `c`): one past the highest
+    /// ever used in this letter, deleted ones included.
+    pub fn next_entry_id(&self, prefix: char) -> String {
+        let ids = (self.replies.iter().map(|r| &r.id))
+            .chain(self.extensions.iter().map(|e| &e.id))
+            .chain(self.closings.iter().map(|c| &c.id))
+            .chain(self.retired_ids.iter());
+        let max = ids
+            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{}", max + 1)
+    }
+
+    /// Gives an id to every reply, extension and closing without one, in
+    /// date order (how a version 1 file's entries get theirs).
+    pub fn assign_entry_ids(&mut self) {
+        let mut order: Vec<usize> = (0..self.replies.len()).collect();
+        order.sort_by_key(|&i| self.replies[i].on);
+        for i in order {
+            if self.replies[i].id.is_empty() {
+                self.replies[i].id = self.next_entry_id('r');
+            }
+        }
+        let mut order: Vec<usize> = (0..self.extensions.len()).collect();
+        order.sort_by_key(|&i| self.extensions[i].granted_on);
+        for i in order {
+            if self.extensions[i].id.is_empty() {
+                self.extensions[i].id = self.next_entry_id('x');
+            }
+        }
+        let mut order: Vec<usize> = (0..self.closings.len()).collect();
+        order.sort_by_key(|&i| self.closings[i].on);
+        for i in order {
+            if self.closings[i].id.is_empty() {
+                self.closings[i].id = self.next_entry_id('c');
+            }
+        }
+    }
+
+    /// Whether any reply, extension or closing lacks an id.
+    pub fn lacks_entry_ids(&self) -> bool {
+        self.replies.iter().any(|r| r.id.is_empty())
+            || self.extensions.iter().any(|e| e.id.is_empty())
+            || self.closings.iter().any(|c| c.id.is_empty())
     }
 }
