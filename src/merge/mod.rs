@@ -51,7 +51,7 @@ impl Merged {
 pub fn merge(base: &Docket, ours: &Docket, theirs: &Docket) -> Merged {
     let mut found = Vec::new();
     let cities = merge_cities(&mut found, base, ours, theirs);
-    let letters = merge_letters(&mut found, base, ours, theirs);
+    let (letters, both_changed) = merge_letters(&mut found, base, ours, theirs);
     let settings = if ours.settings == theirs.settings || base.settings == theirs.settings {
         ours.settings.clone()
     } else if base.settings == ours.settings {
@@ -73,7 +73,7 @@ pub fn merge(base: &Docket, ours: &Docket, theirs: &Docket) -> Merged {
         conflicts: Vec::new(),
     };
     keep_cities_in_use(&mut found, &mut docket, [base, ours, theirs]);
-    keep_letters_valid(&mut found, &mut docket, [base, ours, theirs]);
+    keep_letters_valid(&mut found, &mut docket, &both_changed, [base, ours, theirs]);
     docket.conflicts = merge_list(&base.conflicts, &ours.conflicts, &theirs.conflicts);
     for conflict in &found {
         if !docket.conflicts.contains(conflict) {
@@ -110,20 +110,32 @@ fn merge_cities(
         .collect()
 }
 
+/// The letters merged, in id order, and the ids of those both sides
+/// changed (merged field by field).
 fn merge_letters(
     found: &mut Vec<Conflict>,
     base: &Docket,
     ours: &Docket,
     theirs: &Docket,
-) -> Vec<Arc<Letter>> {
+) -> (Vec<Arc<Letter>>, Vec<String>) {
     let rows = align([&base.letters, &ours.letters, &theirs.letters], letter_id);
-    rows.into_iter()
-        .filter_map(|[b, o, t]| match decide(b, o, t) {
+    let mut both_changed = Vec::new();
+    let mut letters = Vec::with_capacity(rows.len());
+    for [b, o, t] in rows {
+        let outcome = decide(b, o, t);
+        let merged = match outcome {
             // Unchanged letters stay shared with the side they came from.
             Outcome::Keep(letter) => Some(Arc::clone(letter)),
-            outcome => settle(found, &record_name::<Letter>, outcome.map(|l| &**l)).map(Arc::new),
-        })
-        .collect()
+            outcome => {
+                if let Outcome::BothChanged { ours, .. } = outcome {
+                    both_changed.push(ours.id.clone());
+                }
+                settle(found, &record_name::<Letter>, outcome.map(|l| &**l)).map(Arc::new)
+            }
+        };
+        letters.extend(merged);
+    }
+    (letters, both_changed)
 }
 
 /// A city or letter's name in a conflict: `letter baltimore-2017-08-03`.
@@ -298,41 +310,60 @@ fn keep_cities_in_use(
 /// A letter merged field by field that breaks a rule of the docket (both
 /// sides' dates together put a due date before the sending, say) is put
 /// back to ours, and the whole letter is recorded as a conflict, theirs
-/// kept in full.
+/// kept in full. Only letters both sides changed (`merged`) can break so.
 fn keep_letters_valid(
     found: &mut Vec<Conflict>,
     docket: &mut Docket,
+    merged: &[String],
     [base, ours, theirs]: [&Docket; 3],
 ) {
-    let broken: HashSet<String> = (docket.problems().into_iter())
-        .filter(|p| p.record == "letter")
-        .map(|p| p.id)
-        .collect();
-    if broken.is_empty() {
-        return;
-    }
-    for at in 0..docket.letters.len() {
-        let id = docket.letters[at].id.clone();
-        let (Some(o), Some(t)) = (ours.letter(&id), theirs.letter(&id)) else {
+    for id in merged {
+        let Ok(at) = (docket.letters).binary_search_by(|l| l.id.as_str().cmp(id)) else {
             continue;
         };
-        if !broken.contains(&id) {
+        let (Some(o), Some(t)) = (ours.letter(id), theirs.letter(id)) else {
+            continue;
+        };
+        if !breaks_rules(&docket.letters[at]) || breaks_rules(o) {
             continue;
         }
-        let name = record_name::<Letter>(&id);
-        found.retain(|c| !concerns_letter(&c.record, &id));
-        found.push(whole(name, base.letter(&id), Some(o), Some(t)));
+        found.retain(|c| !concerns_letter(&c.record, id));
+        found.push(whole(
+            record_name::<Letter>(id),
+            base.letter(id),
+            Some(o),
+            Some(t),
+        ));
         docket.letters[at] = Arc::new(o.clone());
     }
 }
 
-/// Whether a conflict's record is this letter or one of its entries.
+/// Whether a letter breaks a rule of its own (its dates, its entry ids),
+/// checked in a docket of its own with its city.
+fn breaks_rules(letter: &Letter) -> bool {
+    let mut alone = Docket::new();
+    alone.cities.push(City {
+        id: letter.city.clone(),
+        name: String::new(),
+        state: String::new(),
+        notes: String::new(),
+        log: Vec::new(),
+    });
+    alone.letters.push(Arc::new(letter.clone()));
+    !alone.problems().is_empty()
+}
+
+/// Whether a conflict's record is this letter (`letter ID`) or one of
+/// its entries (`reply ID r2`; a letter's id may hold spaces, an entry's
+/// never does).
 fn concerns_letter(record: &str, id: &str) -> bool {
-    let mut words = record.split(' ');
-    matches!(
-        words.next(),
-        Some("letter" | "reply" | "extension" | "closing")
-    ) && words.next() == Some(id)
+    match record.split_once(' ') {
+        Some(("letter", rest)) => rest == id,
+        Some(("reply" | "extension" | "closing", rest)) => rest
+            .rsplit_once(' ')
+            .is_some_and(|(letter, _)| letter == id),
+        _ => false,
+    }
 }
 
 impl<'a, T> Outcome<'a, T> {

@@ -61,6 +61,7 @@ pub fn decide<'a, T: PartialEq>(
     theirs: Option<&'a T>,
 ) -> Outcome<'a, T> {
     match (base, ours, theirs) {
+        (_, None, None) => Outcome::Drop,
         (_, Some(o), Some(t)) if o == t => Outcome::Keep(o),
         (Some(b), Some(o), Some(t)) if b == o => Outcome::Keep(t),
         (Some(b), Some(o), Some(t)) if b == t => Outcome::Keep(o),
@@ -71,7 +72,6 @@ pub fn decide<'a, T: PartialEq>(
             Outcome::DeletedAndEdited { base, ours, theirs }
         }
         (None, Some(x), None) | (None, None, Some(x)) => Outcome::Keep(x),
-        (None, None, None) => Outcome::Drop,
     }
 }
 

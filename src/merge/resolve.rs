@@ -193,7 +193,8 @@ fn set_field<R>(
 }
 
 /// A reply, extension or closing put back, removed, or one of its fields
-/// set. `id` is `LETTER ENTRY`.
+/// set. `id` is `LETTER ENTRY` (the letter's id may hold spaces, the
+/// entry's never does).
 fn apply_entry<E: Entry>(
     docket: &mut Docket,
     id: &str,
@@ -201,7 +202,7 @@ fn apply_entry<E: Entry>(
     value: Option<&str>,
 ) -> Result<(), String> {
     let (letter, entry) = id
-        .split_once(' ')
+        .rsplit_once(' ')
         .ok_or_else(|| format!("{:?} names no {} within a letter", id, E::KIND))?;
     let at = letter_at(docket, letter)?;
     let letter = docket.letter_mut(at);

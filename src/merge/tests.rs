@@ -171,6 +171,13 @@ const CASES: &[Case] = &[
         holds: |d| d.letter("b").is_none() && d.retired_ids == ["b"] && subject(d, "a") == "theirs",
     },
     Case {
+        name: "deleted on both sides",
+        ours: |d| remove_letter(d, "b"),
+        theirs: |d| remove_letter(d, "b"),
+        conflicts: &[],
+        holds: |d| d.letter("b").is_none() && d.retired_ids == ["b"],
+    },
+    Case {
         name: "deleted by us, edited by them",
         ours: |d| remove_letter(d, "b"),
         theirs: |d| edit(d, "b", |l| l.subject = "theirs".into()),
