@@ -26,6 +26,11 @@ pub enum What {
     Removed,
     /// These fields changed.
     Fields(Vec<&'static str>),
+    /// A conflict on it was recorded (the field, or empty for the whole
+    /// record).
+    Conflict(String),
+    /// A conflict on it was resolved.
+    Resolved(String),
 }
 
 impl fmt::Display for Changed {
@@ -34,13 +39,19 @@ impl fmt::Display for Changed {
             What::Added => write!(f, "{} added", self.record),
             What::Removed => write!(f, "{} removed", self.record),
             What::Fields(fields) => write!(f, "{}: {} changed", self.record, fields.join(", ")),
+            What::Conflict(field) if field.is_empty() => write!(f, "{}: in conflict", self.record),
+            What::Conflict(field) => write!(f, "{}: {field} in conflict", self.record),
+            What::Resolved(field) if field.is_empty() => {
+                write!(f, "{}: conflict resolved", self.record)
+            }
+            What::Resolved(field) => write!(f, "{}: {field} conflict resolved", self.record),
         }
     }
 }
 
 /// Every record that differs from `before` to `after`, cities first, then
 /// letters each followed by their entries, then the settings and the
-/// conflicts.
+/// conflicts recorded and resolved.
 pub fn changes(before: &Docket, after: &Docket) -> Vec<Changed> {
     let mut changes = Vec::new();
     for [a, b, _] in align([&before.cities, &after.cities, &[]], city_id) {
@@ -65,14 +76,21 @@ pub fn changes(before: &Docket, after: &Docket) -> Vec<Changed> {
             what: What::Fields(settings),
         });
     }
-    let resolved = (before.conflicts.iter())
-        .filter(|c| !after.conflicts.contains(c))
-        .count();
-    if resolved > 0 {
-        changes.push(Changed {
-            record: crate::model::text::count(resolved as i64, "conflict"),
-            what: What::Removed,
-        });
+    for conflict in &after.conflicts {
+        if !before.conflicts.contains(conflict) {
+            changes.push(Changed {
+                record: conflict.record.clone(),
+                what: What::Conflict(conflict.field.clone()),
+            });
+        }
+    }
+    for conflict in &before.conflicts {
+        if !after.conflicts.contains(conflict) {
+            changes.push(Changed {
+                record: conflict.record.clone(),
+                what: What::Resolved(conflict.field.clone()),
+            });
+        }
     }
     changes
 }
