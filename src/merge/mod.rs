@@ -27,7 +27,7 @@ pub use self::diff::{Changed, What, changes};
 use self::fields::{Field, ron_text};
 pub use self::records::{Entry, Outcome, Record, align, decide};
 use self::records::{city_id, letter_id};
-pub use self::resolve::{ResolveError, Side, describe, find, resolve};
+pub use self::resolve::{Resolution, ResolveError, Side, describe, find, resolution, resolve};
 use crate::model::{City, Closing, Conflict, Docket, Extension, Letter, Reply, Settings};
 
 /// The outcome of a merge.

@@ -109,6 +109,47 @@ pub fn find(docket: &Docket, record: &str, field: Option<&str>) -> Result<usize,
     })
 }
 
+/// A conflict's resolution as puts: the record with the chosen value (or
+/// put back, or removed) and the list of conflicts without it. Applied by
+/// [`Docket::put`], which returns the puts that undo it (the interface's
+/// undo keeps them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution {
+    /// The conflict resolved.
+    pub conflict: Conflict,
+    /// What was done, for messages: `resolved letter a subject: kept theirs`.
+    pub description: String,
+    /// The puts that resolve it.
+    pub puts: Vec<Put>,
+}
+
+/// The resolution of the conflict on `record` and `field` (see [`find`])
+/// with the value of `side`.
+pub fn resolution(
+    docket: &Docket,
+    record: &str,
+    field: Option<&str>,
+    side: Side,
+) -> Result<Resolution, ResolveError> {
+    let at = find(docket, record, field)?;
+    let conflict = docket.conflicts[at].clone();
+    let (value, kept) = match side {
+        Side::Ours => (conflict.ours.as_deref(), "ours"),
+        Side::Theirs => (conflict.theirs.as_deref(), "theirs"),
+    };
+    let put = record_put(docket, &conflict, value).map_err(|message| ResolveError::Apply {
+        record: describe(&conflict),
+        message,
+    })?;
+    let mut conflicts = docket.conflicts.clone();
+    conflicts.remove(at);
+    Ok(Resolution {
+        description: format!("resolved {}: kept {kept}", describe(&conflict)),
+        puts: vec![put, Put::Conflicts(conflicts)],
+        conflict,
+    })
+}
+
 /// Resolves the conflict on `record` and `field` (see [`find`]) with the
 /// value of `side`, and removes it; returns the conflict. On error the
 /// docket is unchanged.
@@ -118,61 +159,62 @@ pub fn resolve(
     field: Option<&str>,
     side: Side,
 ) -> Result<Conflict, ResolveError> {
-    let at = find(docket, record, field)?;
-    let conflict = docket.conflicts[at].clone();
-    let value = match side {
-        Side::Ours => conflict.ours.as_deref(),
-        Side::Theirs => conflict.theirs.as_deref(),
-    };
-    let mut resolved = docket.clone();
-    apply(&mut resolved, &conflict, value).map_err(|message| ResolveError::Apply {
-        record: describe(&conflict),
-        message,
-    })?;
-    resolved.conflicts.remove(at);
-    *docket = resolved;
-    Ok(conflict)
+    let resolution = resolution(docket, record, field, side)?;
+    docket.put(resolution.puts);
+    Ok(resolution.conflict)
 }
 
-/// Puts `value` (RON text; `None`: the record does not exist) into the
-/// conflict's record and field.
-fn apply(docket: &mut Docket, conflict: &Conflict, value: Option<&str>) -> Result<(), String> {
+/// The put that gives the conflict's record and field `value` (RON text;
+/// `None`: the record does not exist).
+fn record_put(docket: &Docket, conflict: &Conflict, value: Option<&str>) -> Result<Put, String> {
     let (kind, id) = conflict
         .record
         .split_once(' ')
         .unwrap_or((&conflict.record, ""));
     let field = conflict.field.as_str();
+    let letter = |id: &str| {
+        (docket.letter(id).cloned()).ok_or_else(|| format!("letter {id} is not in the docket"))
+    };
+    let put_letter = |letter: Letter| Put::Letter(letter.id.clone(), Some(Arc::new(letter)));
     match kind {
-        "settings" => set_field(fields::SETTINGS, &mut docket.settings, field, value),
+        "settings" => {
+            let mut settings = docket.settings.clone();
+            set_field(fields::SETTINGS, &mut settings, field, value)?;
+            Ok(Put::Settings(Box::new(settings)))
+        }
         "city" if field.is_empty() => {
             let city = value.map(from_ron::<City>).transpose()?;
-            docket.put(vec![Put::City(id.to_owned(), city)]);
-            Ok(())
+            Ok(Put::City(id.to_owned(), city))
         }
         "city" => {
-            let at = (docket.cities.iter().position(|c| c.id == id))
+            let mut city = (docket.city(id).cloned())
                 .ok_or_else(|| format!("city {id} is not in the docket"))?;
-            set_field(City::fields(), &mut docket.cities[at], field, value)
+            set_field(City::fields(), &mut city, field, value)?;
+            Ok(Put::City(id.to_owned(), Some(city)))
         }
         "letter" if field.is_empty() => {
             let letter = value.map(from_ron::<Letter>).transpose()?;
-            docket.put(vec![Put::Letter(id.to_owned(), letter.map(Arc::new))]);
-            Ok(())
+            Ok(Put::Letter(id.to_owned(), letter.map(Arc::new)))
         }
         "letter" => {
-            let at = letter_at(docket, id)?;
-            set_field(Letter::fields(), docket.letter_mut(at), field, value)
+            let mut letter = letter(id)?;
+            set_field(Letter::fields(), &mut letter, field, value)?;
+            Ok(put_letter(letter))
         }
-        "reply" => apply_entry::<Reply>(docket, id, field, value),
-        "extension" => apply_entry::<Extension>(docket, id, field, value),
-        "closing" => apply_entry::<Closing>(docket, id, field, value),
+        "reply" | "extension" | "closing" => {
+            let (letter_id, entry) = id
+                .rsplit_once(' ')
+                .ok_or_else(|| format!("{id:?} names no {kind} within a letter"))?;
+            let mut letter = letter(letter_id)?;
+            match kind {
+                "reply" => apply_entry::<Reply>(&mut letter, entry, field, value)?,
+                "extension" => apply_entry::<Extension>(&mut letter, entry, field, value)?,
+                _ => apply_entry::<Closing>(&mut letter, entry, field, value)?,
+            }
+            Ok(put_letter(letter))
+        }
         _ => Err(format!("{kind:?} is not a kind of record docket knows")),
     }
-}
-
-fn letter_at(docket: &Docket, id: &str) -> Result<usize, String> {
-    (docket.letters.iter().position(|l| l.id == id))
-        .ok_or_else(|| format!("letter {id} is not in the docket"))
 }
 
 /// A field of a record set from RON text.
@@ -192,20 +234,14 @@ fn set_field<R>(
     field.set(record, value)
 }
 
-/// A reply, extension or closing put back, removed, or one of its fields
-/// set. `id` is `LETTER ENTRY` (the letter's id may hold spaces, the
-/// entry's never does).
+/// A reply, extension or closing of `letter` put back, removed, or one of
+/// its fields set.
 fn apply_entry<E: Entry>(
-    docket: &mut Docket,
-    id: &str,
+    letter: &mut Letter,
+    entry: &str,
     field: &str,
     value: Option<&str>,
 ) -> Result<(), String> {
-    let (letter, entry) = id
-        .rsplit_once(' ')
-        .ok_or_else(|| format!("{:?} names no {} within a letter", id, E::KIND))?;
-    let at = letter_at(docket, letter)?;
-    let letter = docket.letter_mut(at);
     let position = E::of(letter).iter().position(|e| e.id() == entry);
     match (field.is_empty(), position, value) {
         (true, Some(at), Some(text)) => E::of_mut(letter)[at] = from_ron(text)?,

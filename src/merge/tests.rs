@@ -503,3 +503,31 @@ fn changes_name_each_record_and_field() {
         ]
     );
 }
+
+#[test]
+fn a_resolution_is_undone_by_the_puts_it_returns() {
+    let base = base();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    edit(&mut ours, "a", |l| l.replies[0].summary = "ours".into());
+    edit(&mut theirs, "a", |l| l.replies[0].summary = "theirs".into());
+    ours.settings.due_soon_days = 5;
+    theirs.settings.due_soon_days = 7;
+    let merged = merge(&base, &ours, &theirs).docket;
+    let mut docket = merged.clone();
+    for (record, field) in [("reply a r1", "summary"), ("settings", "due_soon_days")] {
+        let resolution = super::resolution(&docket, record, Some(field), Side::Theirs).unwrap();
+        assert_eq!(
+            resolution.description,
+            format!("resolved {record} {field}: kept theirs")
+        );
+        let undo = docket.put(resolution.puts);
+        let resolved = docket.clone();
+        let redo = docket.put(undo);
+        assert_ne!(docket, resolved);
+        docket.put(redo);
+        assert_eq!(docket, resolved);
+    }
+    assert_eq!(docket.letter("a").unwrap().replies[0].summary, "theirs");
+    assert_eq!(docket.settings.due_soon_days, 7);
+    assert!(docket.conflicts.is_empty());
+}
