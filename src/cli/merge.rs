@@ -36,6 +36,12 @@ pub fn run(args: &MergeArgs) -> Result<(), Error> {
     let ours = load(&args.ours, "our", &name, false)?;
     let theirs = load(&args.theirs, "their", &name, false)?;
     let merged = merge::merge(&base, &ours, &theirs);
+    // Never write a file that would not load: git merges it instead.
+    if let Some(problem) = merged.docket.problems().first() {
+        return Err(Error::usage(format!(
+            "{name}: the merge breaks a rule ({problem}); nothing merged"
+        )));
+    }
     let text = store::to_ron(&merged.docket);
     // A failed write leaves OURS as it was: git then merges line by line.
     store::write_atomically(&args.ours, text.as_bytes(), false)
