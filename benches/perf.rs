@@ -310,3 +310,43 @@ fn edit_during_save(bencher: Bencher, letters: usize) {
         snapshot
     });
 }
+
+/// Two versions of a docket edited apart from it, each with 1% of its
+/// letters changed (ours sets owners, theirs records replies), each read
+/// from its own text as the merge driver reads three files: no letter is
+/// shared between them, so every unchanged letter is compared in full.
+fn merge_inputs(letters: usize) -> [Docket; 3] {
+    let data = data(letters);
+    let mut rng = synth::Rng::new(SEED + 1);
+    let (mut ours, mut theirs) = (Docket::clone(&data.docket), Docket::clone(&data.docket));
+    for _ in 0..letters / 100 {
+        let at = rng.below(letters as u64) as usize;
+        ours.letter_mut(at).owner = Some("jdoe".to_owned());
+        let at = rng.below(letters as u64) as usize;
+        let letter = theirs.letter_mut(at);
+        let reply = docket::model::Reply {
+            id: letter.next_entry_id('r'),
+            on: letter.sent,
+            from: "City Solicitor".to_owned(),
+            kind: docket::model::ReplyKind::Acknowledges,
+            summary: "Received; an answer will follow".to_owned(),
+            source: None,
+        };
+        letter.replies.push(reply);
+    }
+    [&data.docket, &ours, &theirs]
+        .map(|docket| store::parse(&store::to_ron(docket)).expect("parses"))
+}
+
+/// The three-way merge of two versions that each changed 1% of the letters
+/// (see `merge_inputs`), in memory. To compare with `load` (target: within
+/// twice one load).
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn merge(bencher: Bencher, letters: usize) {
+    let [base, ours, theirs] = merge_inputs(letters);
+    bencher.bench(|| {
+        let merged = docket::merge::merge(&base, &ours, &theirs);
+        assert!(merged.is_clean());
+        merged
+    });
+}

@@ -10,6 +10,8 @@ pub mod import;
 #[warn(missing_docs)]
 pub mod index;
 #[warn(missing_docs)]
+pub mod merge;
+#[warn(missing_docs)]
 pub mod model;
 #[warn(missing_docs)]
 pub mod store;

@@ -20,11 +20,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("text_safety.rs", &[]),
     ("export/", &["export", "model", "index", "csv_layout"]),
     ("import/", &["import", "model", "csv_layout"]),
+    ("merge/", &["merge", "model"]),
     ("clock.rs", &["model"]),
     ("error.rs", &["store"]),
     (
         "tui/",
-        &["tui", "model", "index", "store", "clock", "error", "export"],
+        &[
+            "tui", "model", "index", "store", "clock", "error", "export", "merge",
+        ],
     ),
 ];
 

@@ -1,13 +1,17 @@
 //! The command line: clap definitions and the commands that need no terminal.
 
 mod change;
+mod conflicts;
 mod digest;
 mod due;
 mod edit;
 mod export;
+mod git;
 mod import;
 mod list;
+mod merge;
 mod show;
+mod sync;
 mod table;
 
 use std::path::PathBuf;
@@ -80,6 +84,17 @@ pub enum Command {
         #[arg(long)]
         empty: bool,
     },
+    /// Merge two versions of the data file from a common base (git's merge driver: %O %A %B %P)
+    Merge(merge::MergeArgs),
+    /// Set docket up in a git repository
+    #[command(subcommand)]
+    Git(git::GitCommand),
+    /// Commit the data file, pull (docket merges it), push, and say what came in
+    Sync,
+    /// List the conflicts a merge recorded in the file
+    Conflicts(conflicts::ConflictsArgs),
+    /// Resolve a conflict, keeping our value or theirs
+    Resolve(conflicts::ResolveArgs),
 }
 
 /// JSON that could not be written (docket's records always can be).
@@ -122,6 +137,11 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
             Ok(())
         }
         Some(Command::Init { empty }) => init(&path, empty),
+        Some(Command::Merge(args)) => merge::run(&args),
+        Some(Command::Git(command)) => git::run(&path, &command),
+        Some(Command::Sync) => sync::run(&path),
+        Some(Command::Conflicts(args)) => conflicts::list(&path, &args),
+        Some(Command::Resolve(args)) => conflicts::resolve(&path, &args),
     }
 }
 
@@ -156,6 +176,20 @@ pub fn load_or_sample(path: &std::path::Path) -> Result<Docket, Error> {
 fn check(path: &std::path::Path) -> Result<(), Error> {
     let docket = store::load(path)?
         .ok_or_else(|| Error::data(format!("{}: no such file", path.display())))?;
+    if !docket.conflicts.is_empty() {
+        let listed: Vec<String> = docket
+            .conflicts
+            .iter()
+            .map(crate::merge::describe)
+            .collect();
+        return Err(Error::data(format!(
+            "{}: {} unresolved: {} (`docket conflicts` shows both values, \
+             `docket resolve ID FIELD --ours|--theirs` settles one)",
+            path.display(),
+            crate::model::text::count(docket.conflicts.len() as i64, "conflict"),
+            listed.join("; ")
+        )));
+    }
     say(&format!(
         "{}: ok, {} cities, {} letters",
         path.display(),

@@ -127,6 +127,13 @@ impl Batch {
                 let before = put_slot(&mut self.docket.letters, slots, &id, value);
                 Put::Letter(id, before)
             }
+            Put::Settings(settings) => Put::Settings(Box::new(std::mem::replace(
+                &mut self.docket.settings,
+                *settings,
+            ))),
+            Put::Conflicts(conflicts) => {
+                Put::Conflicts(std::mem::replace(&mut self.docket.conflicts, conflicts))
+            }
         }
     }
 }

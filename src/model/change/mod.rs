@@ -17,7 +17,7 @@ mod plan;
 use self::plan::{new_letter_id, plan, replace_by_id};
 
 pub use self::batch::Batch;
-use super::{City, Closing, Date, Docket, Extension, Letter, Reply};
+use super::{City, Closing, Conflict, Date, Docket, Extension, Letter, Reply, Settings};
 
 /// A change as a user asks for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +98,10 @@ pub enum Put {
     City(String, Option<City>),
     /// A letter, by id.
     Letter(String, Option<Arc<Letter>>),
+    /// The settings, whole (a merge conflict on them resolved).
+    Settings(Box<Settings>),
+    /// The list of conflicts, whole (one of them resolved).
+    Conflicts(Vec<Conflict>),
 }
 
 /// A change that was applied.
@@ -190,6 +194,12 @@ impl Docket {
                     }
                     let before = replace_by_id(&mut self.letters, &id, value, |l| &l.id);
                     Put::Letter(id, before)
+                }
+                Put::Settings(settings) => {
+                    Put::Settings(Box::new(std::mem::replace(&mut self.settings, *settings)))
+                }
+                Put::Conflicts(conflicts) => {
+                    Put::Conflicts(std::mem::replace(&mut self.conflicts, conflicts))
                 }
             })
             .collect();
