@@ -119,6 +119,9 @@ impl Batch {
                 let before = put_slot(&mut self.docket.cities, slots, &id, value);
                 Put::City(id, before)
             }
+            Put::Conflicts(conflicts) => {
+                Put::Conflicts(std::mem::replace(&mut self.docket.conflicts, conflicts))
+            }
             Put::Letter(id, value) => {
                 if value.is_none() && self.retired.insert(id.clone()) {
                     self.docket.retired_ids.push(id.clone());

@@ -15,7 +15,7 @@ mod batch;
 
 pub use self::batch::Batch;
 use super::docket::letter_date_problems;
-use super::{City, Closing, Date, Docket, Extension, Letter, Reply};
+use super::{City, Closing, Conflict, Date, Docket, Extension, Letter, Reply};
 
 /// A change as a user asks for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +96,9 @@ pub enum Put {
     City(String, Option<City>),
     /// A letter, by id.
     Letter(String, Option<Arc<Letter>>),
+    /// The docket's whole list of unresolved conflicts (a conflict resolved
+    /// in the interface, and its undo).
+    Conflicts(Vec<Conflict>),
 }
 
 /// A change that was applied.
@@ -180,6 +183,9 @@ impl Docket {
                 Put::City(id, value) => {
                     let before = replace_by_id(&mut self.cities, &id, value, |c| &c.id);
                     Put::City(id, before)
+                }
+                Put::Conflicts(conflicts) => {
+                    Put::Conflicts(std::mem::replace(&mut self.conflicts, conflicts))
                 }
                 Put::Letter(id, value) => {
                     if value.is_none() && !self.retired_ids.contains(&id) {
