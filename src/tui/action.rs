@@ -1,10 +1,9 @@
 //! Everything the user can ask the interface to do.
 
-use std::path::PathBuf;
-
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::model::{Date, Docket};
+use super::arrival::Arrival;
+use crate::model::Date;
 use crate::store::StoreError;
 
 /// One thing to do, applied by `App::update`: asked for with a key (through
@@ -79,8 +78,6 @@ pub enum Action {
     Redo,
     /// Try saving again.
     Save,
-    /// Reload the file after someone else changed it, re-applying ours.
-    Reload,
     /// Form: next field.
     FormNext,
     /// Form: previous field.
@@ -102,16 +99,9 @@ pub enum Action {
         /// How it went.
         outcome: SaveOutcome,
     },
-    /// The session: the file, reloaded after someone else changed it.
-    Reloaded(Box<Docket>),
-    /// The session: a copy of our version was kept (where), or not (why),
-    /// after `dropped` changes no longer applied to the reloaded file.
-    CopyKept {
-        /// How many changes no longer applied.
-        dropped: usize,
-        /// The copy's path, or why it could not be written.
-        outcome: Result<PathBuf, String>,
-    },
+    /// The session: a change made elsewhere, merged with ours: the
+    /// records that differ from the docket shown.
+    Arrived(Box<Arrival>),
     /// The session: something to say in the status line.
     Note(String),
 }
@@ -124,8 +114,7 @@ impl Action {
             Action::Tick(_)
                 | Action::Resize(..)
                 | Action::Saved { .. }
-                | Action::Reloaded(_)
-                | Action::CopyKept { .. }
+                | Action::Arrived(_)
                 | Action::Note(_)
         )
     }
@@ -151,8 +140,6 @@ impl Action {
 pub enum SaveOutcome {
     /// The docket is on disk.
     Saved,
-    /// Someone else changed the file since it was read: nothing was written.
-    ChangedOnDisk(String),
     /// The write failed: the file on disk is the previous version.
     Failed(String),
 }
@@ -161,7 +148,6 @@ impl From<Result<(), StoreError>> for SaveOutcome {
     fn from(result: Result<(), StoreError>) -> Self {
         match result {
             Ok(()) => SaveOutcome::Saved,
-            Err(err @ StoreError::Changed { .. }) => SaveOutcome::ChangedOnDisk(err.to_string()),
             Err(err) => SaveOutcome::Failed(err.to_string()),
         }
     }

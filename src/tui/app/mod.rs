@@ -108,7 +108,6 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => self.save_again(),
-            Action::Reload => self.editing.ask_for(Effect::Reload),
             Action::FormNext => self.editing.with_form(|form| form.step_focus(1)),
             Action::FormPrev => self.editing.with_form(|form| form.step_focus(-1)),
             Action::FormNewline => self.editing.with_form(Form::newline),
@@ -117,8 +116,7 @@ impl App {
             Action::FormCancel => self.cancel_form(),
             Action::Confirm(yes) => self.answer(yes),
             Action::Saved { changes, outcome } => self.saved(changes, outcome),
-            Action::Reloaded(docket) => self.rebase(*docket),
-            Action::CopyKept { dropped, outcome } => self.copy_kept(dropped, outcome),
+            Action::Arrived(arrival) => self.arrived(*arrival),
             Action::Note(text) => self.shell.note(text),
         }
     }
@@ -234,6 +232,12 @@ impl App {
     /// The docket shown, shared (for a save in the background).
     pub fn docket_snapshot(&self) -> Arc<Docket> {
         self.docket.snapshot()
+    }
+
+    /// Counts the changes to the docket: work on a snapshot taken at the
+    /// same revision applies to the docket shown.
+    pub fn revision(&self) -> u64 {
+        self.docket.revision()
     }
 
     /// The date everything is computed as of.

@@ -142,11 +142,6 @@ pub const NORMAL: &[Binding] = &[
         Action::Save,
         "save again (after a failed save)",
     ),
-    bind(
-        &[ch('R')],
-        Action::Reload,
-        "reload a file changed elsewhere",
-    ),
 ];
 
 /// The keys in a form, for help (the lookup is in [`action_for`]; the

@@ -114,10 +114,7 @@ fn editing_keys() {
             KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
             Some(Action::Save),
         ),
-        (
-            KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT),
-            Some(Action::Reload),
-        ),
+        (KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT), None),
     ];
     for (event, expected) in table {
         assert_eq!(action_for(Mode::Normal, event), expected, "{event:?}");
