@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::arrival::Arrival;
+use crate::merge::Side;
 use crate::model::Date;
 use crate::store::StoreError;
 
@@ -78,6 +79,15 @@ pub enum Action {
     Redo,
     /// Try saving again.
     Save,
+    /// Open or close the list of conflicts from a merge.
+    ToggleConflicts,
+    /// Move in the conflicts list by this many.
+    ConflictMove(isize),
+    /// Resolve the conflict under the cursor with this side's value.
+    Resolve(Side),
+    /// Edit the letter of the conflict under the cursor (saving it resolves
+    /// the conflict with the edit).
+    EditConflict,
     /// Form: next field.
     FormNext,
     /// Form: previous field.
@@ -131,6 +141,8 @@ impl Action {
                 | Action::CloseReopen
                 | Action::Undo
                 | Action::Redo
+                | Action::Resolve(_)
+                | Action::EditConflict
         )
     }
 }

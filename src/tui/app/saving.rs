@@ -59,7 +59,7 @@ impl App {
     }
 
     /// Selects the letter with this id, if it is shown.
-    fn select_letter_id(&mut self, id: &str) {
+    pub(super) fn select_letter_id(&mut self, id: &str) {
         if let Some(index) = self.docket.letters.iter().position(|l| l.id == id) {
             self.selection.select_letter(index, &self.query.view);
         }
@@ -89,7 +89,7 @@ impl App {
         }
     }
 
-    fn changed(&mut self, what: String, puts: &[Put]) {
+    pub(super) fn changed(&mut self, what: String, puts: &[Put]) {
         self.query.changed(&self.docket, puts);
         self.update_view();
         self.shell.note(what.clone());

@@ -182,13 +182,18 @@ fn help_mode_closes_on_question_mark_escape_or_q() {
 
 #[test]
 fn no_key_is_bound_twice() {
-    let keys: Vec<Key> = NORMAL.iter().flat_map(|b| b.keys.iter().copied()).collect();
-    for (i, key) in keys.iter().enumerate() {
-        assert!(
-            !keys[i + 1..].contains(key),
-            "{} is bound twice",
-            key.label()
-        );
+    for bindings in [NORMAL, CONFLICTS, HELP] {
+        let keys: Vec<Key> = bindings
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(
+                !keys[i + 1..].contains(key),
+                "{} is bound twice",
+                key.label()
+            );
+        }
     }
 }
 
