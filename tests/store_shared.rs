@@ -101,8 +101,8 @@ fn a_save_waits_for_a_write_under_way_and_merges_it() {
         .unwrap();
     drop(other);
 
-    let saved = saver.join().unwrap().unwrap();
-    assert!(matches!(saved, Saved::Merged { .. }), "{saved:?}");
+    let outcome = saver.join().unwrap().unwrap();
+    assert!(matches!(outcome, Saved::Merged { .. }), "{outcome:?}");
     let on_disk = store::load(&path).unwrap().unwrap();
     assert_eq!(on_disk.letter(BALTIMORE).unwrap().summary, "Ours.");
     assert_eq!(on_disk.letter(STOCKTON).unwrap().summary, "Theirs.");
