@@ -259,6 +259,55 @@ fn a_reply_to_a_letter_deleted_elsewhere_is_a_conflict_kept_in_the_file() {
 }
 
 #[test]
+fn a_change_that_arrives_while_a_form_is_open_waits_for_it_and_is_not_undone_by_it() {
+    let dir = TempDir::new().unwrap();
+    let path = sample_in(dir.path());
+    let (mut session, mut app) = open(&path);
+    app.update(Action::First);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    app.update(Action::Edit);
+    assert!(app.form().is_some());
+
+    // Meanwhile someone else edits the same letter's summary.
+    let mut theirs: Docket = docket::store::sample();
+    let mut letter = docket::model::Letter::clone(theirs.letter(BALTIMORE).unwrap());
+    letter.summary = "Edited elsewhere.".into();
+    theirs.put(vec![docket::model::Put::Letter(
+        BALTIMORE.into(),
+        Some(std::sync::Arc::new(letter)),
+    )]);
+    std::fs::write(&path, docket::store::to_ron(&theirs)).unwrap();
+    session.process(&mut app);
+    assert!(app.form().is_some(), "the form stays open");
+    assert_ne!(
+        app.docket().letter(BALTIMORE).unwrap().summary,
+        "Edited elsewhere.",
+        "not under the open form"
+    );
+
+    // The form is saved with its subject changed: their summary stays.
+    app.update(Action::FormInput(KeyEvent::new(
+        KeyCode::Down,
+        KeyModifiers::NONE,
+    )));
+    app.update(Action::FormSubmit);
+    assert!(app.form().is_none());
+    session.process(&mut app);
+    session.process(&mut app);
+    let on_disk = docket::store::load(&path).unwrap().unwrap();
+    assert_eq!(
+        on_disk.letter(BALTIMORE).unwrap().summary,
+        "Edited elsewhere."
+    );
+    assert_eq!(
+        app.docket().letter(BALTIMORE).unwrap().summary,
+        "Edited elsewhere."
+    );
+    assert_eq!(app.unsaved_count(), 0);
+}
+
+#[test]
 fn two_interfaces_on_one_file_both_write_and_see_each_other() {
     let dir = TempDir::new().unwrap();
     let path = sample_in(dir.path());

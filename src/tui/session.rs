@@ -37,6 +37,10 @@ pub struct Session {
     watch: Watch,
     /// Why the latest look at the file failed, said once.
     trouble: Option<String>,
+    /// A change that arrived while a form was open: merged into the docket
+    /// once it closes (the form's values are the docket's from before), and
+    /// before any save or look, which would take its absence for a deletion.
+    deferred: Option<(Arc<Docket>, Arc<Docket>)>,
 }
 
 /// Disk work under way on its own thread.
@@ -82,6 +86,7 @@ impl Session {
                 again: false,
                 watch,
                 trouble: None,
+                deferred: None,
             },
             docket: existing.unwrap_or_else(store::sample),
             note: None,
@@ -101,7 +106,7 @@ impl Session {
     /// waits for them.
     pub fn process(&mut self, app: &mut App) {
         self.poll(app);
-        if self.job.is_none() {
+        if self.job.is_none() && self.deferred.is_none() {
             self.start(app, look(app));
         }
         self.wait(app);
@@ -115,11 +120,15 @@ impl Session {
         while let Some(effect) = app.take_effect() {
             changed = true;
             match effect {
-                Effect::Save if self.job.is_some() => self.again = true,
+                Effect::Save if self.job.is_some() || self.deferred.is_some() => self.again = true,
                 Effect::Save => self.start(app, Work::Save),
             }
         }
-        if self.job.is_none() && self.watch.due() {
+        if self.job.is_none() && self.deferred.is_some() && app.form().is_none() {
+            if let Some((base, theirs)) = self.deferred.take() {
+                self.start(app, Work::Remerge { base, theirs });
+            }
+        } else if self.job.is_none() && self.deferred.is_none() && self.watch.due() {
             self.start(app, look(app));
         }
         changed
@@ -169,6 +178,10 @@ impl Session {
             None => self.trouble = None,
         }
         if let Some(arrival) = done.arrival {
+            if app.form().is_some() {
+                self.deferred = done.remerge;
+                return;
+            }
             if app.revision() == revision {
                 app.update(Action::Arrived(Box::new(arrival)));
             } else if let Some((base, theirs)) = done.remerge {
@@ -216,7 +229,9 @@ impl Session {
         }
         let base = Arc::clone(&self.base);
         let mut store = lock(&self.store);
-        let ours = app.docket();
+        // A change that arrived while a form was open is merged in first.
+        let with_deferred = (self.deferred.take()).map(|(b, t)| merged(&b, app.docket(), &t));
+        let ours = with_deferred.as_ref().unwrap_or(app.docket());
         match store.save_merging(ours, |theirs| merged(&base, ours, theirs)) {
             Ok(_) => Ok(Some(store.path().display().to_string())),
             Err(err) => {
