@@ -184,6 +184,9 @@ impl Session {
             }
             if app.revision() == revision {
                 app.update(Action::Arrived(Box::new(arrival)));
+                if done.base_is_shown {
+                    self.base = Arc::new(app.docket().clone());
+                }
             } else if let Some((base, theirs)) = done.remerge {
                 // The interface changed while the merge was made: made again.
                 return self.start(app, Work::Remerge { base, theirs });

@@ -44,6 +44,10 @@ pub struct Done {
     pub remerge: Option<(Arc<Docket>, Arc<Docket>)>,
     /// Why the file could not be read (a look only).
     pub trouble: Option<String>,
+    /// Once the arrival is applied, the docket shown is the file as on
+    /// disk (a look with nothing unsaved): the base can be the docket
+    /// shown, sharing its letters, rather than a second copy of them.
+    pub base_is_shown: bool,
 }
 
 /// Does `work` for the interface's `snapshot`, whose last version read from
@@ -88,7 +92,7 @@ fn save(store: &Mutex<Store>, base: &Docket, snapshot: Arc<Docket>) -> Done {
                 base: Some(Arc::clone(&merged)),
                 arrival: Arrival::between(&ours, &merged),
                 remerge: Some((Arc::new(ours), merged)),
-                trouble: None,
+                ..Done::default()
             }
         }
         Err(err) => Done {
@@ -118,6 +122,7 @@ fn look(store: &Mutex<Store>, base: Arc<Docket>, snapshot: &Docket, unsaved: boo
         base: Some(Arc::clone(&theirs)),
         arrival,
         remerge: Some((base, theirs)),
+        base_is_shown: !unsaved,
         ..Done::default()
     }
 }

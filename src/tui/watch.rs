@@ -19,6 +19,7 @@ pub struct Watch {
     /// Set by the watcher's thread when an event names the data file.
     touched: Arc<AtomicBool>,
     last_look: Instant,
+    poll: Duration,
     /// Kept for as long as the events are wanted; `None` where the file
     /// system or the system's limits give none (then polling alone).
     watcher: Option<RecommendedWatcher>,
@@ -37,6 +38,11 @@ impl Watch {
     /// Watches the folder of `file` (the data file, links resolved) for
     /// events naming it.
     pub fn new(file: &Path) -> Self {
+        Self::polling_every(file, POLL)
+    }
+
+    /// As [`Watch::new`], looking every `poll` when no event comes.
+    fn polling_every(file: &Path, poll: Duration) -> Self {
         let touched = Arc::new(AtomicBool::new(false));
         let watcher = file.file_name().and_then(|name| {
             let folder = file.parent().filter(|p| !p.as_os_str().is_empty());
@@ -45,6 +51,7 @@ impl Watch {
         Watch {
             touched,
             last_look: Instant::now(),
+            poll,
             watcher,
         }
     }
@@ -53,7 +60,7 @@ impl Watch {
     /// passed since the last look.
     pub fn due(&mut self) -> bool {
         let touched = self.touched.swap(false, Ordering::Relaxed);
-        if touched || self.last_look.elapsed() >= POLL {
+        if touched || self.last_look.elapsed() >= self.poll {
             self.last_look = Instant::now();
             return true;
         }
@@ -74,4 +81,33 @@ fn watch(folder: &Path, name: OsString, touched: &Arc<AtomicBool>) -> Option<Rec
     let mut watcher = notify::recommended_watcher(handler).ok()?;
     watcher.watch(folder, RecursiveMode::NonRecursive).ok()?;
     Some(watcher)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_replaced_by_a_rename_is_an_event_and_polling_looks_anyway() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let file = dir.path().join("docket.ron");
+        std::fs::write(&file, "one").unwrap();
+        let mut watch = Watch::polling_every(&file, Duration::from_secs(3600));
+        assert!(watch.watcher.is_some(), "this system sends file events");
+        assert!(!watch.due());
+        // Replaced as docket saves: a new file renamed over it.
+        let staged = dir.path().join(".docket.ron.x.tmp");
+        std::fs::write(&staged, "two").unwrap();
+        std::fs::rename(&staged, &file).unwrap();
+        let start = Instant::now();
+        while !watch.due() {
+            assert!(start.elapsed() < Duration::from_secs(10), "no event came");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+
+        // Where no event comes, a look every `poll`.
+        let mut polling = Watch::polling_every(&dir.path().join("elsewhere.ron"), Duration::ZERO);
+        assert!(polling.due());
+        assert!(polling.due());
+    }
 }
