@@ -8,7 +8,11 @@ Measures the first frame (the load progress screen), the full screen, and
 for each kind of keystroke the time from the key written to the first byte
 of the frame it causes (docket computes a frame whole, then writes it), as
 median, 99th percentile and slowest. A change (a reply recorded) is timed
-to its frame and to the "saved" that the background save then shows.
+to its frame and to the "saved" that the background save then shows. An
+outside change (a reply recorded by `docket add reply`, another process,
+while the interface is open) is timed to its arrival in the interface, and
+keys are pressed all the while: their frames show whether reading and
+merging the file (off the interface thread) holds any frame up.
 
 Needs only Python's standard library. The data is kept in target/keys/.
 """
@@ -17,6 +21,7 @@ import argparse
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import statistics
@@ -112,6 +117,46 @@ class Tty:
         os.kill(self.pid, signal.SIGKILL)
 
 
+def a_letter_id(data):
+    """The id of a letter sent before the as-of date, read from the file."""
+    with open(data, encoding="utf-8") as text:
+        for found in re.finditer(r'Letter\(\s*id: "([^"]+)"', text.read()):
+            sent = re.search(r"(\d{4}-\d{2}-\d{2})", found.group(1))
+            if sent and sent.group(1) < "2026-11-01":
+                return found.group(1)
+    sys.exit("no letter sent before 2026-11 in the generated file")
+
+
+def outside_changes(tty, data, rounds=5):
+    """Replies recorded by another process while keys are pressed here:
+    the key frames meanwhile (from the other process's start until two
+    seconds after it ended), and how long after it ended each arrived."""
+    letter = a_letter_id(data)
+    binary = os.path.join(ROOT, "target", "release", "docket")
+    frames, arrivals = [], []
+    for i in range(rounds):
+        tty.drain()
+        tty.seen = b""
+        other = subprocess.Popen(
+            [binary, "--file", data, "add", "reply", letter, "--on", "2026-11-28",
+             "--from", f"Bench {i}", "--kind", "acknowledges"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        ended = arrived = None
+        keys = 0
+        while ended is None or time.perf_counter() < ended + 2.0:
+            frames.append(tty.key("jk"[keys % 2]))
+            keys += 1
+            if ended is None and other.poll() is not None:
+                ended = time.perf_counter()
+                if other.returncode != 0:
+                    sys.exit(f"docket add reply failed: {other.stderr.read().decode()}")
+            if ended is not None and arrived is None and b"change" in tty.seen:
+                arrived = (time.perf_counter() - ended) * 1000
+        arrivals.append(arrived)
+    return frames, arrivals
+
+
 def summary(name, times):
     times = [t for t in times if t is not None]
     if not times:
@@ -173,6 +218,8 @@ def main():
         tty.wait_for("\u00b7 saved")
     rows.append(summary("change (reply, Enter) to its frame", change))
     rows.append(summary("change while the last one is saved", during_save))
+    outside, arrivals = outside_changes(tty, data)
+    rows.append(summary("move (j/k) while an outside change is read and merged", outside))
     tty.quit()
     print(f"{args.letters} letters, {size / 1e6:.1f} MB file, 200x60 pty")
     print(f"first frame (load progress): {first * 1000:.0f} ms; full screen: {shown * 1000:.0f} ms")
@@ -182,6 +229,8 @@ def main():
         print(row)
     print(f"change saved (the background save's 'saved' shown): "
           f"median {statistics.median(saved):.0f} ms over {len(saved)}")
+    shown = [f"{a:.0f} ms" if a is not None else "not seen" for a in arrivals]
+    print("outside change shown after the other process ended: " + ", ".join(shown))
 
 
 if __name__ == "__main__":

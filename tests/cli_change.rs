@@ -282,7 +282,7 @@ fn each_rejection_is_one_line_and_writes_nothing() {
 }
 
 #[test]
-fn a_locked_file_refuses_changes() {
+fn a_file_locked_for_longer_than_a_write_refuses_changes() {
     let (_dir, file) = sample_file();
     let _holder = hold_lock(&docket::store::lock_path(&file));
     let err = refused(
@@ -300,7 +300,11 @@ fn a_locked_file_refuses_changes() {
         ],
         1,
     );
-    assert!(err.contains("is open in another docket"), "{err}");
+    assert!(
+        err.contains("is being written by another process, which has held"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was written"), "{err}");
 }
 
 #[test]

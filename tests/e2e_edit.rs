@@ -237,49 +237,6 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
 }
 
 #[test]
-fn a_second_docket_on_the_same_file_is_read_only_and_writes_nothing() {
-    let (_dir, file) = sample_file();
-    let mut first = start(&file);
-    let mut second = start(&file);
-    second.wait_until("the read-only marker and why", |screen| {
-        let status = screen.status_line();
-        status.contains("[read-only]") && status.contains("read-only: ")
-    });
-    first.assert_hides("read-only");
-
-    // Any key clears the message; the marker stays.
-    second.press("j");
-    second.wait_until("the message to clear", |screen| {
-        let status = screen.status_line();
-        status.contains("[read-only]") && !status.contains("read-only: ")
-    });
-
-    // r is refused, saying why, and no form opens.
-    second.press("r");
-    second.wait_for_status("read-only: ");
-    second.assert_hides("Reply to");
-    // So are a and x: each would open a form the next key types into.
-    second.press("a");
-    second.press("k");
-    second.press("x");
-    second.wait_until("a and x refused too", |screen| {
-        screen.status_line().contains("read-only: ") && screen.row(1).contains("> Albuquerque")
-    });
-    second.assert_hides("New city");
-    second.assert_hides("Extend ");
-
-    second.press("q");
-    assert_eq!(second.wait_exit(), 0);
-    first.press("q");
-    assert_eq!(first.wait_exit(), 0);
-    assert_eq!(
-        std::fs::read_to_string(&file).unwrap(),
-        docket::store::SAMPLE
-    );
-    assert!(!docket::store::backup_path(&file).exists());
-}
-
-#[test]
 fn an_extension_that_does_not_move_the_deadline_is_refused_in_the_form() {
     let (_dir, file) = sample_file();
     // The smallest usual terminal: the form and its error still fit.

@@ -598,3 +598,50 @@ fn a_closing_is_edited_and_removed_by_id() {
     assert!(letter.closings.is_empty());
     assert_eq!(letter.next_entry_id('c'), "c2");
 }
+
+#[test]
+fn the_conflicts_list_is_put_and_put_back() {
+    let mut docket = sample();
+    let conflict = docket::model::Conflict {
+        record: format!("letter {BALTIMORE}"),
+        field: "summary".into(),
+        base: Some("\"a\"".into()),
+        ours: Some("\"b\"".into()),
+        theirs: Some("\"c\"".into()),
+    };
+    docket.conflicts = vec![conflict.clone()];
+    let undo = docket.put(vec![docket::model::Put::Conflicts(Vec::new())]);
+    assert!(docket.conflicts.is_empty());
+    assert_eq!(
+        undo,
+        [docket::model::Put::Conflicts(vec![conflict.clone()])]
+    );
+    docket.put(undo);
+    assert_eq!(docket.conflicts, [conflict]);
+}
+
+#[test]
+fn forgetting_the_steps_on_a_record_changed_elsewhere_keeps_the_later_ones() {
+    let mut docket = sample();
+    let mut history = History::default();
+    let other = docket
+        .letters
+        .iter()
+        .find(|l| l.id != BALTIMORE)
+        .unwrap()
+        .id
+        .clone();
+    for change in [
+        Change::AddReply(other.clone(), reply("2017-08-05", ReplyKind::Acknowledges)),
+        Change::AddReply(BALTIMORE.into(), reply("2017-08-17", ReplyKind::Disputes)),
+        Change::AddReply(other.clone(), reply("2017-08-06", ReplyKind::Complies)),
+    ] {
+        history.record(&docket.apply(change).unwrap());
+    }
+    // Someone else changed Baltimore's letter: its step and those before go.
+    history.forget_touching(&[BALTIMORE]);
+    assert!(history.undo(&mut docket).is_some(), "the later step stays");
+    assert_eq!(docket.letter(&other).unwrap().replies.len(), 1);
+    assert!(history.undo(&mut docket).is_none());
+    assert_eq!(docket.letter(BALTIMORE).unwrap().replies.len(), 1);
+}

@@ -207,7 +207,7 @@ fn existing_ids_refuse_the_import_unless_skipped() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn a_locked_data_file_refuses_the_import() {
+fn a_data_file_locked_for_longer_than_a_write_refuses_the_import() {
     let (dir, story) = story_file();
     let json = write(
         &dir,
@@ -219,7 +219,7 @@ fn a_locked_data_file_refuses_the_import() {
     let guard = hold_lock(&lock);
     let err = import_refused(&target, "json", &json, &["--skip-existing"]);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("is open in another docket"), "{err}");
+    assert!(err.contains("is being written by another process"), "{err}");
     drop(guard);
     ok(&import(&target, "json", &json, &["--skip-existing"]));
     assert_eq!(

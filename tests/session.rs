@@ -1,5 +1,5 @@
-//! The interface's saves on real files: failures, another writer, and edits
-//! made to the file by someone else while docket is open.
+//! The interface's saves on real files: failures, other writers, and edits
+//! made to the file by someone else while docket is open, merged.
 
 #![allow(
     clippy::unwrap_used,
@@ -9,7 +9,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use docket::clock::Clock;
 use docket::model::{Date, Docket};
@@ -27,15 +27,12 @@ const BALTIMORE: &str = "baltimore-2017-08-03";
 
 fn open(path: &Path) -> (Session, App) {
     let opened = Session::open(path, Clock::new(stopped)).unwrap();
-    let mut app = App::new(
+    let app = App::new(
         opened.docket,
         d("2017-08-10"),
         d("2026-11-29"),
         Theme::COLOR,
     );
-    if let Some(reason) = opened.read_only {
-        app = app.read_only(reason);
-    }
     (opened.session, app)
 }
 
@@ -109,7 +106,7 @@ fn a_save_into_a_folder_made_read_only_fails_clearly_and_succeeds_later() {
 }
 
 #[test]
-fn a_file_changed_by_someone_else_is_not_overwritten_and_nothing_is_lost() {
+fn a_save_merges_a_change_made_elsewhere_and_nothing_is_lost() {
     let dir = TempDir::new().unwrap();
     let path = sample_in(dir.path());
     let (mut session, mut app) = open(&path);
@@ -117,36 +114,123 @@ fn a_file_changed_by_someone_else_is_not_overwritten_and_nothing_is_lost() {
     // Another program (an editor, git) changes the file meanwhile.
     let mut theirs: Docket = docket::store::sample();
     theirs.letter_mut(0).summary = "Edited elsewhere.".into();
-    let their_text = docket::store::to_ron(&theirs);
-    std::fs::write(&path, &their_text).unwrap();
+    std::fs::write(&path, docket::store::to_ron(&theirs)).unwrap();
 
     add_reply(&mut app, "2017-08-09");
-    session.process(&mut app);
-    let message = app.message().unwrap().to_owned();
-    assert!(
-        message.contains("changed on disk since docket read it"),
-        "{message}"
-    );
-    assert!(message.contains("Press R to reload"), "{message}");
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        their_text,
-        "not clobbered"
-    );
-
-    app.update(Action::Reload);
     session.process(&mut app);
     let on_disk = docket::store::load(&path).unwrap().unwrap();
     assert_eq!(
         on_disk.letters[0].summary, "Edited elsewhere.",
         "their change kept"
     );
-    assert_eq!(replies_on_disk(&path), [d("2017-08-09")], "ours re-applied");
+    assert_eq!(replies_on_disk(&path), [d("2017-08-09")], "ours merged in");
+    assert!(on_disk.conflicts.is_empty());
     assert_eq!(app.unsaved_count(), 0);
+    assert_eq!(*app.docket(), on_disk, "the interface shows the merge");
+    assert_eq!(
+        app.selected_letter().map(|l| l.id.as_str()),
+        Some(BALTIMORE),
+        "the selection stays on its letter"
+    );
+    let first = &on_disk.letters[0].id;
+    assert_eq!(app.message(), Some(&*format!("1 change: edit to {first}")));
 }
 
 #[test]
-fn a_change_that_no_longer_applies_goes_to_a_conflict_copy() {
+fn a_change_made_elsewhere_arrives_with_who_made_it_and_keeps_ours() {
+    let dir = TempDir::new().unwrap();
+    let path = sample_in(dir.path());
+    let (mut session, mut app) = open(&path);
+    add_reply(&mut app, "2017-08-09");
+    let before = app.revision();
+
+    // Another docket records an extension, logged by jdoe, and saves.
+    let (mut other, mut theirs) = docket::store::Store::open(&path).unwrap();
+    let theirs = theirs.as_mut().unwrap();
+    let letter = docket::model::Letter::clone(theirs.letter(BALTIMORE).unwrap());
+    let mut letter = letter;
+    letter.extensions.push(docket::model::Extension {
+        id: "x1".into(),
+        granted_on: d("2017-08-08"),
+        new_due: d("2017-09-01"),
+        note: String::new(),
+    });
+    letter.log.push(docket::model::LogEntry {
+        at: d("2017-08-08").and_hms_opt(9, 0, 0).unwrap(),
+        by: "jdoe".into(),
+        what: "extension x1 added".into(),
+    });
+    theirs.put(vec![docket::model::Put::Letter(
+        BALTIMORE.into(),
+        Some(std::sync::Arc::new(letter)),
+    )]);
+    other.save(theirs).unwrap();
+    drop(other);
+
+    session.process(&mut app);
+    assert!(app.revision() > before);
+    let shown = app.docket().letter(BALTIMORE).unwrap();
+    assert_eq!(shown.extensions.len(), 1, "theirs arrived");
+    assert_eq!(shown.replies.len(), 1, "ours kept");
+    assert_eq!(
+        app.selected_letter().map(|l| l.id.as_str()),
+        Some(BALTIMORE)
+    );
+    // Our reply was saved with the merge: everything is on disk.
+    assert_eq!(app.unsaved_count(), 0);
+    let on_disk = docket::store::load(&path).unwrap().unwrap();
+    assert_eq!(on_disk.letter(BALTIMORE).unwrap().extensions.len(), 1);
+    assert_eq!(replies_on_disk(&path), [d("2017-08-09")]);
+}
+
+#[test]
+fn a_look_at_the_file_brings_what_arrived_and_says_from_whom() {
+    let dir = TempDir::new().unwrap();
+    let path = sample_in(dir.path());
+    let (mut session, mut app) = open(&path);
+    app.update(Action::First);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let selected = app.selected_letter().unwrap().id.clone();
+
+    let mut theirs: Docket = docket::store::sample();
+    let mut letter = docket::model::Letter::clone(theirs.letter(BALTIMORE).unwrap());
+    letter.replies.push(docket::model::Reply {
+        id: "r1".into(),
+        on: d("2017-08-09"),
+        from: "City clerk".into(),
+        kind: docket::model::ReplyKind::Acknowledges,
+        summary: String::new(),
+        source: None,
+    });
+    letter.log.push(docket::model::LogEntry {
+        at: d("2017-08-09").and_hms_opt(9, 0, 0).unwrap(),
+        by: "jdoe".into(),
+        what: "reply r1 added".into(),
+    });
+    theirs.put(vec![docket::model::Put::Letter(
+        BALTIMORE.into(),
+        Some(std::sync::Arc::new(letter)),
+    )]);
+    std::fs::write(&path, docket::store::to_ron(&theirs)).unwrap();
+
+    session.process(&mut app);
+    assert_eq!(
+        app.message(),
+        Some(&*format!("1 change from jdoe: reply r1 to {BALTIMORE}"))
+    );
+    assert_eq!(*app.docket(), theirs);
+    assert_eq!(app.selected_letter().unwrap().id, selected);
+    assert_eq!(app.unsaved_count(), 0, "nothing of ours to save");
+    // Nothing written: the file is theirs, byte for byte.
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        docket::store::to_ron(&theirs)
+    );
+}
+
+#[test]
+fn a_reply_to_a_letter_deleted_elsewhere_is_a_conflict_kept_in_the_file() {
     let dir = TempDir::new().unwrap();
     let path = sample_in(dir.path());
     let (mut session, mut app) = open(&path);
@@ -157,61 +241,89 @@ fn a_change_that_no_longer_applies_goes_to_a_conflict_copy() {
 
     add_reply(&mut app, "2017-08-09");
     session.process(&mut app);
-    app.update(Action::Reload);
-    session.process(&mut app);
-    let message = app.message().unwrap().to_owned();
-    assert!(
-        message.contains("1 of your changes no longer apply"),
-        "{message}"
-    );
-    let copies: Vec<PathBuf> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains("docket.ron.conflict-"))
-        .collect();
-    assert_eq!(copies.len(), 1, "{copies:?}");
-    assert!(
-        copies[0].ends_with("docket.ron.conflict-20170810-120000"),
-        "named by the session's clock: {copies:?}"
-    );
-    assert!(
-        message.contains(&copies[0].display().to_string()),
-        "{message}"
-    );
-    let ours = docket::store::load(&copies[0]).unwrap().unwrap();
+    let on_disk = docket::store::load(&path).unwrap().unwrap();
     assert_eq!(
-        ours.letter(BALTIMORE).unwrap().replies.len(),
+        on_disk.letter(BALTIMORE).unwrap().replies.len(),
         1,
-        "our reply kept"
+        "our edit kept, nothing dropped"
     );
+    assert_eq!(on_disk.conflicts.len(), 1, "{:?}", on_disk.conflicts);
+    assert!(on_disk.conflicts[0].record.contains(BALTIMORE));
+    assert_eq!(on_disk.conflicts[0].theirs, None, "they deleted it");
+    assert_eq!(app.docket().conflicts, on_disk.conflicts);
+    let message = app.message().unwrap();
     assert!(
-        docket::store::load(&path)
-            .unwrap()
-            .unwrap()
-            .letter(BALTIMORE)
-            .is_none()
+        message.contains("1 conflict to resolve: press !"),
+        "{message}"
     );
 }
 
 #[test]
-fn a_second_docket_on_the_same_file_is_read_only() {
+fn a_change_that_arrives_while_a_form_is_open_waits_for_it_and_is_not_undone_by_it() {
     let dir = TempDir::new().unwrap();
     let path = sample_in(dir.path());
-    let (_first, _app) = open(&path);
-    let (mut second, mut app) = open(&path);
-    assert!(app.is_read_only());
-    assert!(
-        app.message()
-            .unwrap()
-            .contains("another docket has this file open")
+    let (mut session, mut app) = open(&path);
+    app.update(Action::First);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    app.update(Action::Edit);
+    assert!(app.form().is_some());
+
+    // Meanwhile someone else edits the same letter's summary.
+    let mut theirs: Docket = docket::store::sample();
+    let mut letter = docket::model::Letter::clone(theirs.letter(BALTIMORE).unwrap());
+    letter.summary = "Edited elsewhere.".into();
+    theirs.put(vec![docket::model::Put::Letter(
+        BALTIMORE.into(),
+        Some(std::sync::Arc::new(letter)),
+    )]);
+    std::fs::write(&path, docket::store::to_ron(&theirs)).unwrap();
+    session.process(&mut app);
+    assert!(app.form().is_some(), "the form stays open");
+    assert_ne!(
+        app.docket().letter(BALTIMORE).unwrap().summary,
+        "Edited elsewhere.",
+        "not under the open form"
     );
-    app.update(Action::Reply);
+
+    // The form is saved with its subject changed: their summary stays.
+    app.update(Action::FormInput(KeyEvent::new(
+        KeyCode::Down,
+        KeyModifiers::NONE,
+    )));
+    app.update(Action::FormSubmit);
     assert!(app.form().is_none());
-    second.process(&mut app);
+    session.process(&mut app);
+    session.process(&mut app);
+    let on_disk = docket::store::load(&path).unwrap().unwrap();
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        docket::store::SAMPLE
+        on_disk.letter(BALTIMORE).unwrap().summary,
+        "Edited elsewhere."
     );
+    assert_eq!(
+        app.docket().letter(BALTIMORE).unwrap().summary,
+        "Edited elsewhere."
+    );
+    assert_eq!(app.unsaved_count(), 0);
+}
+
+#[test]
+fn two_interfaces_on_one_file_both_write_and_see_each_other() {
+    let dir = TempDir::new().unwrap();
+    let path = sample_in(dir.path());
+    let (mut first, mut one) = open(&path);
+    let (mut second, mut two) = open(&path);
+    assert!(!one.is_read_only() && !two.is_read_only());
+    add_reply(&mut one, "2017-08-08");
+    first.process(&mut one);
+    add_reply(&mut two, "2017-08-09");
+    second.process(&mut two);
+    first.process(&mut one);
+    let on_disk = docket::store::load(&path).unwrap().unwrap();
+    assert_eq!(on_disk.letter(BALTIMORE).unwrap().replies.len(), 2);
+    assert_eq!(*one.docket(), on_disk);
+    assert_eq!(*two.docket(), on_disk);
+    assert!(on_disk.conflicts.is_empty());
 }
 
 #[test]

@@ -635,7 +635,7 @@ fn saving_through_a_symlink_replaces_the_target_and_keeps_the_link() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn a_lock_held_by_another_process_refuses_the_store_until_it_dies() {
+fn a_lock_held_longer_than_a_write_refuses_the_store_until_it_dies() {
     let tmp = TempDir::new().unwrap();
     let path = write(tmp.path(), "docket.ron", SAMPLE);
     let lock = store::lock_path(&path);
@@ -646,7 +646,11 @@ fn a_lock_held_by_another_process_refuses_the_store_until_it_dies() {
         Err(err @ StoreError::Locked { .. }) => {
             let message = err.to_string();
             assert!(
-                message.starts_with(&format!("{} is open in another docket", path.display())),
+                message.starts_with(&format!(
+                    "{} is being written by another process, which has held {} for over 3 seconds",
+                    path.display(),
+                    lock.display()
+                )),
                 "{message}"
             );
             assert!(message.contains(&lock.display().to_string()), "{message}");
@@ -665,10 +669,12 @@ fn a_lock_held_by_another_process_refuses_the_store_until_it_dies() {
 }
 
 #[test]
-fn a_second_store_in_the_same_process_is_refused() {
+fn a_command_holds_the_lock_until_its_store_goes() {
     let tmp = TempDir::new().unwrap();
     let path = tmp.path().join("docket.ron");
     let (first, _) = Store::open(&path).unwrap();
+    // A command reads, changes and writes under the lock: another waits, and
+    // is refused when the lock stays held.
     assert!(matches!(Store::open(&path), Err(StoreError::Locked { .. })));
     drop(first);
     Store::open(&path).expect("the lock goes with the store");

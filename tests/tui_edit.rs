@@ -12,6 +12,7 @@ mod support;
 use docket::model::{Docket, ReplyKind, Status};
 use docket::tui::action::{Action, SaveOutcome};
 use docket::tui::app::{App, Effect, Pane};
+use docket::tui::arrival::Arrival;
 use docket::tui::keymap::Mode;
 use docket::tui::theme::Theme;
 use docket::tui::ui;
@@ -501,43 +502,57 @@ fn read_only_refuses_every_change() {
 }
 
 #[test]
-fn rebase_reapplies_changes_on_a_reloaded_file() {
+fn an_arrival_brings_their_records_and_keeps_ours_the_selection_and_undo() {
     let mut app = app();
     at_baltimore_letter(&mut app);
     submit_with(&mut app, Action::Reply, &[("on", "2017-08-09")]);
     app.take_effect();
-    // Someone else added a city meanwhile.
-    let mut theirs: Docket = docket::store::sample();
-    theirs.cities.push(docket::model::City {
+    // Someone else added a city meanwhile: the merge with ours has both.
+    let mut merged: Docket = app.docket().clone();
+    merged.cities.push(docket::model::City {
         id: "gotham".into(),
         name: "Gotham".into(),
         state: "NJ".into(),
         notes: String::new(),
         log: Vec::new(),
     });
-    app.update(Action::Reloaded(Box::new(theirs)));
+    let arrival = Arrival::between(app.docket(), &merged).unwrap();
+    assert_eq!(arrival.summary, "1 change: city gotham");
+    app.update(Action::Arrived(Box::new(arrival)));
     assert!(app.docket().city("gotham").is_some());
     assert_eq!(letter(&app, BALTIMORE).replies.len(), 1);
-    assert_eq!(app.take_effect(), Some(Effect::Save));
-    assert_eq!(app.take_effect(), None);
-    // If they deleted the letter, the reply no longer applies: the session
-    // is asked to keep a copy of our version, which still has it.
-    let ours = app.docket().clone();
-    let mut gone = docket::store::sample();
-    gone.letters.retain(|l| l.id != BALTIMORE);
-    app.update(Action::Reloaded(Box::new(gone)));
-    match app.take_effect() {
-        Some(Effect::KeepCopy { docket, dropped }) => {
-            assert_eq!(dropped, 1);
-            assert_eq!(*docket, ours);
-        }
-        other => panic!("expected a copy of ours to be kept, got {other:?}"),
-    }
+    assert_eq!(app.selected_letter().unwrap().id, BALTIMORE);
+    assert_eq!(app.message(), Some("1 change: city gotham"));
     assert_eq!(
         app.take_effect(),
-        None,
-        "nothing re-applied: nothing to save"
+        Some(Effect::Save),
+        "ours is still to save"
     );
+    // They did not touch the letter: undo still takes our reply back.
+    app.update(Action::Undo);
+    assert_eq!(letter(&app, BALTIMORE).replies.len(), 0);
+}
+
+#[test]
+fn an_arrival_on_a_record_forgets_the_undo_that_would_put_it_back() {
+    let mut app = app();
+    at_baltimore_letter(&mut app);
+    submit_with(&mut app, Action::Reply, &[("on", "2017-08-09")]);
+    let mut merged: Docket = app.docket().clone();
+    let mut baltimore = docket::model::Letter::clone(merged.letter(BALTIMORE).unwrap());
+    baltimore.summary = "Edited elsewhere.".into();
+    merged.put(vec![docket::model::Put::Letter(
+        BALTIMORE.into(),
+        Some(std::sync::Arc::new(baltimore)),
+    )]);
+    let arrival = Arrival::between(app.docket(), &merged).unwrap();
+    assert_eq!(arrival.summary, format!("1 change: edit to {BALTIMORE}"));
+    app.update(Action::Arrived(Box::new(arrival)));
+    app.update(Action::Undo);
+    assert_eq!(app.message(), Some("nothing to undo"));
+    let shown = letter(&app, BALTIMORE);
+    assert_eq!(shown.summary, "Edited elsewhere.");
+    assert_eq!(shown.replies.len(), 1);
 }
 
 fn form_screen(open: &[Action], fill: &[(&str, &str)], submit: bool) -> String {

@@ -146,8 +146,11 @@ impl Index {
         // being the same, one went for each that came).
         let mut replaced = Vec::with_capacity(puts.len());
         for put in puts {
-            let Put::Letter(id, _) = put else {
-                return false;
+            let id = match put {
+                Put::Letter(id, _) => id,
+                // The conflicts list is not indexed.
+                Put::Conflicts(_) => continue,
+                Put::City(..) => return false,
             };
             match docket.letters.iter().position(|l| &l.id == id) {
                 Some(i) => replaced.push(i),

@@ -58,6 +58,24 @@ impl History {
         })
     }
 
+    /// Forgets the steps that would put back a record with one of these ids
+    /// (changed by someone else meanwhile: an undo would undo their change
+    /// too): the latest such step, and every step before it, which could
+    /// only be replayed after it. Undo and redo alike.
+    pub fn forget_touching(&mut self, ids: &[&str]) {
+        for steps in [&mut self.done, &mut self.undone] {
+            let touches = |step: &Step| {
+                step.puts.iter().any(|put| match put {
+                    Put::City(id, _) | Put::Letter(id, _) => ids.contains(&id.as_str()),
+                    Put::Conflicts(_) => false,
+                })
+            };
+            if let Some(latest) = steps.iter().rposition(touches) {
+                steps.drain(..=latest);
+            }
+        }
+    }
+
     /// Forgets everything (after the file was reloaded from disk).
     pub fn clear(&mut self) {
         *self = History::default();

@@ -47,9 +47,10 @@ pub enum StoreError {
         /// The data file.
         path: PathBuf,
     },
-    /// Another docket holds the write lock.
+    /// Another process held the write lock for longer than a write takes.
     #[error(
-        "{} is open in another docket (it holds {}); close it there or open this one read-only",
+        "{} is being written by another process, which has held {} for over {waited} seconds; \
+         nothing was written (try again; if it stays, look for a stuck docket)",
         path.display(),
         lock.display()
     )]
@@ -58,6 +59,8 @@ pub enum StoreError {
         path: PathBuf,
         /// The lock file held by the other process.
         lock: PathBuf,
+        /// How long docket waited, in seconds.
+        waited: u64,
     },
 }
 

@@ -14,9 +14,15 @@ pub(super) struct Fingerprint {
 }
 
 impl Fingerprint {
-    /// The fingerprint of the file at `path`, just read or written as `bytes`.
-    pub fn of(path: &Path, bytes: &[u8]) -> Self {
-        Self::hashed(path, &ContentHash::of(bytes))
+    /// The fingerprint of a file read as `bytes`, its time taken before
+    /// the read.
+    pub fn read(modified: Option<SystemTime>, bytes: &[u8]) -> Self {
+        let hash = ContentHash::of(bytes);
+        Fingerprint {
+            len: hash.len,
+            modified,
+            hash: hash.finish(),
+        }
     }
 
     /// The fingerprint of the file at `path`, just written through `hash`.

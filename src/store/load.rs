@@ -20,11 +20,14 @@ pub fn load(path: &Path) -> Result<Option<Docket>, StoreError> {
 
 /// The docket and the file's fingerprint, for a store.
 pub(super) fn read(path: &Path) -> Result<Option<(Docket, Fingerprint)>, StoreError> {
+    // The time is taken before the bytes are read: a version that replaces
+    // them meanwhile then has another time, and is read at the next look.
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let Some(bytes) = read_if_there(path)? else {
         return Ok(None);
     };
     let docket = decode(path, &bytes)?;
-    Ok(Some((docket, Fingerprint::of(path, &bytes))))
+    Ok(Some((docket, Fingerprint::read(modified, &bytes))))
 }
 
 /// The file's bytes, or `None` when it does not exist (a first run).

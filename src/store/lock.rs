@@ -1,12 +1,22 @@
-//! The lock beside the data file, opened without following a link.
+//! The lock beside the data file, opened without following a link, and
+//! held only while a change is written: a writer that finds it held waits
+//! its turn (a write takes milliseconds) and is refused only when it stays
+//! held for [`LOCK_WAIT`].
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::disk::kind_of;
 use super::{StoreError, lock_path};
+
+/// How long a writer waits for another's write to end before it gives up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+/// How long a writer sleeps between two tries of a held lock.
+const RETRY: Duration = Duration::from_millis(5);
 
 /// The write lock: `<file>.lock`, held open read-only and locked.
 #[derive(Debug)]
@@ -38,21 +48,32 @@ fn is_at(file: &File, path: &Path) -> bool {
     }
 }
 
+/// Takes the write lock of the data file `target`, waiting up to
+/// [`LOCK_WAIT`] while another docket writes.
 pub(super) fn lock(target: &Path) -> Result<Lock, StoreError> {
     let path = lock_path(target);
+    let start = Instant::now();
     // Each turn: open (or make) the lock file, lock it, and check that the
     // name still leads to it; a lock on a file no longer at the name locks
     // nothing.
-    for _ in 0..32 {
+    let mut replaced = 0;
+    while replaced < 32 {
         let Some((file, made)) = open_lock(&path)? else {
+            replaced += 1;
             continue;
         };
         match file.try_lock() {
             Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                drop(file);
+                std::thread::sleep(RETRY.min(LOCK_WAIT.saturating_sub(start.elapsed())));
+                continue;
+            }
             Err(fs::TryLockError::WouldBlock) => {
                 return Err(StoreError::Locked {
                     path: target.to_owned(),
                     lock: path,
+                    waited: LOCK_WAIT.as_secs(),
                 });
             }
             Err(fs::TryLockError::Error(source)) => {
@@ -66,6 +87,7 @@ pub(super) fn lock(target: &Path) -> Result<Lock, StoreError> {
         if is_at(&file, &path) {
             return Ok(Lock { file, path, made });
         }
+        replaced += 1;
     }
     Err(StoreError::io(&path, "lock the data file")(
         io::Error::other("the lock file keeps being replaced"),

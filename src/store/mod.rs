@@ -3,14 +3,14 @@
 //! Saving is atomic and durable: the new contents go to a temporary file in
 //! the same folder, which is synced and renamed over the data file, and then
 //! the folder is synced. The previous version is kept as `<file>.bak`. One
-//! writer at a time holds an advisory lock on `<file>.lock`. A file that
-//! failed to load cannot be written: a [`Store`] exists only after a
-//! successful load.
+//! writer at a time holds an advisory lock on `<file>.lock`, only while it
+//! writes (a command: while it reads, changes and writes); nobody holds it
+//! to read. A file that failed to load cannot be written: a [`Store`] exists
+//! only after a successful load.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -20,6 +20,7 @@ mod access;
 mod disk;
 mod error;
 mod hash;
+mod live;
 mod load;
 mod lock;
 mod parse;
@@ -30,8 +31,10 @@ mod write;
 use self::disk::{no_file_in_the_way, not_special, parent, read_bounded, resolve_symlinks};
 pub use self::error::StoreError;
 use self::hash::{ContentHash, Fingerprint, Hashing};
+pub use self::live::Saved;
 pub use self::load::load;
 use self::load::read;
+pub use self::lock::LOCK_WAIT;
 use self::lock::{Lock, lock};
 use self::parse::parse_whole;
 pub use self::parse::{ParseError, parse, parsed_bytes};
@@ -114,21 +117,30 @@ pub fn to_ron_serde(docket: &Docket) -> String {
     text
 }
 
-/// The data file, locked for writing by this process.
+/// The data file, as this process last read or wrote it.
 ///
-/// Only [`Store::open`] makes one, and only after the file loaded (or is
-/// missing), so a file that failed to load is never written.
+/// Only [`Store::open`] and [`Store::open_shared`] make one, and only after
+/// the file loaded (or is missing), so a file that failed to load is never
+/// written.
 #[derive(Debug)]
 pub struct Store {
     path: PathBuf,
     target: PathBuf,
     seen: Option<Fingerprint>,
-    _lock: Lock,
+    /// Held from [`Store::open`] until the store is dropped (a command's
+    /// read, change and write); `None` for [`Store::open_shared`], whose
+    /// saves take it for as long as they write.
+    lock: Option<Lock>,
+    /// The abandoned temporaries of a killed save were removed (under the lock).
+    cleaned: bool,
 }
 
 impl Store {
-    /// Locks the data file for writing and loads it. Returns the store and
-    /// the docket, or `None` when the file does not exist yet.
+    /// Locks the data file for writing (waiting up to [`LOCK_WAIT`] while
+    /// another docket writes) and loads it, for a command that reads,
+    /// changes and writes it at once: the lock is held until the store is
+    /// dropped. Returns the store and the docket, or `None` when the file
+    /// does not exist yet.
     pub fn open(path: &Path) -> Result<(Store, Option<Docket>), StoreError> {
         let target = resolve_symlinks(path)?;
         if let Some(dir) = parent(&target) {
@@ -145,11 +157,12 @@ impl Store {
                 return Err(err);
             }
         };
-        let store = Store {
+        let mut store = Store {
             path: path.to_owned(),
             target,
             seen: loaded.as_ref().map(|(_, seen)| seen.clone()),
-            _lock: lock,
+            lock: Some(lock),
+            cleaned: false,
         };
         store.remove_stale_temporaries();
         Ok((store, loaded.map(|(docket, _)| docket)))
@@ -161,33 +174,20 @@ impl Store {
     }
 
     /// Saves the docket atomically and durably, keeping the previous version
-    /// as `<file>.bak`. Refused when the records break a rule, or when the
-    /// file changed on disk since this store last read or wrote it (someone
-    /// else's edit is never clobbered). On error the data file is unchanged.
+    /// as `<file>.bak`, under the lock. Refused when the records break a
+    /// rule, or when the file changed on disk since this store last read or
+    /// wrote it (someone else's edit is never clobbered: an interface saves
+    /// with [`Store::save_merging`]). On error the data file is unchanged.
     pub fn save(&mut self, docket: &Docket) -> Result<(), StoreError> {
-        self.check(docket)?;
-        self.write(|out| ron_writer::write(docket, out))
-    }
-
-    /// As [`Store::save`], for a snapshot shared with the interface (on a
-    /// thread of the save's own): the save first takes a copy of its own
-    /// (the letters are shared: this copies pointers) and lets the snapshot
-    /// go, so that a change made in the interface meanwhile copies nothing.
-    pub fn save_shared(&mut self, snapshot: Arc<Docket>) -> Result<(), StoreError> {
-        let docket = Docket::clone(&snapshot);
-        drop(snapshot);
-        self.save(&docket)
+        self.locked(|store| {
+            store.check(docket)?;
+            store.write(|out| ron_writer::write(docket, out))
+        })
     }
 
     /// The checks before a save.
     fn check(&mut self, docket: &Docket) -> Result<(), StoreError> {
-        // Never write a file that would then fail to load.
-        if let Some(problem) = docket.problems().first() {
-            return Err(StoreError::invalid(
-                &self.path,
-                format!("not saved: {problem}"),
-            ));
-        }
+        self.valid(docket)?;
         if self.changed_on_disk()? {
             return Err(StoreError::Changed {
                 path: self.path.clone(),
@@ -211,13 +211,6 @@ impl Store {
         })?;
         self.seen = Some(Fingerprint::hashed(&self.target, &hash));
         Ok(())
-    }
-
-    /// Reads the file again, for after someone else changed it.
-    pub fn reload(&mut self) -> Result<Option<Docket>, StoreError> {
-        let loaded = read(&self.target)?;
-        self.seen = loaded.as_ref().map(|(_, seen)| seen.clone());
-        Ok(loaded.map(|(docket, _)| docket))
     }
 
     /// Writes the docket beside the data file as a new file,
@@ -268,10 +261,14 @@ impl Store {
     /// Temporary files left by a save that was killed (the new version, or
     /// the backup being staged): those named as this store names its own,
     /// `.<file>.<random>.tmp`, which only a save holding the lock makes. We
-    /// hold it, so no such save is under way and they can go. Other writers'
-    /// temporaries (an export to `<file>.csv`, an emergency copy, another
-    /// data file's save) are named otherwise and left alone.
-    fn remove_stale_temporaries(&self) {
+    /// hold it (called only under it), so no such save is under way and they
+    /// can go. Other writers' temporaries (an export to `<file>.csv`, an
+    /// emergency copy, another data file's save) are named otherwise and left
+    /// alone.
+    fn remove_stale_temporaries(&mut self) {
+        if std::mem::replace(&mut self.cleaned, true) {
+            return;
+        }
         let dir = parent(&self.target).unwrap_or(Path::new("."));
         let Some(name) = self.target.file_name() else {
             return;

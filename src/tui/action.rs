@@ -1,10 +1,10 @@
 //! Everything the user can ask the interface to do.
 
-use std::path::PathBuf;
-
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::model::{Date, Docket};
+use super::arrival::Arrival;
+use crate::merge::Side;
+use crate::model::Date;
 use crate::store::StoreError;
 
 /// One thing to do, applied by `App::update`: asked for with a key (through
@@ -79,8 +79,15 @@ pub enum Action {
     Redo,
     /// Try saving again.
     Save,
-    /// Reload the file after someone else changed it, re-applying ours.
-    Reload,
+    /// Open or close the list of conflicts from a merge.
+    ToggleConflicts,
+    /// Move in the conflicts list by this many.
+    ConflictMove(isize),
+    /// Resolve the conflict under the cursor with this side's value.
+    Resolve(Side),
+    /// Edit the letter of the conflict under the cursor (saving it resolves
+    /// the conflict with the edit).
+    EditConflict,
     /// Form: next field.
     FormNext,
     /// Form: previous field.
@@ -102,16 +109,9 @@ pub enum Action {
         /// How it went.
         outcome: SaveOutcome,
     },
-    /// The session: the file, reloaded after someone else changed it.
-    Reloaded(Box<Docket>),
-    /// The session: a copy of our version was kept (where), or not (why),
-    /// after `dropped` changes no longer applied to the reloaded file.
-    CopyKept {
-        /// How many changes no longer applied.
-        dropped: usize,
-        /// The copy's path, or why it could not be written.
-        outcome: Result<PathBuf, String>,
-    },
+    /// The session: a change made elsewhere, merged with ours: the
+    /// records that differ from the docket shown.
+    Arrived(Box<Arrival>),
     /// The session: something to say in the status line.
     Note(String),
 }
@@ -124,8 +124,7 @@ impl Action {
             Action::Tick(_)
                 | Action::Resize(..)
                 | Action::Saved { .. }
-                | Action::Reloaded(_)
-                | Action::CopyKept { .. }
+                | Action::Arrived(_)
                 | Action::Note(_)
         )
     }
@@ -142,6 +141,8 @@ impl Action {
                 | Action::CloseReopen
                 | Action::Undo
                 | Action::Redo
+                | Action::Resolve(_)
+                | Action::EditConflict
         )
     }
 }
@@ -151,8 +152,6 @@ impl Action {
 pub enum SaveOutcome {
     /// The docket is on disk.
     Saved,
-    /// Someone else changed the file since it was read: nothing was written.
-    ChangedOnDisk(String),
     /// The write failed: the file on disk is the previous version.
     Failed(String),
 }
@@ -161,7 +160,6 @@ impl From<Result<(), StoreError>> for SaveOutcome {
     fn from(result: Result<(), StoreError>) -> Self {
         match result {
             Ok(()) => SaveOutcome::Saved,
-            Err(err @ StoreError::Changed { .. }) => SaveOutcome::ChangedOnDisk(err.to_string()),
             Err(err) => SaveOutcome::Failed(err.to_string()),
         }
     }

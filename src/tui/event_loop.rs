@@ -19,7 +19,8 @@ pub type Outcome = io::Result<Option<&'static str>>;
 
 /// How often to look for a signal while waiting for a key.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
-/// How often to look for the end of a save under way, to say it is saved.
+/// How often to look for the end of disk work under way (a save, a look
+/// at a change made elsewhere), to show its outcome.
 const SAVE_CHECK: Duration = Duration::from_millis(10);
 /// How often to redraw without input, so countdowns roll over at midnight.
 const TICK: Duration = Duration::from_secs(30);
@@ -58,7 +59,7 @@ pub fn run(
         if arrived != 0 {
             return Ok(Some(signal_name(arrived)));
         }
-        let wait = if session.is_saving() {
+        let wait = if session.is_busy() {
             SAVE_CHECK
         } else {
             SIGNAL_CHECK

@@ -3,15 +3,18 @@
 
 pub mod action;
 pub mod app;
+pub mod arrival;
 mod event_loop;
 mod first_run;
 pub mod form;
 pub mod keymap;
 pub mod loading;
 pub mod session;
+mod sync;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+mod watch;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
@@ -89,9 +92,6 @@ pub fn run(path: &Path, as_of: Date, clock: Clock) -> Result<(), Error> {
 fn start(opened: session::Opened, as_of: Date, today: Date) -> (App, Session) {
     let theme = Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
     let mut app = App::new(opened.docket, as_of, today, theme);
-    if let Some(reason) = opened.read_only {
-        app = app.read_only(reason);
-    }
     if let Some(note) = opened.note {
         app = app.with_message(note);
     }

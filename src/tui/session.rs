@@ -1,41 +1,56 @@
-//! The interface's link to the data file: the lock, saves, reloads. All
-//! input/output the app asks for happens here, outside `App`.
+//! The interface's link to the data file: saves, and the changes others
+//! make. All input/output the app asks for happens here, outside `App`.
 //!
-//! The event loop saves in the background ([`Session::poll`]): a save takes
-//! a snapshot of the docket (shared, not copied) and writes it on a thread
-//! of its own, with the same checks and the same atomic, durable write, so
-//! the screen never waits for the disk. Changes made meanwhile are saved by
-//! the next save; quitting and stopping wait for the save under way.
+//! No lock is held while the interface is open: each save takes it for the
+//! time of the write, merging what changed on disk since the interface last
+//! read it (three ways: that version, ours, the file). The file is watched
+//! ([`Watch`]); a change made elsewhere is read and merged with the unsaved
+//! changes on a thread of its own, and comes to the app as the records that
+//! differ ([`Action::Arrived`]). One piece of disk work at a time, each on a
+//! thread of its own ([`sync`](super::sync)), so the screen never waits for
+//! the disk; quitting and stopping wait for the one under way.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::action::{Action, SaveOutcome};
 use super::app::{App, Effect};
+use super::sync::{self, Done, Work, lock, merged};
+use super::watch::Watch;
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::model::Docket;
-use crate::store::{self, Store, StoreError};
+use crate::store::{self, Store};
 
-/// The data file as the interface holds it: locked for writing, or read-only
-/// when another docket has it.
+/// The data file as the interface holds it.
 #[derive(Debug)]
 pub struct Session {
-    store: Option<Arc<Mutex<Store>>>,
+    store: Arc<Mutex<Store>>,
+    /// The docket as last read from disk or written: the base of merges.
+    base: Arc<Docket>,
     /// For the names of emergency copies.
     clock: Clock,
-    saving: Option<Saving>,
-    /// A save was asked for while one was under way.
+    job: Option<Job>,
+    /// A save was asked for while other work was under way.
     again: bool,
+    watch: Watch,
+    /// Why the latest look at the file failed, said once.
+    trouble: Option<String>,
+    /// A change that arrived while a form was open: merged into the docket
+    /// once it closes (the form's values are the docket's from before), and
+    /// before any save or look, which would take its absence for a deletion.
+    deferred: Option<(Arc<Docket>, Arc<Docket>)>,
 }
 
-/// A save under way on its own thread.
+/// Disk work under way on its own thread.
 #[derive(Debug)]
-struct Saving {
-    thread: JoinHandle<Result<(), StoreError>>,
+struct Job {
+    thread: JoinHandle<Done>,
     /// How many of the app's unsaved changes its snapshot holds.
     changes: usize,
+    /// The app's revision when the snapshot was taken.
+    revision: u64,
 }
 
 /// What opening the file found.
@@ -45,8 +60,6 @@ pub struct Opened {
     pub session: Session,
     /// The docket.
     pub docket: Docket,
-    /// Why the session is read-only, if it is.
-    pub read_only: Option<String>,
     /// Something to tell the user.
     pub note: Option<String>,
     /// No data file yet: the docket is the bundled sample, not written; the
@@ -55,156 +68,179 @@ pub struct Opened {
 }
 
 impl Session {
-    /// Opens the data file: locked for writing, or read-only when another
-    /// docket holds the lock. On a first run (no file yet) nothing is
-    /// written: the docket is the bundled sample, `first_run` is set, and
-    /// [`Session::start_with`] writes what the user chooses.
+    /// Opens the data file, without locking it. On a first run (no file
+    /// yet) nothing is written: the docket is the bundled sample,
+    /// `first_run` is set, and [`Session::start_with`] writes what the user
+    /// chooses.
     pub fn open(path: &Path, clock: Clock) -> Result<Opened, Error> {
-        match Store::open(path) {
-            Ok((store, existing)) => {
-                let first_run = existing.is_none();
-                Ok(Opened {
-                    session: Session::new(Some(store), clock),
-                    docket: existing.unwrap_or_else(store::sample),
-                    read_only: None,
-                    note: None,
-                    first_run,
-                })
-            }
-            Err(StoreError::Locked { .. }) => {
-                let docket = store::load(path)?
-                    .ok_or_else(|| Error::data(format!("{}: no such file", path.display())))?;
-                let reason = "read-only: another docket has this file open".to_owned();
-                Ok(Opened {
-                    session: Session::new(None, clock),
-                    docket,
-                    read_only: Some(reason),
-                    note: None,
-                    first_run: false,
-                })
-            }
-            Err(err) => Err(err.into()),
-        }
+        let (store, existing) = Store::open_shared(path)?;
+        let first_run = existing.is_none();
+        let base = existing.clone().unwrap_or_default();
+        let watch = Watch::new(store.file());
+        Ok(Opened {
+            session: Session {
+                store: Arc::new(Mutex::new(store)),
+                base: Arc::new(base),
+                clock,
+                job: None,
+                again: false,
+                watch,
+                trouble: None,
+                deferred: None,
+            },
+            docket: existing.unwrap_or_else(store::sample),
+            note: None,
+            first_run,
+        })
     }
 
     /// Writes the docket a first run chose (the sample, or empty) to the
     /// data file, before the interface starts.
     pub fn start_with(&mut self, docket: &Docket) -> Result<(), Error> {
-        let Some(store) = &self.store else {
-            return Err(Error::data("read-only: nothing can be written"));
-        };
-        lock(store).save(docket)?;
+        lock(&self.store).save(docket)?;
+        self.base = Arc::new(docket.clone());
         Ok(())
     }
 
-    fn new(store: Option<Store>, clock: Clock) -> Self {
-        Session {
-            store: store.map(|store| Arc::new(Mutex::new(store))),
-            clock,
-            saving: None,
-            again: false,
-        }
-    }
-
-    /// Does the saves and reloads the app asked for, and waits for them.
+    /// Does the saves the app asked for and looks at the file once, and
+    /// waits for them.
     pub fn process(&mut self, app: &mut App) {
         self.poll(app);
+        if self.job.is_none() && self.deferred.is_none() {
+            self.start(app, look(app));
+        }
         self.wait(app);
     }
 
     /// Starts the saves the app asked for in the background, takes the
-    /// outcome of one that ended, and does reloads (after any save under
-    /// way). Returns whether anything the screen shows changed.
+    /// outcome of work that ended, and looks at the file when it is due.
+    /// Returns whether anything the screen shows changed.
     pub fn poll(&mut self, app: &mut App) -> bool {
         let mut changed = self.finish_if_done(app);
         while let Some(effect) = app.take_effect() {
             changed = true;
-            let Some(store) = self.store.clone() else {
-                app.update(Action::Note("read-only: nothing is saved".to_owned()));
-                continue;
-            };
             match effect {
-                Effect::Save if self.saving.is_some() => self.again = true,
-                Effect::Save => self.start_save(app, store),
-                Effect::Reload => {
-                    self.wait(app);
-                    app.update(reload(&mut lock(&store)));
-                }
-                Effect::KeepCopy { docket, dropped } => {
-                    let suffix = format!("conflict-{}", self.clock.stamp());
-                    let outcome =
-                        (lock(&store).save_copy(&docket, &suffix)).map_err(|err| err.to_string());
-                    app.update(Action::CopyKept { dropped, outcome });
-                }
+                Effect::Save if self.job.is_some() || self.deferred.is_some() => self.again = true,
+                Effect::Save => self.start(app, Work::Save),
             }
+        }
+        if self.job.is_none() && self.deferred.is_some() && app.form().is_none() {
+            if let Some((base, theirs)) = self.deferred.take() {
+                self.start(app, Work::Remerge { base, theirs });
+            }
+        } else if self.job.is_none() && self.deferred.is_none() && self.watch.due() {
+            self.start(app, look(app));
         }
         changed
     }
 
-    /// Whether a save is under way.
-    pub fn is_saving(&self) -> bool {
-        self.saving.is_some()
+    /// Whether disk work is under way.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
     }
 
-    /// Waits for the save under way, and for the one asked for meanwhile.
+    /// Waits for the work under way, and for what it leads to (a save
+    /// asked for meanwhile, a merge made again).
     pub fn wait(&mut self, app: &mut App) {
-        while let Some(saving) = self.saving.take() {
-            let result = saving.thread.join().unwrap_or_else(|_| Err(panicked()));
-            self.finished(app, saving.changes, result);
+        while let Some(job) = self.job.take() {
+            let done = job.thread.join().unwrap_or_else(|_| panicked());
+            self.finished(app, job.changes, job.revision, done);
         }
     }
 
     fn finish_if_done(&mut self, app: &mut App) -> bool {
-        if !self.saving.as_ref().is_some_and(|s| s.thread.is_finished()) {
+        if !self.job.as_ref().is_some_and(|j| j.thread.is_finished()) {
             return false;
         }
-        self.wait(app);
+        if let Some(job) = self.job.take() {
+            let done = job.thread.join().unwrap_or_else(|_| panicked());
+            self.finished(app, job.changes, job.revision, done);
+        }
         true
     }
 
-    fn finished(&mut self, app: &mut App, changes: usize, result: Result<(), StoreError>) {
-        let outcome = SaveOutcome::from(result);
-        app.update(Action::Saved { changes, outcome });
-        if std::mem::take(&mut self.again)
-            && app.unsaved_count() > 0
-            && let Some(store) = self.store.clone()
-        {
-            self.start_save(app, store);
+    /// Work ended whose snapshot held `changes` unsaved changes, taken at
+    /// the app's `revision`.
+    fn finished(&mut self, app: &mut App, changes: usize, revision: u64, done: Done) {
+        if let Some(base) = done.base {
+            self.base = base;
+        }
+        if let Some(result) = done.saved {
+            let outcome = SaveOutcome::from(result);
+            app.update(Action::Saved { changes, outcome });
+        }
+        match done.trouble {
+            Some(trouble) if self.trouble.as_ref() != Some(&trouble) => {
+                self.trouble = Some(trouble.clone());
+                app.update(Action::Note(trouble));
+            }
+            Some(_) => {}
+            None => self.trouble = None,
+        }
+        if let Some(arrival) = done.arrival {
+            if app.form().is_some() {
+                self.deferred = done.remerge;
+                return;
+            }
+            if app.revision() == revision {
+                app.update(Action::Arrived(Box::new(arrival)));
+                if done.base_is_shown {
+                    self.base = Arc::new(app.docket().clone());
+                }
+            } else if let Some((base, theirs)) = done.remerge {
+                // The interface changed while the merge was made: made again.
+                return self.start(app, Work::Remerge { base, theirs });
+            }
+        }
+        if std::mem::take(&mut self.again) && app.unsaved_count() > 0 {
+            self.start(app, Work::Save);
         }
     }
 
-    fn start_save(&mut self, app: &mut App, store: Arc<Mutex<Store>>) {
-        let docket = app.docket_snapshot();
+    fn start(&mut self, app: &mut App, work: Work) {
+        let snapshot = app.docket_snapshot();
+        let (store, base) = (Arc::clone(&self.store), Arc::clone(&self.base));
+        let job = move || sync::run(work, &store, base, snapshot);
         let changes = app.unsaved_count();
-        let job = move || lock(&store).save_shared(docket);
+        let revision = app.revision();
         match std::thread::Builder::new()
-            .name("docket-save".into())
+            .name("docket-disk".into())
             .spawn(job.clone())
         {
-            Ok(thread) => self.saving = Some(Saving { thread, changes }),
-            // No thread to be had: save here and now.
-            Err(_) => self.finished(app, changes, job()),
+            Ok(thread) => {
+                self.job = Some(Job {
+                    thread,
+                    changes,
+                    revision,
+                });
+            }
+            // No thread to be had: the work is done here and now.
+            Err(_) => {
+                let done = job();
+                self.finished(app, changes, revision, done);
+            }
         }
     }
 
     /// Saves what is not saved yet, as a last resort before exiting (after
-    /// the save under way, if any); returns where it went, or why it could
-    /// not be saved.
+    /// the work under way, if any), merged with the file if it changed;
+    /// returns where it went, or why it could not be saved.
     pub fn save_before_exit(&mut self, app: &mut App) -> Result<Option<String>, String> {
         self.wait(app);
         if app.unsaved_count() == 0 {
             return Ok(None);
         }
-        let Some(store) = &self.store else {
-            return Err("read-only: nothing to save".to_owned());
-        };
-        let mut store = lock(store);
-        match store.save(app.docket()) {
-            Ok(()) => Ok(Some(store.path().display().to_string())),
+        let base = Arc::clone(&self.base);
+        let mut store = lock(&self.store);
+        // A change that arrived while a form was open is merged in first.
+        let with_deferred = (self.deferred.take()).map(|(b, t)| merged(&b, app.docket(), &t));
+        let ours = with_deferred.as_ref().unwrap_or(app.docket());
+        match store.save_merging(ours, |theirs| merged(&base, ours, theirs)) {
+            Ok(_) => Ok(Some(store.path().display().to_string())),
             Err(err) => {
                 let suffix = format!("save-{}", self.clock.stamp());
                 store
-                    .save_copy(app.docket(), &suffix)
+                    .save_copy(ours, &suffix)
                     .map(|copy| {
                         Some(format!(
                             "{} (the data file could not be written: {err})",
@@ -217,27 +253,18 @@ impl Session {
     }
 }
 
-/// The store, even if a save panicked while holding it (the file on disk is
-/// then the previous version or the new one, never half of one).
-fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
-    store
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn panicked() -> StoreError {
-    StoreError::Io {
-        path: std::path::PathBuf::from("(save)"),
-        action: "finish the save",
-        source: std::io::Error::other("the save thread panicked"),
+/// A look at the file, merging what arrived with the app's unsaved changes.
+fn look(app: &App) -> Work {
+    Work::Look {
+        unsaved: app.unsaved_count() > 0,
     }
 }
 
-/// Reloads a file someone else changed, for the app to re-apply its
-/// unsaved changes to.
-fn reload(store: &mut Store) -> Action {
-    match store.reload() {
-        Ok(docket) => Action::Reloaded(Box::new(docket.unwrap_or_default())),
-        Err(err) => Action::Note(format!("could not reload: {err}")),
+/// Work whose thread panicked: the file on disk is the previous version or
+/// the new one, never half of one; the changes stay unsaved.
+fn panicked() -> Done {
+    Done {
+        trouble: Some("NOT SAVED: the disk work stopped on an error; Ctrl-s tries again".into()),
+        ..Done::default()
     }
 }

@@ -1,12 +1,10 @@
 //! Editing: forms, questions, and the changes not yet on disk.
 
-use std::sync::Arc;
-
 use super::{App, Pane};
 use chrono::Months;
 
 use crate::model::text::{count, with_weekday};
-use crate::model::{Change, Date, Docket, History, Letter, Put};
+use crate::model::{Change, Date, History, Letter, Put};
 use crate::tui::form::Form;
 
 /// A yes/no question, and what a yes does.
@@ -32,7 +30,7 @@ pub enum OnYes {
     Submit(Box<Change>),
 }
 
-/// A change made since the last successful save, to re-apply after a reload.
+/// A change made since the last successful save.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     /// A change as asked for.
@@ -45,18 +43,8 @@ pub enum Pending {
 /// an [`Action`](crate::tui::action::Action).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Save the docket.
+    /// Save the docket (merged with the file if it changed on disk).
     Save,
-    /// Reload the file and re-apply the unsaved changes.
-    Reload,
-    /// Keep a copy of our version, `dropped` of whose changes no longer
-    /// applied to the file reloaded.
-    KeepCopy {
-        /// Our docket before the reload.
-        docket: Arc<Docket>,
-        /// How many changes no longer applied.
-        dropped: usize,
-    },
 }
 
 /// The form or question open, the history, and what is not saved yet.

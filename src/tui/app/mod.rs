@@ -7,6 +7,7 @@
 //! place an [`Action`] changes them, the results of saves and reloads
 //! included.
 
+mod conflicts;
 mod editing;
 mod query;
 mod saving;
@@ -14,6 +15,7 @@ mod selection;
 mod shared;
 mod shell;
 
+pub use conflicts::{Resolving, letter_of};
 pub use editing::{Confirm, Editing, Effect, OnYes, Pending};
 pub use query::Query;
 pub use selection::{Pane, Selection, TimelineState, Zoom};
@@ -37,6 +39,7 @@ pub struct App {
     query: Query,
     editing: Editing,
     shell: Shell,
+    resolving: Resolving,
 }
 
 impl App {
@@ -49,6 +52,7 @@ impl App {
             query,
             editing: Editing::default(),
             shell: Shell::new(theme),
+            resolving: Resolving::default(),
         }
     }
 
@@ -108,17 +112,19 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => self.save_again(),
-            Action::Reload => self.editing.ask_for(Effect::Reload),
+            Action::ToggleConflicts => self.toggle_conflicts(),
+            Action::ConflictMove(by) => self.move_conflict(by),
+            Action::Resolve(side) => self.resolve_conflict(side),
+            Action::EditConflict => self.edit_conflict(),
             Action::FormNext => self.editing.with_form(|form| form.step_focus(1)),
             Action::FormPrev => self.editing.with_form(|form| form.step_focus(-1)),
             Action::FormNewline => self.editing.with_form(Form::newline),
             Action::FormInput(key) => self.editing.with_form(|form| form.input(key)),
-            Action::FormSubmit => self.submit(),
-            Action::FormCancel => self.cancel_form(),
-            Action::Confirm(yes) => self.answer(yes),
+            Action::FormSubmit => self.submit_form(),
+            Action::FormCancel => self.cancel_form_resolving(),
+            Action::Confirm(yes) => self.answer_resolving(yes),
             Action::Saved { changes, outcome } => self.saved(changes, outcome),
-            Action::Reloaded(docket) => self.rebase(*docket),
-            Action::CopyKept { dropped, outcome } => self.copy_kept(dropped, outcome),
+            Action::Arrived(arrival) => self.arrived(*arrival),
             Action::Note(text) => self.shell.note(text),
         }
     }
@@ -234,6 +240,12 @@ impl App {
     /// The docket shown, shared (for a save in the background).
     pub fn docket_snapshot(&self) -> Arc<Docket> {
         self.docket.snapshot()
+    }
+
+    /// Counts the changes to the docket: work on a snapshot taken at the
+    /// same revision applies to the docket shown.
+    pub fn revision(&self) -> u64 {
+        self.docket.revision()
     }
 
     /// The date everything is computed as of.
@@ -361,7 +373,7 @@ impl App {
         self.editing.confirm.as_ref()
     }
 
-    /// Whether the docket cannot be changed (another docket has the file).
+    /// Whether the docket cannot be changed.
     pub fn is_read_only(&self) -> bool {
         self.editing.read_only.is_some()
     }

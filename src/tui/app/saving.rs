@@ -1,11 +1,10 @@
 //! Changes: applying them, undo and redo, and what the session reports back
-//! about saving and reloading them.
-
-use std::path::PathBuf;
+//! about saving them and about the changes that arrive from elsewhere.
 
 use super::{App, Effect, Pending};
-use crate::model::{Change, Docket, Invalid, Put, Replayed};
+use crate::model::{Change, Invalid, Put, Replayed};
 use crate::tui::action::SaveOutcome;
+use crate::tui::arrival::Arrival;
 
 impl App {
     /// Applies a change, or says in the status line why it cannot be.
@@ -34,14 +33,6 @@ impl App {
         let mut applied = self.docket.apply(change.clone())?;
         // History keeps what was done, so an undo can say what it undid.
         applied.description = format!("{verb} {}", applied.description);
-        // Re-applied after a reload, a new letter must keep the id it got now.
-        let change = match change {
-            Change::AddLetter(mut letter) => {
-                letter.id.clone_from(&applied.id);
-                Change::AddLetter(letter)
-            }
-            other => other,
-        };
         let added_city = matches!(change, Change::AddCity(_));
         let added_letter = matches!(change, Change::AddLetter(_));
         self.editing.history.record(&applied);
@@ -68,7 +59,7 @@ impl App {
     }
 
     /// Selects the letter with this id, if it is shown.
-    fn select_letter_id(&mut self, id: &str) {
+    pub(super) fn select_letter_id(&mut self, id: &str) {
         if let Some(index) = self.docket.letters.iter().position(|l| l.id == id) {
             self.selection.select_letter(index, &self.query.view);
         }
@@ -98,7 +89,7 @@ impl App {
         }
     }
 
-    fn changed(&mut self, what: String, puts: &[Put]) {
+    pub(super) fn changed(&mut self, what: String, puts: &[Put]) {
         self.query.changed(&self.docket, puts);
         self.update_view();
         self.shell.note(what.clone());
@@ -128,10 +119,6 @@ impl App {
                 unsaved.clear();
                 format!("{} · saved", self.editing.last_change)
             }
-            SaveOutcome::ChangedOnDisk(err) => format!(
-                "{err}. Press R to reload it and re-apply your {}.",
-                self.editing.unsaved_words()
-            ),
             SaveOutcome::Failed(err) => format!(
                 "NOT SAVED: {err}. The file on disk is the previous version; \
                  your {} stay here, and Ctrl-s or the next change tries again.",
@@ -141,55 +128,44 @@ impl App {
         self.shell.note(message);
     }
 
-    /// Replaces the docket with the one just reloaded from disk and
-    /// re-applies the unsaved changes to it; asks for a copy of ours if some
-    /// no longer apply, and for a save if some do.
-    pub(super) fn rebase(&mut self, reloaded: Docket) {
-        let ours = self.docket.snapshot();
-        let pending = std::mem::take(&mut self.editing.unsaved);
-        self.docket = reloaded.into();
-        self.editing.history.clear();
-        let mut dropped = 0;
-        for item in pending {
-            let applies = match &item {
-                Pending::Change(change) => self.docket.apply((**change).clone()).is_ok(),
-                Pending::Puts(puts) => {
-                    self.docket.put(puts.clone());
-                    true
-                }
-            };
-            if applies {
-                self.editing.unsaved.push(item);
-            } else {
-                dropped += 1;
-            }
+    /// A change made elsewhere arrived, merged with ours: its records
+    /// replace ours (the index keeps what still holds), the selection stays
+    /// on the same letter, and the status line says what came.
+    pub(super) fn arrived(&mut self, arrival: Arrival) {
+        let Arrival {
+            puts,
+            settings,
+            retired_ids,
+            conflicts,
+            summary,
+            ..
+        } = arrival;
+        // An undo would put back a record as it was before their change.
+        let touched: Vec<&str> = puts.iter().filter_map(put_id).collect();
+        self.editing.history.forget_touching(&touched);
+        let docket = &mut *self.docket;
+        docket.put(puts.clone());
+        docket.retired_ids = retired_ids;
+        docket.conflicts = conflicts;
+        if let Some(settings) = settings {
+            docket.settings = settings;
+            self.refresh();
+        } else {
+            self.query.changed(&self.docket, &puts);
+            self.update_view();
         }
-        self.refresh();
-        self.editing.last_change = format!(
-            "reloaded the file and re-applied {}",
-            self.editing.unsaved_words()
-        );
-        self.shell.note(self.editing.last_change.clone());
-        if dropped > 0 {
-            let docket = ours;
-            self.editing.ask_for(Effect::KeepCopy { docket, dropped });
-        }
+        self.shell.note(summary);
         if !self.editing.unsaved.is_empty() {
             self.editing.ask_for(Effect::Save);
         }
     }
+}
 
-    /// The copy of our version after a reload was kept at a path, or not.
-    pub(super) fn copy_kept(&mut self, dropped: usize, outcome: Result<PathBuf, String>) {
-        self.shell.note(match outcome {
-            Ok(copy) => format!(
-                "{dropped} of your changes no longer apply to the reloaded file; your version is in {}",
-                copy.display()
-            ),
-            Err(err) => format!(
-                "{dropped} of your changes no longer apply, and keeping a copy failed: {err}"
-            ),
-        });
+/// The id of the record a put replaces.
+fn put_id(put: &Put) -> Option<&str> {
+    match put {
+        Put::City(id, _) | Put::Letter(id, _) => Some(id),
+        Put::Conflicts(_) => None,
     }
 }
 

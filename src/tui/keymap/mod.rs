@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use crate::merge::Side;
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub enum Mode {
     Form,
     /// Answering a yes/no question.
     Confirm,
+    /// Resolving the conflicts from a merge, in their list.
+    Conflicts,
 }
 
 /// A key as bound: a key code, with or without Ctrl.
@@ -143,9 +146,35 @@ pub const NORMAL: &[Binding] = &[
         "save again (after a failed save)",
     ),
     bind(
-        &[ch('R')],
-        Action::Reload,
-        "reload a file changed elsewhere",
+        &[ch('!')],
+        Action::ToggleConflicts,
+        "conflicts: keep mine / theirs / edit",
+    ),
+];
+
+/// The keys in the conflicts list, in the order help lists them.
+pub const CONFLICTS: &[Binding] = &[
+    bind(
+        &[ch('j'), code(KeyCode::Down)],
+        Action::ConflictMove(1),
+        "next conflict",
+    ),
+    bind(
+        &[ch('k'), code(KeyCode::Up)],
+        Action::ConflictMove(-1),
+        "previous conflict",
+    ),
+    bind(&[ch('m')], Action::Resolve(Side::Ours), "keep mine"),
+    bind(&[ch('t')], Action::Resolve(Side::Theirs), "keep theirs"),
+    bind(
+        &[ch('e')],
+        Action::EditConflict,
+        "edit the letter; saving keeps it",
+    ),
+    bind(
+        &[ch('!'), ch('q'), code(KeyCode::Esc)],
+        Action::ToggleConflicts,
+        "close the list",
     ),
 ];
 
@@ -220,7 +249,7 @@ pub const HELP: &[Binding] = &[
 const HELP_PAGE: isize = 10;
 
 /// The help's sections: a heading, then keys and what they do.
-pub fn help_sections() -> [(&'static str, Vec<(String, &'static str)>); 4] {
+pub fn help_sections() -> [(&'static str, Vec<(String, &'static str)>); 5] {
     let bound = |bindings: &[Binding]| -> Vec<(String, &'static str)> {
         (bindings.iter())
             .map(|b| {
@@ -235,6 +264,7 @@ pub fn help_sections() -> [(&'static str, Vec<(String, &'static str)>); 4] {
     [
         ("Browsing", bound(NORMAL)),
         ("Typing a filter", listed(FILTER_HELP)),
+        ("In the conflicts list (!)", bound(CONFLICTS)),
         ("In a form", listed(FORM_HELP)),
         ("In this help", bound(HELP)),
     ]
@@ -277,6 +307,10 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
             }
             _ => None,
         },
+        Mode::Conflicts => CONFLICTS
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.matches(key)))
+            .map(|b| b.action.clone()),
         Mode::Help => HELP
             .iter()
             .find(|b| b.keys.iter().any(|k| k.matches(key)))

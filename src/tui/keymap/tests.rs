@@ -114,10 +114,7 @@ fn editing_keys() {
             KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
             Some(Action::Save),
         ),
-        (
-            KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT),
-            Some(Action::Reload),
-        ),
+        (KeyEvent::new(KeyCode::Char('R'), KeyModifiers::SHIFT), None),
     ];
     for (event, expected) in table {
         assert_eq!(action_for(Mode::Normal, event), expected, "{event:?}");
@@ -185,13 +182,18 @@ fn help_mode_closes_on_question_mark_escape_or_q() {
 
 #[test]
 fn no_key_is_bound_twice() {
-    let keys: Vec<Key> = NORMAL.iter().flat_map(|b| b.keys.iter().copied()).collect();
-    for (i, key) in keys.iter().enumerate() {
-        assert!(
-            !keys[i + 1..].contains(key),
-            "{} is bound twice",
-            key.label()
-        );
+    for bindings in [NORMAL, CONFLICTS, HELP] {
+        let keys: Vec<Key> = bindings
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(
+                !keys[i + 1..].contains(key),
+                "{} is bound twice",
+                key.label()
+            );
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{countdown_words, fit, pane_block};
+use super::{conflicts_on, countdown_words, fit, pane_block};
 use crate::model::text::with_weekday;
 use crate::model::{Date, Letter};
 use crate::tui::app::{App, Pane};
@@ -30,8 +30,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .docket()
         .city(&letter.city)
         .map_or("", |c| c.notes.as_str());
-    let (mut lines, selected) =
+    let (mut lines, mut selected) =
         letter_lines(letter, app.as_of(), app.theme(), app.selected_entry());
+    let conflicts = conflicts_on(app, letter);
+    if conflicts > 0 {
+        let marker = super::conflicts::marker(conflicts);
+        lines.insert(0, Line::styled(marker, app.theme().overdue));
+        selected = selected.map(|at| at + 1);
+    }
     if !notes.is_empty() {
         lines.push(heading("City notes", app.theme().label));
         lines.extend(notes.lines().map(|l| Line::raw(l.to_owned())));

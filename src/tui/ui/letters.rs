@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::cities::row_line;
-use super::{countdown, fit, pane_block, scroll_offset};
+use super::{conflicts_on, countdown, fit, pane_block, scroll_offset};
 use crate::tui::app::{App, Pane};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -40,7 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let letter = &docket.letters[l];
             let status = view.statuses[l];
             let text = countdown(status, letter.days_left(app.as_of()));
-            let name = format!("{}  {}", letter.sent, letter.subject);
+            let mut name = format!("{}  {}", letter.sent, letter.subject);
+            if conflicts_on(app, letter) > 0 {
+                name.insert_str(0, "! ");
+            }
             let line = row_line(
                 i == selected,
                 &name,

@@ -1,6 +1,7 @@
 //! Drawing: free functions over an immutable `App`, so drawing cannot change state.
 
 mod cities;
+mod conflicts;
 mod details;
 mod dialog;
 mod help;
@@ -14,7 +15,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::app::{App, Pane};
+use super::app::{App, Pane, letter_of};
 use super::keymap::Mode;
 use crate::model::text::count;
 use crate::model::{Date, Letter, Status};
@@ -53,6 +54,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, status_area, app);
     if app.mode() == Mode::Help {
         help::draw(frame, area, app);
+    }
+    if app.mode() == Mode::Conflicts {
+        conflicts::draw(frame, area, app);
     }
     if let Some(form) = app.form() {
         dialog::draw_form(frame, area, app, form);
@@ -178,6 +182,14 @@ pub fn countdown_words(letter: &Letter, as_of: Date) -> Option<String> {
             count(-business, "business day")
         ),
     })
+}
+
+/// How many unresolved conflicts from a merge are about this letter.
+fn conflicts_on(app: &App, letter: &Letter) -> usize {
+    let conflicts = &app.docket().conflicts;
+    (conflicts.iter())
+        .filter(|c| letter_of(c) == Some(letter.id.as_str()))
+        .count()
 }
 
 /// The first row to show so that `selected` is visible in `height` rows.

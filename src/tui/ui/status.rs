@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use crate::model::Status;
-use crate::model::text::{count_irregular, with_weekday};
+use crate::model::text::{count, count_irregular, with_weekday};
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 
@@ -29,6 +29,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     if app.unsaved_count() > 0 {
         as_of.push_str(&format!(" [{} unsaved]", app.unsaved_count()));
+    }
+    let conflicts = app.docket().conflicts.len();
+    if conflicts > 0 {
+        as_of.push_str(&format!(" [! {}]", count(conflicts as i64, "conflict")));
     }
     let left_width = as_of.width().min(width);
     let rest = width - left_width;
