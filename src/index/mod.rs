@@ -151,6 +151,10 @@ impl Index {
                 // The conflicts list is not indexed.
                 Put::Conflicts(_) => continue,
                 Put::City(..) => return false,
+                Put::Settings(_) => {
+                    self.settings = docket.settings.clone();
+                    return false;
+                }
             };
             match docket.letters.iter().position(|l| &l.id == id) {
                 Some(i) => replaced.push(i),

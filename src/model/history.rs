@@ -67,7 +67,7 @@ impl History {
             let touches = |step: &Step| {
                 step.puts.iter().any(|put| match put {
                     Put::City(id, _) | Put::Letter(id, _) => ids.contains(&id.as_str()),
-                    Put::Conflicts(_) => false,
+                    Put::Conflicts(_) | Put::Settings(_) => false,
                 })
             };
             if let Some(latest) = steps.iter().rposition(touches) {

@@ -165,7 +165,7 @@ impl App {
 fn put_id(put: &Put) -> Option<&str> {
     match put {
         Put::City(id, _) | Put::Letter(id, _) => Some(id),
-        Put::Conflicts(_) => None,
+        Put::Conflicts(_) | Put::Settings(_) => None,
     }
 }
 
