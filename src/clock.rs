@@ -17,6 +17,11 @@ impl Clock {
         Clock { now }
     }
 
+    /// The local date and time, such as a log entry is stamped with.
+    pub fn now(&self) -> NaiveDateTime {
+        (self.now)()
+    }
+
     /// The local date.
     pub fn today(&self) -> Date {
         (self.now)().date()

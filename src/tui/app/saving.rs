@@ -31,7 +31,8 @@ impl App {
             | Change::RemoveExtension(..)
             | Change::RemoveClosing(..) => "deleted",
         };
-        let mut applied = self.docket.apply(change.clone())?;
+        let stamp = self.editing.author.stamp(self.query.today);
+        let mut applied = self.docket.apply_by(change.clone(), &stamp)?;
         // History keeps what was done, so an undo can say what it undid.
         applied.description = format!("{verb} {}", applied.description);
         // Re-applied after a reload, a new letter must keep the id it got now.
@@ -45,7 +46,7 @@ impl App {
         let added_city = matches!(change, Change::AddCity(_));
         let added_letter = matches!(change, Change::AddLetter(_));
         self.editing.history.record(&applied);
-        self.editing.unsaved.push(Pending::Change(Box::new(change)));
+        (self.editing.unsaved).push(Pending::Change(Box::new(change), stamp));
         self.changed(applied.description.clone(), &applied.undo);
         if added_city {
             self.select_city_id(&applied.id);
@@ -152,7 +153,9 @@ impl App {
         let mut dropped = 0;
         for item in pending {
             let applies = match &item {
-                Pending::Change(change) => self.docket.apply((**change).clone()).is_ok(),
+                Pending::Change(change, stamp) => {
+                    self.docket.apply_by((**change).clone(), stamp).is_ok()
+                }
                 Pending::Puts(puts) => {
                     self.docket.put(puts.clone());
                     true

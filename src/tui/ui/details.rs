@@ -36,11 +36,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(heading("City notes", app.theme().label));
         lines.extend(notes.lines().map(|l| Line::raw(l.to_owned())));
     }
-    // Keep the selected entry of the thread in sight.
+    // The history unfolds when the pane has the focus.
+    let focused = app.focus() == Pane::Details;
+    lines.extend(super::history::lines(&letter.log, focused, app.theme()));
+    // Keep the selected entry of the thread in sight; at the last one, show
+    // what follows it (the history) as far as it fits.
     let height = block.inner(area).height.max(1);
     let mut scroll = app.details_scroll();
     if let Some(at) = selected.and_then(|at| u16::try_from(at).ok()) {
-        scroll = scroll.min(at).max(at.saturating_sub(height - 1));
+        let last = letter.thread_as_of(app.as_of()).last().copied() == app.selected_entry();
+        let end = u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .saturating_sub(height);
+        let lowest = if last { end.min(at) } else { 0 };
+        scroll = scroll
+            .min(at)
+            .max(at.saturating_sub(height - 1))
+            .max(lowest);
     }
     let paragraph = Paragraph::new(lines)
         .block(block)
@@ -88,6 +100,9 @@ fn fact_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a
     ];
     if let Some(program) = &letter.program {
         lines.push(field("Program", Span::raw(program.as_str())));
+    }
+    if let Some(owner) = &letter.owner {
+        lines.push(field("Owner", Span::raw(owner.as_str())));
     }
     lines.push(field("Sent", Span::raw(with_weekday(letter.sent))));
     if let Some(due) = letter.effective_due(as_of) {

@@ -4,6 +4,7 @@ mod cities;
 mod details;
 mod dialog;
 mod help;
+mod history;
 mod letters;
 mod status;
 mod timeline;
