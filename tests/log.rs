@@ -199,7 +199,10 @@ fn closing_then_reopening_logs_both_in_order() {
     };
     docket.apply_by(reopen, &later).unwrap();
     let log = letter(&docket).log;
-    let rows: Vec<(&str, &str)> = log.iter().map(|e| (e.by.as_str(), e.what.as_str())).collect();
+    let rows: Vec<(&str, &str)> = log
+        .iter()
+        .map(|e| (e.by.as_str(), e.what.as_str()))
+        .collect();
     assert_eq!(rows, [("jdoe", "closed (c1)"), ("asmith", "reopened (c1)")]);
 }
 
@@ -222,10 +225,7 @@ fn a_new_letter_and_a_city_log_added_and_city_edits_name_their_fields() {
     let whats: Vec<&str> = (docket.city("newark").unwrap().log.iter())
         .map(|e| e.what.as_str())
         .collect();
-    assert_eq!(
-        whats,
-        ["added", "name Newark -> Newark, NJ; edited: notes"]
-    );
+    assert_eq!(whats, ["added", "name Newark -> Newark, NJ; edited: notes"]);
 }
 
 #[test]
