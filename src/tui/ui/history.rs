@@ -1,5 +1,6 @@
-//! The History of the Letter pane: who changed the letter and when,
-//! folded to one line until the pane has the focus.
+//! The History of the Letter pane: who changed the letter and when, in
+//! one line among the letter's facts, unfolded at the end of the pane
+//! while the pane has the focus.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -8,23 +9,25 @@ use crate::model::LogEntry;
 use crate::model::text::count;
 use crate::tui::theme::Theme;
 
-/// The log under a `History` heading: folded, one line (`History: 3
-/// changes, last by jdoe 2026-12-02 09:14`); unfolded, the heading and one
-/// line a change, newest first. Nothing for a letter with no log.
-pub fn lines<'a>(log: &'a [LogEntry], unfolded: bool, theme: &Theme) -> Vec<Line<'a>> {
-    let Some(last) = log.last() else {
+/// The log folded to one line: `3 changes, last by jdoe 2026-12-02 09:14`;
+/// nothing for a letter with no log.
+pub fn summary(log: &[LogEntry]) -> Option<String> {
+    let last = log.last()?;
+    Some(format!(
+        "{}, last by {} {}",
+        count(log.len() as i64, "change"),
+        last.by,
+        last.at.format("%Y-%m-%d %H:%M")
+    ))
+}
+
+/// The log unfolded: a `History` heading and one line a change, newest
+/// first; nothing for a letter with no log.
+pub fn lines<'a>(log: &'a [LogEntry], theme: &Theme) -> Vec<Line<'a>> {
+    if log.is_empty() {
         return Vec::new();
-    };
-    let changes = count(log.len() as i64, "change");
-    if !unfolded {
-        let text = format!(
-            "History: {changes}, last by {} {}",
-            last.by,
-            last.at.format("%Y-%m-%d %H:%M")
-        );
-        return vec![Line::styled(text, theme.label)];
     }
-    let mut lines = vec![Line::styled(format!("History: {changes}"), theme.label)];
+    let mut lines = vec![Line::styled("History", theme.label)];
     lines.extend(log.iter().rev().map(|entry| entry_line(entry, theme.dim)));
     lines
 }
