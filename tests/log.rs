@@ -283,7 +283,7 @@ fn a_stamped_batch_logs_one_entry_a_record_saying_where_it_came_from() {
         by: "jdoe".into(),
         what: "imported from letters.csv".into(),
     };
-    assert_eq!(docket.cities[0].log, [entry.clone()]);
+    assert_eq!(docket.cities[0].log, std::slice::from_ref(&entry));
     assert_eq!(docket.letters[0].log, [entry]);
 }
 

@@ -43,7 +43,7 @@ fn at(text: &str) -> NaiveDateTime {
 /// Albuquerque's notes say "Ask for the clerk".
 fn docket() -> Docket {
     let mut docket = docket::store::sample();
-    docket.cities[0].notes = "Ask for the clerk".to_owned();
+    "Ask for the clerk".clone_into(&mut docket.cities[0].notes);
     for letter in &mut docket.letters {
         let letter = Arc::make_mut(letter);
         letter.owner = match letter.city.as_str() {

@@ -167,7 +167,7 @@ impl AddCommand {
                 summary: l.summary,
                 source: l.source,
                 tags: l.tags,
-                owner: l.owner.and_then(owner_name),
+                owner: l.owner.as_deref().and_then(owner_name),
                 ..Letter::new(l.city, resolve(l.sent, today)?)
             }),
             AddCommand::Reply(r) => Change::AddReply(
@@ -224,7 +224,7 @@ impl RmCommand {
 }
 
 /// An owner's name as typed: trimmed; an empty one is no owner.
-pub fn owner_name(name: String) -> Option<String> {
+pub fn owner_name(name: &str) -> Option<String> {
     let trimmed = name.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }

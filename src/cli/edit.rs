@@ -180,7 +180,7 @@ impl EditCommand {
                     letter.tags = l.tags;
                 }
                 if let Some(owner) = l.owner {
-                    letter.owner = super::change::owner_name(owner);
+                    letter.owner = super::change::owner_name(&owner);
                 }
                 if l.no_owner {
                     letter.owner = None;

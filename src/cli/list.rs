@@ -32,7 +32,7 @@ pub struct OwnerArgs {
     /// Only letters this person handles
     #[arg(long, value_name = "NAME", conflicts_with = "mine")]
     owner: Option<String>,
-    /// Only letters handled by me (the name of --by, DOCKET_USER, git's user.name or the login)
+    /// Only letters handled by me: the name of --by, `DOCKET_USER`, git's user.name or the login
     #[arg(long)]
     mine: bool,
 }

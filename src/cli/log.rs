@@ -107,7 +107,7 @@ fn changes<'a>(
     }
     // Stable: reversing first keeps entries of one time last-made first.
     rows.reverse();
-    rows.sort_by(|a, b| b.at.cmp(&a.at));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.at));
     Ok(rows)
 }
 

@@ -200,8 +200,8 @@ fn letter_diff(a: &Letter, b: &Letter) -> Diff {
     diff.value("sent", Some(a.sent), Some(b.sent));
     diff.value("received", a.received, b.received);
     diff.value("due", a.due, b.due);
-    let rule = |r: &Option<DueRule>| r.as_ref().map(rule_words);
-    diff.value("due rule", rule(&a.due_rule), rule(&b.due_rule));
+    let rule = |r: Option<DueRule>| r.map(rule_words);
+    diff.value("due rule", rule(a.due_rule), rule(b.due_rule));
     diff.value("owner", a.owner.as_ref(), b.owner.as_ref());
     diff.value("matter", a.matter.as_ref(), b.matter.as_ref());
     diff.named("from", a.from != b.from);
@@ -269,7 +269,7 @@ fn city_words(a: &City, b: &City) -> Option<String> {
 }
 
 /// A rule in words: `30 business days from received`.
-fn rule_words(rule: &DueRule) -> String {
+fn rule_words(rule: DueRule) -> String {
     let unit = match rule.unit {
         DueUnit::Days => "days",
         DueUnit::BusinessDays => "business days",
