@@ -73,56 +73,65 @@ pub(super) fn stamp_puts(
     match sketch {
         Sketch::RemovedCity => {}
         Sketch::RemovedLetter => {
-            let Some(city) = r.letter(id).and_then(|l| r.city(&l.city)) else {
-                return;
-            };
-            let mut city = city.clone();
-            let what = stamp
-                .what
-                .clone()
-                .unwrap_or_else(|| format!("letter {id} removed"));
-            city.log.push(stamp.entry(what));
-            puts.push(Put::City(city.id.clone(), Some(city)));
-        }
-        _ if city_change => {
-            let before = r.city(id);
-            let Some(Put::City(_, Some(city))) =
-                (puts.iter_mut()).find(|p| matches!(p, Put::City(c, Some(_)) if c == id))
-            else {
-                return;
-            };
-            if let Some(before) = before {
-                city.log.clone_from(&before.log);
-            }
-            let what = match (&stamp.what, before) {
-                (Some(what), _) => Some(what.clone()),
-                (None, Some(before)) if sketch == Sketch::Edited => city_words(before, city),
-                (None, _) => Some("added".to_owned()),
-            };
-            if let Some(what) = what {
-                city.log.push(stamp.entry(what));
+            if let Some(city) = r.letter(id).and_then(|l| r.city(&l.city)) {
+                let mut city = city.clone();
+                let what = stamp.what.clone();
+                city.log
+                    .push(stamp.entry(what.unwrap_or_else(|| format!("letter {id} removed"))));
+                puts.push(Put::City(city.id.clone(), Some(city)));
             }
         }
-        _ => {
-            let before = r.letter(id);
-            let Some(Put::Letter(_, Some(letter))) =
-                (puts.iter_mut()).find(|p| matches!(p, Put::Letter(l, Some(_)) if l == id))
-            else {
-                return;
-            };
-            let letter = Arc::make_mut(letter);
-            if let Some(before) = before {
-                letter.log.clone_from(&before.log);
-            }
-            let what = match (&stamp.what, before) {
-                (Some(what), _) => Some(what.clone()),
-                (None, Some(before)) => letter_words(sketch, entry.as_deref(), before, letter),
-                (None, None) => Some("added".to_owned()),
-            };
-            if let Some(what) = what {
-                letter.log.push(stamp.entry(what));
-            }
-        }
+        _ if city_change => stamp_city(r.city(id), sketch, id, puts, stamp),
+        _ => stamp_letter(r.letter(id), (sketch, entry.as_deref()), id, puts, stamp),
+    }
+}
+
+/// Appends the entry to the city put with this id: `before` is the city
+/// as it was (none for a new one). Its log is the one on record.
+fn stamp_city(before: Option<&City>, sketch: Sketch, id: &str, puts: &mut [Put], stamp: &Stamp) {
+    let Some(Put::City(_, Some(city))) =
+        (puts.iter_mut()).find(|p| matches!(p, Put::City(c, Some(_)) if c == id))
+    else {
+        return;
+    };
+    if let Some(before) = before {
+        city.log.clone_from(&before.log);
+    }
+    let what = match (&stamp.what, before) {
+        (Some(what), _) => Some(what.clone()),
+        (None, Some(before)) if sketch == Sketch::Edited => city_words(before, city),
+        (None, _) => Some("added".to_owned()),
+    };
+    if let Some(what) = what {
+        city.log.push(stamp.entry(what));
+    }
+}
+
+/// Appends the entry to the letter put with this id: `before` is the
+/// letter as it was (none for a new one). Its log is the one on record.
+fn stamp_letter(
+    before: Option<&Letter>,
+    (sketch, entry): (Sketch, Option<&str>),
+    id: &str,
+    puts: &mut [Put],
+    stamp: &Stamp,
+) {
+    let Some(Put::Letter(_, Some(letter))) =
+        (puts.iter_mut()).find(|p| matches!(p, Put::Letter(l, Some(_)) if l == id))
+    else {
+        return;
+    };
+    let letter = Arc::make_mut(letter);
+    if let Some(before) = before {
+        letter.log.clone_from(&before.log);
+    }
+    let what = match (&stamp.what, before) {
+        (Some(what), _) => Some(what.clone()),
+        (None, Some(before)) => letter_words(sketch, entry, before, letter),
+        (None, None) => Some("added".to_owned()),
+    };
+    if let Some(what) = what {
+        letter.log.push(stamp.entry(what));
     }
 }
 
