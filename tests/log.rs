@@ -294,3 +294,35 @@ fn same_name_folds_case_and_accents() {
     assert!(same_name("José", "jose"));
     assert!(!same_name("jdoe", "jdoe2"));
 }
+
+/// The index's owner filter keeps exactly the letters `same_name` says the
+/// owner handles, with or without a text filter.
+#[test]
+fn the_index_shows_the_letters_an_owner_handles_as_same_name_says() {
+    use ::docket::index::{CitySort, Index};
+    use ::docket::model::text::same_name;
+    let mut docket = ::docket::store::sample();
+    let owners = [Some("José"), Some("JOSE "), Some("jo"), None];
+    for (letter, owner) in docket.letters.iter_mut().zip(owners) {
+        std::sync::Arc::make_mut(letter).owner = owner.map(str::to_owned);
+    }
+    let as_of = d("2017-08-10");
+    let mut index = Index::default();
+    for (owner, filter) in [
+        ("jose", ""),
+        ("Jo", ""),
+        ("nobody", ""),
+        ("josé", "stockton"),
+    ] {
+        let view = index.view_owned(&docket, as_of, filter, CitySort::Name, Some(owner));
+        let shown: Vec<usize> = view.cities.iter().flat_map(|c| c.letters.clone()).collect();
+        let all = index.view(&docket, as_of, filter, CitySort::Name);
+        let expected: Vec<usize> = (all.cities.iter().flat_map(|c| c.letters.clone()))
+            .filter(|&i| (docket.letters[i].owner.as_deref()).is_some_and(|o| same_name(o, owner)))
+            .collect();
+        assert_eq!(shown, expected, "{owner} {filter:?}");
+        if owner == "jose" {
+            assert_eq!(shown.len(), 2, "José's and JOSE's");
+        }
+    }
+}
