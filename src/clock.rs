@@ -1,7 +1,7 @@
 //! The wall clock, read only through a [`Clock`] that the entry point makes
 //! and passes down: the model never reads it, and a test can stop it.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 
 use crate::model::Date;
 
@@ -17,9 +17,11 @@ impl Clock {
         Clock { now }
     }
 
-    /// The local date and time, such as a log entry is stamped with.
+    /// The local date and time to the second, such as a log entry is
+    /// stamped with.
     pub fn now(&self) -> NaiveDateTime {
-        (self.now)()
+        let now = (self.now)();
+        now.with_nanosecond(0).unwrap_or(now)
     }
 
     /// The local date.
