@@ -210,6 +210,10 @@ fn log_lists_every_change_newest_first_and_filters_by_record_person_and_date() {
          2026-11-30 10:00  jdoe    baltimore-2017-08-03  reply r1 added (complies)\n\
          2026-11-29 08:00  asmith  baltimore             edited: notes\n"
     );
+    // DOCKET_USER names who makes changes, not whose changes to list.
+    let mut everyone = command(&file, &["log"]);
+    everyone.env("DOCKET_USER", "jdoe");
+    assert_eq!(ok(&run(everyone)), all);
     let records = |args: &[&str]| -> Vec<(String, String)> {
         let json: Value =
             serde_json::from_str(&ok(&docket(&file, &[&["log", "--json"], args].concat())))

@@ -16,9 +16,6 @@ pub struct LogArgs {
     /// Only this letter's changes; a city's id gives the city's and its letters'
     #[arg(value_name = "LETTER")]
     record: Option<String>,
-    /// Only the changes this person made
-    #[arg(long, value_name = "NAME")]
-    by: Option<String>,
     /// Only the changes made on or after this date: YYYY-MM-DD, today, -7d, -2w
     #[arg(long, value_name = "DATE")]
     since: Option<DateSpec>,
@@ -38,12 +35,14 @@ struct Logged<'a> {
     what: &'a str,
 }
 
-pub fn run(path: &Path, today: Date, args: &LogArgs) -> Result<(), Error> {
+/// `by`: only the changes this person made (the global `--by`; never
+/// `DOCKET_USER`, which names who makes changes, not whose to list).
+pub fn run(path: &Path, today: Date, args: &LogArgs, by: Option<&str>) -> Result<(), Error> {
     let docket = load_or_sample(path)?;
     let since = args.since.map(|s| resolve(s, today)).transpose()?;
     let mut rows = changes(&docket, args.record.as_deref(), path)?;
     rows.retain(|row| {
-        args.by.as_ref().is_none_or(|by| same_name(row.by, by))
+        by.is_none_or(|by| same_name(row.by, by))
             && since.is_none_or(|since| row.at.date() >= since)
     });
     let text = if args.json {

@@ -34,8 +34,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "DOCKET_AS_OF", value_name = "DATE")]
     pub as_of: Option<DateSpec>,
 
-    /// Who makes the changes, for the log and --mine [default: git's user.name for the data file's folder, else the login name]
-    #[arg(long, global = true, env = "DOCKET_USER", value_name = "NAME")]
+    /// Who makes the changes, for their log and --mine; with `log`, whose changes to list [default: $DOCKET_USER, else git's user.name for the data file's folder, else the login name]
+    #[arg(long, global = true, value_name = "NAME")]
     pub by: Option<String>,
 
     #[command(subcommand)]
@@ -105,6 +105,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
     let path = data_path(cli.file)?;
     let today = clock.today();
     let as_of = cli.as_of.map_or(Ok(today), |spec| resolve(spec, today))?;
+    let by = cli.by.clone();
     let author = who::Author::new(cli.by, &path);
     let stamp = || Stamp::new(clock.now(), author.name());
     match cli.command {
@@ -112,7 +113,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
         Some(Command::List(args)) => list::run(&path, as_of, &args, &author),
         Some(Command::Due(args)) => due::run(&path, as_of, &args, &author),
         Some(Command::Show(args)) => show::run(&path, as_of, &args),
-        Some(Command::Log(args)) => log::run(&path, today, &args),
+        Some(Command::Log(args)) => log::run(&path, today, &args, by.as_deref()),
         Some(Command::Digest(args)) => digest::run(&path, as_of, today, &args),
         Some(Command::Export(args)) => export::run(&path, as_of, &args),
         Some(Command::Import(args)) => import::run(&path, &args, &stamp()),

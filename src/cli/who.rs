@@ -31,13 +31,14 @@ impl Author {
     }
 }
 
-/// The name changes are made by: `--by NAME` (or `DOCKET_USER`, which clap
-/// reads into it), else git's `user.name` for the data file's folder, else
-/// the login name, else `unknown`.
+/// The name changes are made by: `--by NAME`, else `DOCKET_USER`, else
+/// git's `user.name` for the data file's folder, else the login name, else
+/// `unknown`. An empty name is no name.
 pub fn author(by: Option<&str>, data: &Path) -> String {
-    let given = by.map(str::trim).filter(|name| !name.is_empty());
-    given
-        .map(str::to_owned)
+    let named = |name: &str| Some(name.trim().to_owned()).filter(|n| !n.is_empty());
+    let variable = std::env::var("DOCKET_USER").ok();
+    by.and_then(named)
+        .or_else(|| variable.as_deref().and_then(named))
         .or_else(|| git_user(data))
         .or_else(login_name)
         .unwrap_or_else(|| "unknown".to_owned())
