@@ -34,7 +34,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "DOCKET_AS_OF", value_name = "DATE")]
     pub as_of: Option<DateSpec>,
 
-    /// Who makes the changes, for their log and --mine; with `log`, whose changes to list [default: $DOCKET_USER, else git's user.name for the data file's folder, else the login name]
+    /// Who makes the changes, for their log and --mine; with `log`, whose changes to list [default: `DOCKET_USER`, else git's user.name for the data file's folder, else the login name]
     #[arg(long, global = true, value_name = "NAME")]
     pub by: Option<String>,
 
