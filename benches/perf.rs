@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use divan::{Bencher, black_box};
 use docket::import;
-use docket::model::{Date, Docket};
+use docket::model::{Date, Docket, Stamp};
 use docket::store::{self, Store};
 use docket::tui::action::Action;
 use docket::tui::app::App;
@@ -87,6 +87,12 @@ fn load(bencher: Bencher, letters: usize) {
     bencher.bench(|| store::load(&data.ron_file).expect("loads").expect("exists"));
 }
 
+/// What an import's log entries say.
+fn stamp() -> Stamp {
+    let at = as_of().and_hms_opt(9, 14, 0).expect("a time");
+    Stamp::new(at, "jdoe").saying("imported from letters.csv")
+}
+
 /// Importing the letters as CSV rows (`export --format csv` of them) into
 /// an empty docket, in memory: parse every row, check each record as `docket
 /// add` does (creating the cities), sort once. To compare with `load`.
@@ -96,7 +102,8 @@ fn import_csv(bencher: Bencher, letters: usize) {
     let text = docket::export::csv::to_csv(&data.docket, as_of());
     let empty = Docket::new();
     bencher.bench(|| {
-        let imported = import::import_csv(&empty, black_box(&text), false).expect("imports");
+        let imported =
+            import::import_csv(&empty, black_box(&text), false, &stamp()).expect("imports");
         assert_eq!(imported.docket.letters.len(), letters);
         imported
     });
@@ -110,7 +117,8 @@ fn import_json(bencher: Bencher, letters: usize) {
     let text = std::fs::read_to_string(&data.json_file).expect("read");
     let empty = Docket::new();
     bencher.bench(|| {
-        let imported = import::import_json(&empty, black_box(&text), false).expect("imports");
+        let imported =
+            import::import_json(&empty, black_box(&text), false, &stamp()).expect("imports");
         assert_eq!(imported.docket.letters.len(), letters);
         imported
     });

@@ -1,7 +1,7 @@
 //! The wall clock, read only through a [`Clock`] that the entry point makes
 //! and passes down: the model never reads it, and a test can stop it.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 
 use crate::model::Date;
 
@@ -15,6 +15,13 @@ impl Clock {
     /// A clock that reads `now` for the local date and time.
     pub fn new(now: fn() -> NaiveDateTime) -> Self {
         Clock { now }
+    }
+
+    /// The local date and time to the second, such as a log entry is
+    /// stamped with.
+    pub fn now(&self) -> NaiveDateTime {
+        let now = (self.now)();
+        now.with_nanosecond(0).unwrap_or(now)
     }
 
     /// The local date.

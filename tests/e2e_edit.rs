@@ -189,7 +189,24 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
             .build(),
     ));
     expected.letters.sort_by(|a, b| a.id.cmp(&b.id));
-    assert_eq!(parse_file(&file), expected);
+    // Each change is logged on its letter; the undone extension's entry went with it.
+    let mut saved = parse_file(&file);
+    let mut logged = Vec::new();
+    for letter in &mut saved.letters {
+        let letter = Arc::make_mut(letter);
+        for entry in std::mem::take(&mut letter.log) {
+            logged.push((letter.id.clone(), entry.what));
+        }
+    }
+    let row = |id: &str, what: &str| (id.to_owned(), what.to_owned());
+    assert_eq!(
+        logged,
+        [
+            row("baltimore-2017-08-03", "reply r1 added (disputes)"),
+            row("baltimore-2017-08-08", "added"),
+        ]
+    );
+    assert_eq!(saved, expected);
 
     // The previous version, kept as .bak, is the one with the extension.
     let backup = docket::store::backup_path(&file);

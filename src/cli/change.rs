@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use super::{Error, resolve};
 use crate::model::{
     Change, City, Closing, Date, DateSpec, Docket, Extension, Invalid, Letter, Reply, ReplyKind,
+    Stamp,
 };
 use crate::store::Store;
 use crate::text_safety::say;
@@ -70,6 +71,9 @@ pub struct AddLetter {
     /// The letter's id [default: <city>-<sent>, then -2, -3...]
     #[arg(long)]
     id: Option<String>,
+    /// Who handles the letter
+    #[arg(long, value_name = "NAME")]
+    owner: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +167,7 @@ impl AddCommand {
                 summary: l.summary,
                 source: l.source,
                 tags: l.tags,
+                owner: l.owner.as_deref().and_then(owner_name),
                 ..Letter::new(l.city, resolve(l.sent, today)?)
             }),
             AddCommand::Reply(r) => Change::AddReply(
@@ -218,10 +223,16 @@ impl RmCommand {
     }
 }
 
+/// An owner's name as typed: trimmed; an empty one is no owner.
+pub fn owner_name(name: &str) -> Option<String> {
+    let trimmed = name.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
 /// Applies one change to the data file under its lock, saves it, and prints
 /// the id it touched. A refused change writes nothing.
-pub fn apply(path: &Path, change: Change) -> Result<(), Error> {
-    apply_with(path, |docket| {
+pub fn apply(path: &Path, stamp: &Stamp, change: Change) -> Result<(), Error> {
+    apply_with(path, stamp, |docket| {
         let shown = super::edit::removed_entry(docket, &change)?;
         Ok((change, shown))
     })
@@ -232,6 +243,7 @@ pub fn apply(path: &Path, change: Change) -> Result<(), Error> {
 /// any, else the record's).
 pub fn apply_with(
     path: &Path,
+    stamp: &Stamp,
     build: impl FnOnce(&Docket) -> Result<(Change, Option<String>), Error>,
 ) -> Result<(), Error> {
     let (mut store, docket) = Store::open(path)?;
@@ -242,7 +254,9 @@ pub fn apply_with(
         ))
     })?;
     let (change, shown) = build(&docket)?;
-    let applied = docket.apply(change).map_err(|invalid| refused(&invalid))?;
+    let applied = docket
+        .apply_by(change, stamp)
+        .map_err(|invalid| refused(&invalid))?;
     store.save(&docket)?;
     say(shown.as_ref().unwrap_or(&applied.id));
     Ok(())

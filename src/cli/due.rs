@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::list::{ListItem, by_urgency, render_table};
+use super::list::{ListItem, OwnerArgs, by_urgency, keep_owned, render_table};
+use super::who::Author;
 use super::{Error, json_failed, load_or_sample};
 use crate::model::text::count;
 use crate::model::{Date, Docket};
@@ -15,20 +16,25 @@ pub struct DueArgs {
     /// Include deadlines up to this many days after the as-of date (overdue ones always show)
     #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WITHIN_DAYS)]
     within: u32,
+    #[command(flatten)]
+    owner: OwnerArgs,
     /// Print a JSON array (the fields of `list --json`) instead of a table
     #[arg(long)]
     json: bool,
 }
 
-pub fn run(path: &Path, as_of: Date, args: &DueArgs) -> Result<(), Error> {
+pub fn run(path: &Path, as_of: Date, args: &DueArgs, author: &Author) -> Result<(), Error> {
     let docket = load_or_sample(path)?;
-    let items = due_within(&docket, as_of, i64::from(args.within));
+    let mut items = due_within(&docket, as_of, i64::from(args.within));
+    let owner = args.owner.wanted(author);
+    keep_owned(&mut items, owner.as_deref());
     if args.json {
         let json = serde_json::to_string_pretty(&items).map_err(|err| json_failed(&err))?;
         println!("{json}");
     } else if items.is_empty() {
+        let whose = owner.map_or_else(String::new, |o| format!(" for {o}"));
         println!(
-            "nothing is overdue or due within {} as of {as_of}",
+            "nothing is overdue or due within {} as of {as_of}{whose}",
             count(args.within.into(), "day")
         );
     } else {

@@ -66,6 +66,12 @@ pub struct EditLetter {
     /// A tag; repeat for several (they replace the letter's tags)
     #[arg(long = "tag", value_name = "TAG")]
     tags: Vec<String>,
+    /// Who handles the letter; an empty one removes the owner
+    #[arg(long, value_name = "NAME", conflicts_with = "no_owner")]
+    owner: Option<String>,
+    /// Remove the owner
+    #[arg(long)]
+    no_owner: bool,
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +178,12 @@ impl EditCommand {
                 }
                 if !l.tags.is_empty() {
                     letter.tags = l.tags;
+                }
+                if let Some(owner) = l.owner {
+                    letter.owner = super::change::owner_name(&owner);
+                }
+                if l.no_owner {
+                    letter.owner = None;
                 }
                 (Change::EditLetter(letter), l.id)
             }

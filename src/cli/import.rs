@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::Error;
 use crate::import::{self, Imported, Refused, RowError};
+use crate::model::Stamp;
 use crate::model::text::{count, count_irregular};
 use crate::store::Store;
 use crate::text_safety::{say, warn};
@@ -38,15 +39,22 @@ pub struct ImportArgs {
     input: PathBuf,
 }
 
-pub fn run(path: &Path, args: &ImportArgs) -> Result<(), Error> {
+pub fn run(path: &Path, args: &ImportArgs, stamp: &Stamp) -> Result<(), Error> {
     let name = args.input.display().to_string();
     let text = read_input(&args.input)?;
+    let file = args.input.file_name().map(|f| f.to_string_lossy());
+    let stamp = match file {
+        Some(file) if args.input != Path::new("-") => {
+            stamp.clone().saying(format!("imported from {file}"))
+        }
+        _ => stamp.clone().saying("imported from standard input"),
+    };
     let (mut store, existing) = Store::open(path)?;
     let creating = existing.is_none();
     let existing = existing.unwrap_or_default();
     let imported = match args.format {
-        Format::Csv => import::import_csv(&existing, &text, args.skip_existing),
-        Format::Json => import::import_json(&existing, &text, args.skip_existing),
+        Format::Csv => import::import_csv(&existing, &text, args.skip_existing, &stamp),
+        Format::Json => import::import_json(&existing, &text, args.skip_existing, &stamp),
     }
     .map_err(|refused| match refused {
         Refused::Invalid(errors) => refuse(&name, &errors),

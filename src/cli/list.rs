@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::who::Author;
 use super::{Error, json_failed, load_or_sample, parse_status, table};
+use crate::model::text::same_name;
 use crate::model::{Date, Docket, Holidays, Letter, Status, Urgency};
 
 #[derive(Debug, clap::Args)]
@@ -17,9 +19,40 @@ pub struct ListArgs {
     /// Only letters with this status (open, due-soon, due-today, overdue, answered, answered-late, closed, no-deadline)
     #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     status: Option<Status>,
+    #[command(flatten)]
+    owner: OwnerArgs,
     /// Print a JSON array instead of a table
     #[arg(long)]
     json: bool,
+}
+
+/// Who handles the letters listed: `--owner NAME` or `--mine`.
+#[derive(Debug, clap::Args)]
+pub struct OwnerArgs {
+    /// Only letters this person handles
+    #[arg(long, value_name = "NAME", conflicts_with = "mine")]
+    owner: Option<String>,
+    /// Only letters handled by me: the name of --by, `DOCKET_USER`, git's user.name or the login
+    #[arg(long)]
+    mine: bool,
+}
+
+impl OwnerArgs {
+    /// The owner asked for, if any.
+    pub fn wanted(&self, author: &Author) -> Option<String> {
+        if self.mine {
+            Some(author.name().to_owned())
+        } else {
+            self.owner.clone()
+        }
+    }
+}
+
+/// Keeps the items whose letter `owner` handles, when one is asked for.
+pub fn keep_owned(items: &mut Vec<ListItem>, owner: Option<&str>) {
+    if let Some(owner) = owner {
+        items.retain(|item| item.owner.is_some_and(|o| same_name(o, owner)));
+    }
 }
 
 /// One letter as `list --json` prints it.
@@ -29,6 +62,7 @@ pub struct ListItem<'a> {
     pub city: &'a str,
     pub city_name: &'a str,
     pub subject: &'a str,
+    pub owner: Option<&'a str>,
     pub sent: Date,
     pub due: Option<Date>,
     pub days_left: Option<i64>,
@@ -43,6 +77,7 @@ impl<'a> ListItem<'a> {
             city: &letter.city,
             city_name: docket.city_name(&letter.city),
             subject: &letter.subject,
+            owner: letter.owner.as_deref(),
             sent: letter.sent,
             due: letter.effective_due(as_of),
             days_left: letter.days_left(as_of),
@@ -57,7 +92,7 @@ impl<'a> ListItem<'a> {
     }
 }
 
-pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
+pub fn run(path: &Path, as_of: Date, args: &ListArgs, author: &Author) -> Result<(), Error> {
     let docket = load_or_sample(path)?;
     if let Some(city) = &args.city
         && docket.city(city).is_none()
@@ -70,11 +105,12 @@ pub fn run(path: &Path, as_of: Date, args: &ListArgs) -> Result<(), Error> {
     // Asked for, the letters dated after the as-of date are listed too: a
     // letter mistyped into the future is found, not lost.
     let unsent = args.status == Some(Status::NotYetSent);
-    let items: Vec<ListItem> = listed(&docket, as_of, unsent)
+    let mut items: Vec<ListItem> = listed(&docket, as_of, unsent)
         .into_iter()
         .filter(|item| args.city.as_ref().is_none_or(|c| c == item.city))
         .filter(|item| args.status.is_none_or(|s| s == item.status))
         .collect();
+    keep_owned(&mut items, args.owner.wanted(author).as_deref());
     let text = if args.json {
         let mut json = serde_json::to_string_pretty(&items).map_err(|err| json_failed(&err))?;
         json.push('\n');
@@ -117,6 +153,7 @@ fn listed(docket: &Docket, as_of: Date, unsent: bool) -> Vec<ListItem<'_>> {
                     .get(letter.city.as_str())
                     .unwrap_or(&letter.city.as_str()),
                 subject: &letter.subject,
+                owner: letter.owner.as_deref(),
                 sent: letter.sent,
                 due,
                 days_left: due.map(|due| (due - as_of).num_days()),
@@ -133,7 +170,11 @@ fn listed(docket: &Docket, as_of: Date, unsent: bool) -> Vec<ListItem<'_>> {
     items
 }
 
+/// The table `list` and `due` print; an OWNER column when a letter listed has one.
 pub(super) fn render_table(items: &[ListItem]) -> String {
+    if items.iter().any(|item| item.owner.is_some()) {
+        return render_with_owner(items);
+    }
     let number = |n: Option<i64>| n.map_or_else(|| "-".to_owned(), |n| n.to_string());
     let figures: Vec<[String; 3]> = (items.iter())
         .map(|item| {
@@ -153,6 +194,35 @@ pub(super) fn render_table(items: &[ListItem]) -> String {
             due,
             days,
             biz,
+            item.subject,
+        ]
+    });
+    table::render(&std::iter::once(header).chain(rows).collect::<Vec<_>>())
+}
+
+fn render_with_owner(items: &[ListItem]) -> String {
+    let number = |n: Option<i64>| n.map_or_else(|| "-".to_owned(), |n| n.to_string());
+    let figures: Vec<[String; 3]> = (items.iter())
+        .map(|item| {
+            [
+                item.due.map_or_else(|| "-".to_owned(), |d| d.to_string()),
+                number(item.days_left),
+                number(item.business_days_left),
+            ]
+        })
+        .collect();
+    let header = [
+        "ID", "CITY", "STATUS", "DUE", "DAYS", "BIZ", "OWNER", "SUBJECT",
+    ];
+    let rows = (items.iter().zip(&figures)).map(|(item, [due, days, biz])| {
+        [
+            item.id,
+            item.city_name,
+            item.status.label(),
+            due,
+            days,
+            biz,
+            item.owner.unwrap_or("-"),
             item.subject,
         ]
     });

@@ -10,9 +10,11 @@ mod git;
 mod import;
 mod list;
 mod merge;
+mod log;
 mod show;
 mod sync;
 mod table;
+mod who;
 
 use std::path::PathBuf;
 
@@ -20,7 +22,7 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::Clock;
 pub use crate::error::Error;
-use crate::model::{Change, Date, DateSpec, Docket, Status};
+use crate::model::{Change, Date, DateSpec, Docket, Stamp, Status};
 use crate::store::{self, Store};
 use crate::text_safety::{say, warn};
 
@@ -35,6 +37,10 @@ pub struct Cli {
     /// Compute everything as of this date: YYYY-MM-DD, today, +7d, -2w [default: today]
     #[arg(long, global = true, env = "DOCKET_AS_OF", value_name = "DATE")]
     pub as_of: Option<DateSpec>,
+
+    /// Who makes the changes, for their log and --mine; with `log`, whose changes to list [default: `DOCKET_USER`, else git's user.name for the data file's folder, else the login name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub by: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -74,6 +80,8 @@ pub enum Command {
     /// Remove a city, a letter, a reply or an extension
     #[command(subcommand)]
     Rm(change::RmCommand),
+    /// Who changed what: the changes logged, newest first, across letters and cities
+    Log(log::LogArgs),
     /// Check that the data file loads and its records are consistent
     Check,
     /// Print the data, backup, lock and config paths
@@ -112,25 +120,29 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
     let path = data_path(cli.file)?;
     let today = clock.today();
     let as_of = cli.as_of.map_or(Ok(today), |spec| resolve(spec, today))?;
+    let by = cli.by.clone();
+    let author = who::Author::new(cli.by, &path);
+    let stamp = || Stamp::new(clock.now(), author.name());
     match cli.command {
-        None => crate::tui::run(&path, as_of, clock),
-        Some(Command::List(args)) => list::run(&path, as_of, &args),
-        Some(Command::Due(args)) => due::run(&path, as_of, &args),
+        None => crate::tui::run(&path, as_of, clock, author.name()),
+        Some(Command::List(args)) => list::run(&path, as_of, &args, &author),
+        Some(Command::Due(args)) => due::run(&path, as_of, &args, &author),
         Some(Command::Show(args)) => show::run(&path, as_of, &args),
+        Some(Command::Log(args)) => log::run(&path, today, &args, by.as_deref()),
         Some(Command::Digest(args)) => digest::run(&path, as_of, today, &args),
         Some(Command::Export(args)) => export::run(&path, as_of, &args),
-        Some(Command::Import(args)) => import::run(&path, &args),
-        Some(Command::Add(add)) => change::apply(&path, add.change(today)?),
-        Some(Command::Edit(edit)) => change::apply_with(&path, |docket| {
+        Some(Command::Import(args)) => import::run(&path, &args, &stamp()),
+        Some(Command::Add(add)) => change::apply(&path, &stamp(), add.change(today)?),
+        Some(Command::Edit(edit)) => change::apply_with(&path, &stamp(), |docket| {
             let (change, id) = edit.change(docket, today)?;
             Ok((change, Some(id)))
         }),
-        Some(Command::Close(args)) => change::apply(&path, args.change(today)?),
+        Some(Command::Close(args)) => change::apply(&path, &stamp(), args.change(today)?),
         Some(Command::Reopen { letter, on }) => {
             let on = on.map_or(Ok(as_of), |on| resolve(on, today))?;
-            change::apply(&path, Change::Reopen { id: letter, on })
+            change::apply(&path, &stamp(), Change::Reopen { id: letter, on })
         }
-        Some(Command::Rm(rm)) => change::apply(&path, rm.change()),
+        Some(Command::Rm(rm)) => change::apply(&path, &stamp(), rm.change()),
         Some(Command::Check) => check(&path),
         Some(Command::Path) => {
             print_paths(&path);

@@ -8,7 +8,7 @@ use super::list::ListItem;
 use super::{Error, json_failed, load_or_sample, table};
 use crate::export::status_phrase;
 use crate::model::text::with_weekday;
-use crate::model::{Closing, Date, Docket, Extension, Letter, Reply};
+use crate::model::{Closing, Date, Docket, Extension, Letter, LogEntry, Reply};
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
@@ -44,6 +44,8 @@ pub struct LetterView<'a> {
     pub closed: Option<&'a Closing>,
     /// Every closing made by the date, its reopening if made by then.
     pub closings: Vec<ClosingView<'a>>,
+    /// Who changed what, oldest first.
+    pub log: &'a [LogEntry],
 }
 
 /// A closing in `show --json`, as it stood on the as-of date.
@@ -103,6 +105,7 @@ impl<'a> LetterView<'a> {
             extensions: letter.extensions_as_of(as_of),
             closed: letter.closed_as_of(as_of),
             closings,
+            log: &letter.log,
         }
     }
 }
@@ -200,6 +203,15 @@ fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
             view.city_notes.lines().map(str::to_owned).collect(),
         );
     }
+    let history = view.log.iter().map(|entry| {
+        let at = entry.at.format("%Y-%m-%d %H:%M");
+        let by = crate::export::one_line(&entry.by);
+        format!("{at}  {by}  {}", crate::export::one_line(&entry.what))
+    });
+    let history: Vec<String> = history.collect();
+    if !history.is_empty() {
+        section("History", history);
+    }
     out
 }
 
@@ -236,6 +248,7 @@ fn header_rows(view: &LetterView, letter: &Letter, as_of: Date) -> Vec<Vec<Strin
         ("Subject", view.item.subject.to_owned()),
     ];
     rows.extend(view.program.map(|p| ("Program", p.to_owned())));
+    rows.extend(view.item.owner.map(|o| ("Owner", o.to_owned())));
     rows.push(("Sent", with_weekday(view.item.sent)));
     rows.push(("Due", due));
     rows.push(("Status", status_phrase(letter, as_of)));

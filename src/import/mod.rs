@@ -16,7 +16,7 @@ pub mod json;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::model::{Batch, Change, City, Docket, Invalid, Within};
+use crate::model::{Batch, Change, City, Docket, Invalid, Stamp, Within};
 
 /// A problem at one place in the imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,13 +113,14 @@ pub enum Refused {
 /// Adds the cities and letters of a whole docket (a JSON import), each
 /// checked as `docket add` checks it; every problem is reported, named by
 /// its JSON path. A city identical to one the docket has is not a clash;
-/// retired ids are merged.
+/// retired ids are merged. Each record added is logged with `stamp`.
 pub fn merge_docket(
     existing: &Docket,
     incoming: Docket,
     skip_existing: bool,
+    stamp: &Stamp,
 ) -> Result<Imported, Refused> {
-    let mut batch = Batch::new(existing.clone());
+    let mut batch = Batch::new(existing.clone()).stamped(stamp.clone());
     let mut added = Vec::new();
     let mut clashes = Vec::new();
     let mut errors = Vec::new();
@@ -182,29 +183,37 @@ pub fn import_json(
     existing: &Docket,
     text: &str,
     skip_existing: bool,
+    stamp: &Stamp,
 ) -> Result<Imported, Refused> {
     let incoming = json::parse(text).map_err(|err| Refused::Invalid(vec![err]))?;
-    merge_docket(existing, incoming, skip_existing)
+    merge_docket(existing, incoming, skip_existing, stamp)
 }
 
 /// Imports letters from CSV text (see [`merge_rows`]): every row is checked
 /// and every problem reported, in row order.
-pub fn import_csv(existing: &Docket, text: &str, skip_existing: bool) -> Result<Imported, Refused> {
+pub fn import_csv(
+    existing: &Docket,
+    text: &str,
+    skip_existing: bool,
+    stamp: &Stamp,
+) -> Result<Imported, Refused> {
     let parsed = csv::parse(text);
-    merge_rows(existing, parsed.rows, parsed.errors, skip_existing)
+    merge_rows(existing, parsed.rows, parsed.errors, skip_existing, stamp)
 }
 
 /// Adds the letters read from CSV rows, creating the cities they name that
 /// the docket lacks, with the checks the forms make. A row with no id gets
 /// `<city>-<sent>`. `errors` are the problems found while reading: the other
 /// rows are still checked, so that every problem is reported at once.
+/// Each record added is logged with `stamp`.
 pub fn merge_rows(
     existing: &Docket,
     rows: Vec<csv::Row>,
     mut errors: Vec<RowError>,
     skip_existing: bool,
+    stamp: &Stamp,
 ) -> Result<Imported, Refused> {
-    let mut batch = Batch::new(existing.clone());
+    let mut batch = Batch::new(existing.clone()).stamped(stamp.clone());
     let mut added = Vec::new();
     let mut clashes = Vec::new();
     let mut notes = Vec::new();

@@ -20,7 +20,7 @@ use chrono::TimeDelta;
 use self::dated::Dated;
 use self::facts::{Facts, NEVER, NO_CITY};
 use self::search::Search;
-use crate::model::text::fold;
+use crate::model::text::{fold, same_name};
 use crate::model::{Date, Docket, Put, Settings, Status, Urgency, date_of, day_of};
 
 /// How the cities are ordered.
@@ -201,6 +201,20 @@ impl Index {
     /// The view of `docket` as of `as_of`, filtered and sorted, reusing what
     /// earlier views computed.
     pub fn view(&mut self, docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> View {
+        self.view_owned(docket, as_of, filter, sort, None)
+    }
+
+    /// As [`Index::view`], showing only the letters `owner` handles when
+    /// one is given (`model::text::same_name`); a city whose text matches
+    /// the filter shows then only with such letters.
+    pub fn view_owned(
+        &mut self,
+        docket: &Docket,
+        as_of: Date,
+        filter: &str,
+        sort: CitySort,
+        owner: Option<&str>,
+    ) -> View {
         if self
             .facts
             .as_ref()
@@ -242,8 +256,15 @@ impl Index {
             c != NO_CITY
                 && dated.statuses[i] != Status::NotYetSent
                 && (city_matches[c as usize] || mentions.as_ref().is_none_or(|m| m[i]))
+                && owner.is_none_or(|o| {
+                    docket.letters[i]
+                        .owner
+                        .as_deref()
+                        .is_some_and(|l| same_name(l, o))
+                })
         };
-        let mut cities = city_rows(docket, &dated, &city_matches, &visible);
+        let matches = |c: usize| owner.is_none() && city_matches[c];
+        let mut cities = city_rows(docket, &dated, &matches, &visible);
         sort_cities(&mut cities, facts, &dated, sort);
         let timeline: Vec<usize> = (facts.timeline.iter())
             .map(|&i| i as usize)
@@ -265,16 +286,16 @@ impl Index {
 fn city_rows(
     docket: &Docket,
     dated: &Dated,
-    city_matches: &[bool],
+    city_matches: &impl Fn(usize) -> bool,
     visible: &impl Fn(usize) -> bool,
 ) -> Vec<CityRow> {
     let mut cities = Vec::new();
-    for (c, &matches) in city_matches.iter().enumerate().take(docket.cities.len()) {
+    for c in 0..docket.cities.len() {
         let letters: Vec<usize> = (dated.letters_of(c).iter())
             .map(|&i| i as usize)
             .filter(|&i| visible(i))
             .collect();
-        if matches || !letters.is_empty() {
+        if city_matches(c) || !letters.is_empty() {
             cities.push(CityRow { city: c, letters });
         }
     }

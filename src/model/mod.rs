@@ -32,7 +32,7 @@ pub use due_rule::{DueFrom, DueRule, DueUnit};
 pub use entry::{Closing, Extension, Reply, ReplyKind};
 pub use history::{History, Replayed};
 pub use letter::{Letter, effective_due_of};
-pub use record::{Document, LogEntry};
+pub use record::{Document, LogEntry, Stamp};
 pub use settings::{Calendar, CalendarBase, DUE_SOON_DAYS, Holiday, Settings};
 pub use status::{Milestones, Status, status_of};
 pub use urgency::Urgency;

@@ -25,3 +25,43 @@ pub struct LogEntry {
     /// What changed, such as `reply r2 added`.
     pub what: String,
 }
+
+/// When a change is made and by whom, as the entry point knows it: every
+/// change applied with it appends a [`LogEntry`] to the records it puts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    /// The local date and time, read by the entry point.
+    pub at: chrono::NaiveDateTime,
+    /// Who makes the change.
+    pub by: String,
+    /// When set, what every entry says in place of the change's own words,
+    /// such as `imported from letters.csv`.
+    pub what: Option<String>,
+}
+
+impl Stamp {
+    /// A stamp for changes made at `at` by `by`.
+    pub fn new(at: chrono::NaiveDateTime, by: impl Into<String>) -> Self {
+        Stamp {
+            at,
+            by: by.into(),
+            what: None,
+        }
+    }
+
+    /// The same stamp, every entry saying `what`.
+    #[must_use]
+    pub fn saying(mut self, what: impl Into<String>) -> Self {
+        self.what = Some(what.into());
+        self
+    }
+
+    /// The log entry for a change described as `what`.
+    pub fn entry(&self, what: String) -> LogEntry {
+        LogEntry {
+            at: self.at,
+            by: self.by.clone(),
+            what,
+        }
+    }
+}

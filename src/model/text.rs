@@ -19,6 +19,16 @@ pub fn with_weekday(date: Date) -> String {
     date.format("%Y-%m-%d (%a)").to_string()
 }
 
+/// Whether two names are one person's, as owners and `--by` are matched:
+/// trimmed, case and accents folded (`JDoe` is `jdoe`).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    fold(a) == fold(b)
+}
+
 /// `text` as the filter compares it: see [`fold_into`].
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

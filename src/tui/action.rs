@@ -48,6 +48,8 @@ pub enum Action {
     ClearFilter,
     /// Cycle the city sort order.
     CycleSort,
+    /// Show only the letters I handle, or everyone's again.
+    ToggleMine,
     /// Zoom the timeline in (month -> week -> day).
     ZoomIn,
     /// Zoom the timeline out (day -> week -> month).

@@ -30,8 +30,9 @@ use crate::error::Error;
 use crate::model::Date;
 
 /// Opens the terminal interface on the data file, as of `as_of`; `clock`
-/// tells today's date (the midnight tick) and names emergency copies.
-pub fn run(path: &Path, as_of: Date, clock: Clock) -> Result<(), Error> {
+/// tells today's date (the midnight tick), names emergency copies and
+/// stamps the log entries of changes made by `by`.
+pub fn run(path: &Path, as_of: Date, clock: Clock, by: &str) -> Result<(), Error> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Error::usage(
             "the interface needs a terminal (stdin and stdout are not one); \
@@ -67,7 +68,7 @@ pub fn run(path: &Path, as_of: Date, clock: Clock) -> Result<(), Error> {
                 first_run::Choice::Stopped(arrived) => return Ok(Ok(Some(signal_name(arrived)))),
             }
         }
-        let (app, session) = state.insert(start(opened, as_of, clock.today()));
+        let (app, session) = state.insert(start(opened, as_of, clock, by));
         Ok(event_loop::run(terminal, app, session, &signal, clock))
     })
     .map_err(|err| Error::data(format!("terminal error: {err}")))??;
@@ -89,9 +90,9 @@ pub fn run(path: &Path, as_of: Date, clock: Clock) -> Result<(), Error> {
 }
 
 /// The app on the opened file, and the session that saves it.
-fn start(opened: session::Opened, as_of: Date, today: Date) -> (App, Session) {
+fn start(opened: session::Opened, as_of: Date, clock: Clock, by: &str) -> (App, Session) {
     let theme = Theme::for_no_color(std::env::var_os("NO_COLOR").as_deref());
-    let mut app = App::new(opened.docket, as_of, today, theme);
+    let mut app = App::new(opened.docket, as_of, clock.today(), theme).by(by, Some(clock));
     if let Some(note) = opened.note {
         app = app.with_message(note);
     }

@@ -58,6 +58,7 @@ pub fn command_under(wrapper: &[&str], file: &Path, args: &[&str]) -> Command {
         .args(args)
         .env_remove("DOCKET_AS_OF")
         .env_remove("DOCKET_FILE")
+        .env_remove("DOCKET_USER")
         .stdin(Stdio::null());
     command
 }

@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Applied, Change, Invalid, Put, Records, plan};
-use crate::model::{City, Docket, Letter};
+use super::{Applied, Change, Invalid, Put, Records, log, plan};
+use crate::model::{City, Docket, Letter, Stamp};
 
 /// Many changes checked and applied one after the other exactly as
 /// [`Docket::apply`] checks and applies each, for an import of many records:
@@ -25,6 +25,8 @@ pub struct Batch {
     before: (usize, usize),
     /// The slots of removed cities and letters.
     removed: (HashSet<usize>, HashSet<usize>),
+    /// What every change is logged with, if anything.
+    stamp: Option<Stamp>,
 }
 
 impl Batch {
@@ -42,14 +44,27 @@ impl Batch {
             retired: docket.retired_ids.iter().cloned().collect(),
             before: (docket.cities.len(), docket.letters.len()),
             removed: Default::default(),
+            stamp: None,
             docket,
         }
+    }
+
+    /// The same batch, logging every change it applies with `stamp` (as
+    /// [`Docket::apply_by`] does); an import's says `imported from FILE`.
+    #[must_use]
+    pub fn stamped(mut self, stamp: Stamp) -> Self {
+        self.stamp = Some(stamp);
+        self
     }
 
     /// Checks and applies a change as [`Docket::apply`] does; on error
     /// nothing changed.
     pub fn apply(&mut self, change: Change) -> Result<Applied, Invalid> {
-        let (description, id, puts) = plan(self, change)?;
+        let sketch = self.stamp.is_some().then(|| log::Sketch::of(&change));
+        let (description, id, mut puts) = plan(self, change)?;
+        if let (Some(sketch), Some(stamp)) = (sketch, &self.stamp) {
+            log::stamp_puts(self, sketch, &id, &mut puts, stamp);
+        }
         let mut undo: Vec<Put> = puts.into_iter().map(|put| self.put(put)).collect();
         undo.reverse();
         Ok(Applied {

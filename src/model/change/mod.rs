@@ -12,12 +12,15 @@
 use std::sync::Arc;
 
 mod batch;
+mod log;
 mod plan;
 
 use self::plan::{new_letter_id, plan, replace_by_id};
 
 pub use self::batch::Batch;
-use super::{City, Closing, Conflict, Date, Docket, Extension, Letter, Reply, Settings};
+use super::{
+    City, Closing, Conflict, Date, Docket, Extension, Letter, Reply, Settings, Stamp,
+};
 
 /// A change as a user asks for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,9 +169,25 @@ fn required(field: &'static str, value: &str) -> Result<(), Invalid> {
 }
 
 impl Docket {
-    /// Validates and applies a change; on error nothing changed.
+    /// Validates and applies a change; on error nothing changed. Nothing
+    /// is logged: changes people make go through [`Docket::apply_by`].
     pub fn apply(&mut self, change: Change) -> Result<Applied, Invalid> {
         let (description, id, puts) = plan(self, change)?;
+        let undo = self.put(puts);
+        Ok(Applied {
+            description,
+            id,
+            undo,
+        })
+    }
+
+    /// Validates and applies a change as [`Docket::apply`] does, appending
+    /// a log entry stamped `stamp` to the record it puts (a removed letter's
+    /// entry goes to its city). Undo restores the records without it.
+    pub fn apply_by(&mut self, change: Change, stamp: &Stamp) -> Result<Applied, Invalid> {
+        let sketch = log::Sketch::of(&change);
+        let (description, id, mut puts) = plan(self, change)?;
+        log::stamp_puts(self, sketch, &id, &mut puts, stamp);
         let undo = self.put(puts);
         Ok(Applied {
             description,

@@ -3,8 +3,9 @@
 use super::{App, Pane};
 use chrono::Months;
 
+use crate::clock::Clock;
 use crate::model::text::{count, with_weekday};
-use crate::model::{Change, Date, History, Letter, Put};
+use crate::model::{Change, Date, History, Letter, Put, Stamp};
 use crate::tui::form::Form;
 
 /// A yes/no question, and what a yes does.
@@ -33,8 +34,8 @@ pub enum OnYes {
 /// A change made since the last successful save.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
-    /// A change as asked for.
-    Change(Box<Change>),
+    /// A change as asked for, and the stamp it was logged with.
+    Change(Box<Change>, Stamp),
     /// An undo or redo.
     Puts(Vec<Put>),
 }
@@ -62,7 +63,38 @@ pub struct Editing {
     pub read_only: Option<String>,
     /// What the latest change did, for "... · saved".
     pub last_change: String,
+    /// Who makes the changes, and the clock that dates them.
+    pub author: Author,
     effects: Vec<Effect>,
+}
+
+/// Who makes the interface's changes (the entry point resolved the name),
+/// and the clock their log entries are dated by.
+#[derive(Debug, Clone, Default)]
+pub struct Author {
+    /// The name; empty for `unknown`.
+    pub name: String,
+    /// The wall clock; without one (a test), entries are dated today at midnight.
+    pub clock: Option<Clock>,
+}
+
+impl Author {
+    /// The name changes are logged by and `mine` means.
+    pub fn name(&self) -> &str {
+        if self.name.is_empty() {
+            "unknown"
+        } else {
+            &self.name
+        }
+    }
+
+    /// The stamp for a change made now (`today` when there is no clock).
+    pub fn stamp(&self, today: Date) -> Stamp {
+        let at = self
+            .clock
+            .map_or_else(|| today.and_time(chrono::NaiveTime::MIN), |c| c.now());
+        Stamp::new(at, self.name())
+    }
 }
 
 impl Editing {

@@ -16,7 +16,7 @@ mod shared;
 mod shell;
 
 pub use conflicts::{Resolving, letter_of};
-pub use editing::{Confirm, Editing, Effect, OnYes, Pending};
+pub use editing::{Author, Confirm, Editing, Effect, OnYes, Pending};
 pub use query::Query;
 pub use selection::{Pane, Selection, TimelineState, Zoom};
 pub use shared::SharedDocket;
@@ -64,6 +64,16 @@ impl App {
         self
     }
 
+    /// Makes the changes as `name`, logging them at the time `clock` tells
+    /// (without a clock, today at midnight); `mine` shows `name`'s letters.
+    pub fn by(mut self, name: &str, clock: Option<crate::clock::Clock>) -> Self {
+        self.editing.author = Author {
+            name: name.to_owned(),
+            clock,
+        };
+        self
+    }
+
     /// Shows a message in the status line until the next key.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.shell.note(message);
@@ -97,6 +107,7 @@ impl App {
             Action::AcceptFilter => self.shell.mode = Mode::Normal,
             Action::ClearFilter => self.clear_filter(),
             Action::CycleSort => self.cycle_sort(),
+            Action::ToggleMine => self.toggle_mine(),
             Action::ZoomIn => self.selection.zoom(true),
             Action::ZoomOut => self.selection.zoom(false),
             Action::ShiftAsOf(days) => self.shift_as_of(days),
@@ -153,6 +164,20 @@ impl App {
     fn clear_filter(&mut self) {
         self.shell.mode = Mode::Normal;
         self.edit_filter(String::clear);
+    }
+
+    /// Shows only my letters, or everyone's again.
+    fn toggle_mine(&mut self) {
+        self.query.mine = match self.query.mine.take() {
+            Some(_) => None,
+            None => Some(self.editing.author.name().to_owned()),
+        };
+        let note = match &self.query.mine {
+            Some(me) => format!("showing only the letters {me} handles (O shows all)"),
+            None => "showing everyone's letters".to_owned(),
+        };
+        self.update_view();
+        self.shell.note(note);
     }
 
     fn cycle_sort(&mut self) {
@@ -271,6 +296,11 @@ impl App {
     /// The filter text.
     pub fn filter(&self) -> &str {
         &self.query.filter
+    }
+
+    /// Whose letters alone show, when the `mine` filter is on.
+    pub fn mine(&self) -> Option<&str> {
+        self.query.mine.as_deref()
     }
 
     /// The derived lists.

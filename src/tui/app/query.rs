@@ -17,6 +17,8 @@ pub struct Query {
     pub filter: String,
     /// The city order.
     pub sort: CitySort,
+    /// Whose letters alone show, when the `mine` filter is on.
+    pub mine: Option<String>,
     /// The answer: what the panes list.
     pub view: View,
     /// What is dated after the as-of date, as of which date: counted once
@@ -35,6 +37,7 @@ impl Query {
             as_of,
             filter: String::new(),
             sort: CitySort::Urgency,
+            mine: None,
             view,
             later: (as_of, docket.dated_after(as_of)),
             index,
@@ -43,7 +46,8 @@ impl Query {
 
     /// Answers the query again, from what the index keeps.
     pub fn recompute(&mut self, docket: &Docket) {
-        self.view = self.index.view(docket, self.as_of, &self.filter, self.sort);
+        let (filter, mine) = (&self.filter, self.mine.as_deref());
+        self.view = (self.index).view_owned(docket, self.as_of, filter, self.sort, mine);
         if self.later.0 != self.as_of {
             self.later = (self.as_of, docket.dated_after(self.as_of));
         }

@@ -30,13 +30,14 @@ impl App {
             | Change::RemoveExtension(..)
             | Change::RemoveClosing(..) => "deleted",
         };
-        let mut applied = self.docket.apply(change.clone())?;
+        let stamp = self.editing.author.stamp(self.query.today);
+        let mut applied = self.docket.apply_by(change.clone(), &stamp)?;
         // History keeps what was done, so an undo can say what it undid.
         applied.description = format!("{verb} {}", applied.description);
         let added_city = matches!(change, Change::AddCity(_));
         let added_letter = matches!(change, Change::AddLetter(_));
         self.editing.history.record(&applied);
-        self.editing.unsaved.push(Pending::Change(Box::new(change)));
+        (self.editing.unsaved).push(Pending::Change(Box::new(change), stamp));
         self.changed(applied.description.clone(), &applied.undo);
         if added_city {
             self.select_city_id(&applied.id);

@@ -150,6 +150,10 @@ impl Form {
                 .map(str::to_owned)
                 .collect();
         }
+        if let Some(owner) = self.field("owner") {
+            let owner = owner.value().trim();
+            letter.owner = (!owner.is_empty()).then(|| owner.to_owned());
+        }
         Ok(letter)
     }
 

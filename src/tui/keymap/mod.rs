@@ -121,6 +121,11 @@ pub const NORMAL: &[Binding] = &[
         "clear the filter",
     ),
     bind(&[ch('s')], Action::CycleSort, "sort cities: urgency / name"),
+    bind(
+        &[ch('O')],
+        Action::ToggleMine,
+        "only my letters (owner) / everyone's",
+    ),
     bind(&[ch('+'), ch('=')], Action::ZoomIn, "timeline: zoom in"),
     bind(&[ch('-')], Action::ZoomOut, "timeline: zoom out"),
     bind(&[ch('[')], Action::ShiftAsOf(-1), "as of one day earlier"),

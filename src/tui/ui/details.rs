@@ -42,11 +42,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(heading("City notes", app.theme().label));
         lines.extend(notes.lines().map(|l| Line::raw(l.to_owned())));
     }
-    // Keep the selected entry of the thread in sight.
-    let height = block.inner(area).height.max(1);
+    // The history, a line among the facts, unfolds when the pane has the focus.
+    if app.focus() == Pane::Details {
+        lines.extend(super::history::lines(&letter.log, app.theme()));
+    }
+    // Keep the selected entry of the thread in sight (counted in rows, as
+    // the lines wrap); at the last one, show what follows it (the history)
+    // as far as it fits.
+    let inner = block.inner(area);
+    let height = inner.height.max(1);
+    let rows = |lines: &[Line]| {
+        let paragraph = Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false });
+        u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX)
+    };
     let mut scroll = app.details_scroll();
-    if let Some(at) = selected.and_then(|at| u16::try_from(at).ok()) {
-        scroll = scroll.min(at).max(at.saturating_sub(height - 1));
+    if let Some(line) = selected {
+        let at = rows(&lines[..line.min(lines.len())]);
+        let last = letter.thread_as_of(app.as_of()).last().copied() == app.selected_entry();
+        let lowest = if last {
+            rows(&lines).saturating_sub(height).min(at)
+        } else {
+            0
+        };
+        scroll = scroll
+            .min(at)
+            .max(at.saturating_sub(height - 1))
+            .max(lowest);
     }
     let paragraph = Paragraph::new(lines)
         .block(block)
@@ -94,6 +115,12 @@ fn fact_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a
     ];
     if let Some(program) = &letter.program {
         lines.push(field("Program", Span::raw(program.as_str())));
+    }
+    if let Some(owner) = &letter.owner {
+        lines.push(field("Owner", Span::raw(owner.as_str())));
+    }
+    if let Some(summary) = super::history::summary(&letter.log) {
+        lines.push(field("History", Span::raw(summary)));
     }
     lines.push(field("Sent", Span::raw(with_weekday(letter.sent))));
     if let Some(due) = letter.effective_due(as_of) {

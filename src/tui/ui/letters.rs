@@ -7,7 +7,11 @@ use ratatui::widgets::Paragraph;
 
 use super::cities::row_line;
 use super::{conflicts_on, countdown, fit, pane_block, scroll_offset};
+use crate::model::Letter;
 use crate::tui::app::{App, Pane};
+
+/// The most an owner's name takes in the pane: the rest is cut.
+const OWNER_WIDTH: usize = 8;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let title = match app.selected_city() {
@@ -31,6 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let height = inner.height as usize;
     let selected = app.selected_letter_index();
+    let owners = owner_width(letters.iter().map(|&l| &*docket.letters[l]));
     let lines: Vec<Line> = letters
         .iter()
         .enumerate()
@@ -40,7 +45,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let letter = &docket.letters[l];
             let status = view.statuses[l];
             let text = countdown(status, letter.days_left(app.as_of()));
-            let mut name = format!("{}  {}", letter.sent, letter.subject);
+            let mut name = match owners {
+                0 => format!("{}  {}", letter.sent, letter.subject),
+                width => {
+                    let owner = fit(letter.owner.as_deref().unwrap_or("-"), width);
+                    format!("{}  {owner}  {}", letter.sent, letter.subject)
+                }
+            };
             if conflicts_on(app, letter) > 0 {
                 name.insert_str(0, "! ");
             }
@@ -59,4 +70,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The width of the owner column: the widest owner's name, at most
+/// [`OWNER_WIDTH`]; none (0) when no letter listed has an owner.
+fn owner_width<'a>(letters: impl Iterator<Item = &'a Letter>) -> usize {
+    (letters.filter_map(|l| l.owner.as_deref()))
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .map_or(0, |w| w.clamp(1, OWNER_WIDTH))
 }

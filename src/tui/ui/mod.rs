@@ -5,6 +5,7 @@ mod conflicts;
 mod details;
 mod dialog;
 mod help;
+mod history;
 mod letters;
 mod status;
 mod timeline;

@@ -27,6 +27,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if app.is_read_only() {
         as_of.push_str(" [read-only]");
     }
+    if let Some(me) = app.mine() {
+        as_of.push_str(&format!(" [mine: {me}]"));
+    }
     if app.unsaved_count() > 0 {
         as_of.push_str(&format!(" [{} unsaved]", app.unsaved_count()));
     }
