@@ -7,14 +7,11 @@ use super::{Error, json_failed, load_or_sample};
 use crate::model::text::count;
 use crate::model::{Date, Docket};
 
-/// How many days ahead `due` looks by default.
-pub const DEFAULT_WITHIN_DAYS: u32 = 7;
-
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
-    /// Include deadlines up to this many days after the as-of date (overdue ones always show)
-    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WITHIN_DAYS)]
-    within: u32,
+    /// Include deadlines up to this many days after the as-of date (overdue ones always show) [default: the largest of the docket's reminders, see `docket settings`]
+    #[arg(long, value_name = "DAYS")]
+    within: Option<u32>,
     /// Print a JSON array (the fields of `list --json`) instead of a table
     #[arg(long)]
     json: bool,
@@ -22,19 +19,29 @@ pub struct DueArgs {
 
 pub fn run(path: &Path, as_of: Date, args: &DueArgs) -> Result<(), Error> {
     let docket = load_or_sample(path)?;
-    let items = due_within(&docket, as_of, i64::from(args.within));
+    let within = args
+        .within
+        .map_or_else(|| default_within(&docket), i64::from);
+    let items = due_within(&docket, as_of, within);
     if args.json {
         let json = serde_json::to_string_pretty(&items).map_err(|err| json_failed(&err))?;
         println!("{json}");
     } else if items.is_empty() {
         println!(
             "nothing is overdue or due within {} as of {as_of}",
-            count(args.within.into(), "day")
+            count(within, "day")
         );
     } else {
         print!("{}", render_table(&items));
     }
     Ok(())
+}
+
+/// How far ahead `due` looks unless told: the earliest reminder's lead
+/// (the largest number of days before a deadline), else the due-soon window.
+fn default_within(docket: &Docket) -> i64 {
+    let settings = &docket.settings;
+    (settings.reminders.iter().copied().max()).unwrap_or(settings.due_soon_days)
 }
 
 /// The letters waiting for an answer as of `as_of` whose deadline is at most

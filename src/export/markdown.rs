@@ -14,6 +14,7 @@ pub fn to_markdown(docket: &Docket, as_of: Date) -> String {
     let mut cities: Vec<&City> = docket.cities.iter().collect();
     cities.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     let mut any = false;
+    let holidays = docket.holidays(as_of);
     for city in cities {
         let mut letters: Vec<&Letter> = docket
             .letters_of(&city.id)
@@ -26,7 +27,8 @@ pub fn to_markdown(docket: &Docket, as_of: Date) -> String {
         letters.sort_by(|a, b| (a.sent, &a.id).cmp(&(b.sent, &b.id)));
         out.push_str(&format!("\n## {}\n", place(city)));
         for letter in letters {
-            push_letter(&mut out, letter, as_of);
+            let status = status_phrase(letter, as_of, &docket.settings, &holidays);
+            push_letter(&mut out, letter, as_of, &status);
         }
     }
     if !any {
@@ -43,7 +45,7 @@ fn place(city: &City) -> String {
     }
 }
 
-fn push_letter(out: &mut String, letter: &Letter, as_of: Date) {
+fn push_letter(out: &mut String, letter: &Letter, as_of: Date, status: &str) {
     out.push_str(&format!("\n### {}\n\n", md(&letter.subject)));
     out.push_str(&format!("- Letter: {}\n", code(&letter.id)));
     out.push_str(&format!("- From: {}\n", md(&letter.from)));
@@ -51,10 +53,7 @@ fn push_letter(out: &mut String, letter: &Letter, as_of: Date) {
     if let Some(program) = &letter.program {
         out.push_str(&format!("- Program: {}\n", md(program)));
     }
-    out.push_str(&format!(
-        "- Status: {}\n",
-        md(&status_phrase(letter, as_of))
-    ));
+    out.push_str(&format!("- Status: {}\n", md(status)));
     if let Some(source) = &letter.source {
         out.push_str(&format!("- Source: {}\n", md(source)));
     }

@@ -21,7 +21,7 @@ use self::dated::Dated;
 use self::facts::{Facts, NEVER, NO_CITY};
 use self::search::Search;
 use crate::model::text::fold;
-use crate::model::{Date, Docket, Put, Settings, Status, Urgency, date_of, day_of};
+use crate::model::{Date, Docket, Put, Status, Urgency, date_of, day_of};
 
 /// How the cities are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,11 +93,10 @@ impl View {
 const DATES_KEPT: usize = 8;
 
 /// What views of one docket share. [`Index::clear`] it (or tell it what
-/// [`Index::changed`]) whenever the docket changes.
+/// [`Index::changed`]) whenever the docket changes. Statuses follow the
+/// docket's own settings.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// The settings the statuses are computed under.
-    settings: Settings,
     facts: Option<Arc<Facts>>,
     /// Most recently used last.
     dated: Vec<Arc<Dated>>,
@@ -108,17 +107,9 @@ pub struct Index {
 }
 
 impl Index {
-    /// An empty index whose statuses follow `settings`.
-    pub fn new(settings: Settings) -> Self {
-        Index {
-            settings,
-            ..Index::default()
-        }
-    }
-
-    /// Forgets everything but the settings: for after the docket changed.
+    /// Forgets everything: for after the docket changed.
     pub fn clear(&mut self) {
-        *self = Index::new(std::mem::take(&mut self.settings));
+        *self = Index::default();
     }
 
     /// The docket was changed by `puts` (as applied, or as their undo):
@@ -194,16 +185,14 @@ impl Index {
     /// The view of `docket` as of `as_of`, filtered and sorted, reusing what
     /// earlier views computed.
     pub fn view(&mut self, docket: &Docket, as_of: Date, filter: &str, sort: CitySort) -> View {
-        if self
-            .facts
-            .as_ref()
-            .is_none_or(|f| f.len() != docket.letters.len())
+        if (self.facts.as_ref())
+            .is_none_or(|f| f.len() != docket.letters.len() || f.settings() != &docket.settings)
         {
             self.clear();
         }
         let facts = Arc::clone(
             self.facts
-                .get_or_insert_with(|| Arc::new(Facts::new(docket, &self.settings))),
+                .get_or_insert_with(|| Arc::new(Facts::new(docket, &docket.settings))),
         );
         let cities = docket.cities.len();
         let previous = self.dated.last().map(|d| d.as_of);

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Applied, Change, Invalid, Put, Records, plan};
-use crate::model::{City, Docket, Letter};
+use crate::model::{City, Docket, Letter, Settings};
 
 /// Many changes checked and applied one after the other exactly as
 /// [`Docket::apply`] checks and applies each, for an import of many records:
@@ -127,6 +127,10 @@ impl Batch {
                 let before = put_slot(&mut self.docket.letters, slots, &id, value);
                 Put::Letter(id, before)
             }
+            Put::Settings(settings) => {
+                let before = std::mem::replace(&mut self.docket.settings, *settings);
+                Put::Settings(Box::new(before))
+            }
         }
     }
 }
@@ -149,6 +153,17 @@ impl Records for Batch {
             .filter(|(at, l)| l.city == city && self.letters.get(&l.id) == Some(at))
             .map(|(_, l)| &**l)
             .collect()
+    }
+
+    fn letters_with_rules(&self) -> Vec<&Letter> {
+        (self.docket.letters.iter().enumerate())
+            .filter(|(at, l)| l.due_rule.is_some() && self.letters.get(&l.id) == Some(at))
+            .map(|(_, l)| &**l)
+            .collect()
+    }
+
+    fn settings(&self) -> &Settings {
+        &self.docket.settings
     }
 }
 

@@ -13,11 +13,12 @@ use std::sync::Arc;
 
 mod batch;
 mod plan;
+mod settings;
 
 use self::plan::{new_letter_id, plan, replace_by_id};
 
 pub use self::batch::Batch;
-use super::{City, Closing, Date, Docket, Extension, Letter, Reply};
+use super::{City, Closing, Date, Docket, Extension, Letter, Reply, Settings};
 
 /// A change as a user asks for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +65,9 @@ pub enum Change {
         /// The date it is reopened.
         on: Date,
     },
+    /// Replace the docket's settings; the due dates rules give move with
+    /// the calendar.
+    Settings(Settings),
 }
 
 impl Change {
@@ -86,7 +90,8 @@ impl Change {
             | Change::RemoveLetter(_)
             | Change::RemoveReply(..)
             | Change::RemoveExtension(..)
-            | Change::RemoveClosing(..) => None,
+            | Change::RemoveClosing(..)
+            | Change::Settings(_) => None,
         }
     }
 }
@@ -98,6 +103,8 @@ pub enum Put {
     City(String, Option<City>),
     /// A letter, by id.
     Letter(String, Option<Arc<Letter>>),
+    /// The docket's settings.
+    Settings(Box<Settings>),
 }
 
 /// A change that was applied.
@@ -191,6 +198,9 @@ impl Docket {
                     let before = replace_by_id(&mut self.letters, &id, value, |l| &l.id);
                     Put::Letter(id, before)
                 }
+                Put::Settings(settings) => {
+                    Put::Settings(Box::new(std::mem::replace(&mut self.settings, *settings)))
+                }
             })
             .collect();
         // Undo in reverse order, so that a city comes back before its letters.
@@ -216,6 +226,10 @@ trait Records {
     fn is_retired(&self, id: &str) -> bool;
     /// The letters concerning a city.
     fn letters_of(&self, city: &str) -> Vec<&Letter>;
+    /// The letters whose due date a rule gives.
+    fn letters_with_rules(&self) -> Vec<&Letter>;
+    /// The settings the rules are worked out under.
+    fn settings(&self) -> &Settings;
 }
 
 impl Records for Docket {
@@ -234,5 +248,14 @@ impl Records for Docket {
     fn letters_of(&self, city: &str) -> Vec<&Letter> {
         let letters = self.letters.iter().map(|l| &**l);
         letters.filter(|l| l.city == city).collect()
+    }
+
+    fn letters_with_rules(&self) -> Vec<&Letter> {
+        let letters = self.letters.iter().map(|l| &**l);
+        letters.filter(|l| l.due_rule.is_some()).collect()
+    }
+
+    fn settings(&self) -> &Settings {
+        &self.settings
     }
 }
