@@ -103,7 +103,10 @@ fn due_lists_overdue_first_then_by_days_left_and_leaves_out_answered_and_closed(
 #[test]
 fn due_prints_an_aligned_table() {
     let (_dir, file) = story_file();
-    let text = ok(&docket(&file, &["due", "--as-of", "2017-08-21", "--within", "7"]));
+    let text = ok(&docket(
+        &file,
+        &["due", "--as-of", "2017-08-21", "--within", "7"],
+    ));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with("ID "), "{text}");

@@ -1,12 +1,15 @@
 //! The command line: clap definitions and the commands that need no terminal.
 
 mod change;
+mod deadline;
 mod digest;
 mod due;
 mod edit;
 mod export;
+mod holidays;
 mod import;
 mod list;
+mod settings;
 mod show;
 mod table;
 
@@ -70,7 +73,11 @@ pub enum Command {
     /// Remove a city, a letter, a reply or an extension
     #[command(subcommand)]
     Rm(change::RmCommand),
-    /// Check that the data file loads and its records are consistent
+    /// The office calendar's days off; add, remove or import them
+    Holidays(holidays::HolidaysArgs),
+    /// How the rules are applied: due soon, reminders, roll-forward, calendar
+    Settings(settings::SettingsArgs),
+    /// Check that the data file loads and its records are consistent; warn of deadlines on days off
     Check,
     /// Print the data, backup, lock and config paths
     Path,
@@ -116,6 +123,8 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
             change::apply(&path, Change::Reopen { id: letter, on })
         }
         Some(Command::Rm(rm)) => change::apply(&path, rm.change()),
+        Some(Command::Holidays(args)) => holidays::run(&path, as_of, today, args),
+        Some(Command::Settings(args)) => settings::run(&path, args),
         Some(Command::Check) => check(&path),
         Some(Command::Path) => {
             print_paths(&path);
@@ -162,6 +171,12 @@ fn check(path: &std::path::Path) -> Result<(), Error> {
         docket.cities.len(),
         docket.letters.len()
     ));
+    for letter in &docket.letters {
+        let notes = letter.due_notes(Date::MAX, &docket.settings);
+        for closed in notes.closed {
+            warn(&format!("warning: letter {}: {closed}", letter.id));
+        }
+    }
     Ok(())
 }
 
