@@ -21,7 +21,7 @@ pub mod urgency;
 
 pub use calendar::{
     CalendarDay, Closed, Day, DayOff, DueNotes, FederalHoliday, Holidays, RuleDue, RuleError,
-    Source, add_days, check_range, date_of, day_of, federal_holidays, in_range,
+    Source, add_days, check_range, date_of, day_of, federal_holidays, in_range, is_weekday,
     observed_federal_holidays,
 };
 pub use change::{Applied, Batch, Change, Invalid, Put, Within};
