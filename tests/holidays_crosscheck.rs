@@ -57,7 +57,11 @@ fn differences(ours: &Calendar, reference: &Value) -> Vec<String> {
     let holidays = ours.holidays(2015..=2035);
     let off = days_off(reference);
     let counts = reference["counts"].as_array().unwrap();
-    assert_eq!(counts.len(), 7670, "2015-01-01 to 2035-12-31: 21 years, 5 leap days");
+    assert_eq!(
+        counts.len(),
+        7670,
+        "2015-01-01 to 2035-12-31: 21 years, 5 leap days"
+    );
     let mut differences = Vec::new();
     for (n, count) in counts.iter().enumerate() {
         let day = add_days(first, n as i64).unwrap();
@@ -103,11 +107,7 @@ fn the_federal_calendar_agrees_with_python_holidays_2015_to_2035() {
     for (on, name) in days_off(&reference["federal"]) {
         if is_weekday(on) {
             let ours = federal.holiday_on(on).unwrap();
-            let stem = |n: &str| {
-                n.replace(" (observed)", "")
-                    .replace('.', "")
-                    .replace(',', "")
-            };
+            let stem = |n: &str| n.replace(" (observed)", "").replace(['.', ','], "");
             let (a, b) = (stem(&ours), stem(&name));
             assert!(
                 a.contains(&b) || b.contains(&a) || a.contains("Martin Luther King"),
