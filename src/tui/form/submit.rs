@@ -1,7 +1,10 @@
 //! What a form finds at fault, and the change it asks for.
 
+use super::field::Due;
 use super::{Field, FieldKind, Form, FormKind};
-use crate::model::{Change, City, Closing, Date, Docket, Extension, Letter, Reply};
+use crate::model::{
+    Change, City, Closing, Date, Docket, DueFrom, DueRule, Extension, Letter, Reply,
+};
 
 use FieldKind::Date as DateField;
 
@@ -18,6 +21,10 @@ impl Form {
                 if empty && !OPTIONAL_DATES.contains(&field.key) {
                     errors.push((field.key, required_message(field)));
                 } else if !empty && let Err(e) = field.date(anchor) {
+                    errors.push((field.key, e));
+                }
+            } else if field.kind == FieldKind::Due {
+                if let Err(e) = field.due(anchor) {
                     errors.push((field.key, e));
                 }
             } else if empty && required.contains(&field.key) {
@@ -135,7 +142,19 @@ impl Form {
             city.value().clone_into(&mut letter.city);
         }
         letter.sent = self.date("sent", anchor)?;
-        letter.due = self.optional_date("due", anchor)?;
+        if self.field("received").is_some() {
+            letter.received = self.optional_date("received", anchor)?;
+        }
+        if let Some(due) = self.field("due") {
+            match due.due(anchor).map_err(|e| ("due", e))? {
+                Due::None => (letter.due, letter.due_rule) = (None, None),
+                Due::On(date) => (letter.due, letter.due_rule) = (Some(date), None),
+                Due::After(count, unit) => {
+                    let from = self.due_from();
+                    letter.due_rule = Some(DueRule { count, unit, from });
+                }
+            }
+        }
         letter.from = self.text("from");
         letter.to = self.text("to");
         letter.subject = self.text("subject");
@@ -151,6 +170,14 @@ impl Form {
                 .collect();
         }
         Ok(letter)
+    }
+
+    /// What the letter's due rule counts from, as the form's choice says.
+    pub(super) fn due_from(&self) -> DueFrom {
+        match self.field("due_from").map(Field::value) {
+            Some("received") => DueFrom::Received,
+            _ => DueFrom::Sent,
+        }
     }
 
     /// A text field's value, empty if the form has no such field.
@@ -184,7 +211,7 @@ impl Form {
 pub type FieldError = (&'static str, String);
 
 /// Date fields that may be left empty.
-const OPTIONAL_DATES: &[&str] = &["due"];
+const OPTIONAL_DATES: &[&str] = &["due", "received"];
 
 /// `subject is required`.
 fn required_message(field: &Field) -> String {

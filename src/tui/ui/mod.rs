@@ -4,6 +4,7 @@ mod cities;
 mod details;
 mod dialog;
 mod help;
+mod holidays;
 mod letters;
 mod status;
 mod timeline;
@@ -53,6 +54,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, status_area, app);
     if app.mode() == Mode::Help {
         help::draw(frame, area, app);
+    }
+    if app.mode() == Mode::Holidays {
+        holidays::draw(frame, area, app);
     }
     if let Some(form) = app.form() {
         dialog::draw_form(frame, area, app, form);
