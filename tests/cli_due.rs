@@ -402,3 +402,46 @@ fn settings_print_and_change_one_at_a_time() {
         assert!(err.contains(message), "{key} {value}: {err}");
     }
 }
+
+#[test]
+fn received_and_rules_go_out_in_exports_and_come_back_from_csv() {
+    let (dir, file) = sample_file();
+    let id = add_letter(
+        &file,
+        "2017-08-03",
+        &[
+            "--due",
+            "+10bd",
+            "--from-received",
+            "--received",
+            "2017-08-07",
+        ],
+    );
+    let csv = ok(&docket(
+        &file,
+        &["export", "--format", "csv", "--as-of", "2017-08-10"],
+    ));
+    let row = csv.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(
+        row.contains(",2017-08-03,2017-08-07,2017-08-21,+10bd from received,"),
+        "{row}"
+    );
+    let md = ok(&docket(
+        &file,
+        &["export", "--format", "markdown", "--as-of", "2017-08-10"],
+    ));
+    assert!(md.contains("- Received: 2017-08-07 (Mon)"), "{md}");
+    assert!(
+        md.contains("- Due rule: 10 business days after received 2017-08-07"),
+        "{md}"
+    );
+    // Read back into an empty docket, the rule gives the same date.
+    let input = write(&dir, "letters.csv", &csv);
+    let other = dir.path().join("other.ron");
+    ok(&docket(&other, &["init", "--empty"]));
+    ok(&support::cli::import(&other, "csv", &input, &[]));
+    let letter = show(&other, &id, "2017-08-10");
+    assert_eq!(letter["received"], "2017-08-07");
+    assert_eq!(letter["due"], "2017-08-21");
+    assert_eq!(letter["due_rule"]["unit"], "business-days");
+}

@@ -58,7 +58,9 @@ fn row(docket: &Docket, letter: &Letter, as_of: Date, holidays: &Holidays) -> Ve
         letter.subject.clone(),
         letter.program.clone().unwrap_or_default(),
         letter.sent.to_string(),
+        date(letter.received),
         date(letter.due),
+        letter.due_rule.map_or_else(String::new, |rule| rule.cell()),
         date(letter.effective_due(as_of).filter(|_| sent)),
         letter
             .status_with(as_of, &docket.settings)

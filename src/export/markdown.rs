@@ -2,7 +2,7 @@
 //! letter's parties, status, demands and dated events as of the date.
 
 use crate::model::text::with_weekday;
-use crate::model::{City, Date, Docket, Letter};
+use crate::model::{City, Date, Docket, DueNotes, Letter};
 
 use super::events;
 use super::text::{code, event_md, md, status_phrase};
@@ -29,12 +29,35 @@ pub fn to_markdown(docket: &Docket, as_of: Date) -> String {
         for letter in letters {
             let status = status_phrase(letter, as_of, &docket.settings, &holidays);
             push_letter(&mut out, letter, as_of, &status);
+            let notes = letter.due_notes(as_of, &docket.settings);
+            push_due_notes(&mut out, letter, &notes);
         }
     }
     if !any {
         out.push_str(&format!("\nNo letters sent as of {as_of}.\n"));
     }
     out
+}
+
+/// The receipt, the due rule, its roll-forward and the deadlines on days
+/// off, after the letter's chronology.
+fn push_due_notes(out: &mut String, letter: &Letter, notes: &DueNotes) {
+    let mut lines: Vec<String> = Vec::new();
+    lines.extend(
+        letter
+            .received
+            .map(|r| format!("Received: {}", with_weekday(r))),
+    );
+    lines.extend(notes.rule.iter().map(|rule| format!("Due rule: {rule}")));
+    lines.extend(notes.rolled.clone());
+    lines.extend(notes.closed.iter().map(ToString::to_string));
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str("\nDeadline:\n\n");
+    for line in lines {
+        out.push_str(&format!("- {}\n", md(&line)));
+    }
 }
 
 fn place(city: &City) -> String {

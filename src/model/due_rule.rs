@@ -55,6 +55,29 @@ impl DueRule {
         )
     }
 
+    /// The rule with what it counts from, as a CSV cell holds it:
+    /// `+15d from sent`, `+10bd from received`.
+    pub fn cell(&self) -> String {
+        format!("{} from {}", self.spec(), self.from.as_str())
+    }
+
+    /// Reads [`DueRule::cell`]; `from sent` may be left out.
+    pub fn from_cell(text: &str) -> Result<DueRule, String> {
+        let text = text.trim();
+        let (spec, from) = match text.split_once(" from ") {
+            Some((spec, "sent")) => (spec, DueFrom::Sent),
+            Some((spec, "received")) => (spec, DueFrom::Received),
+            Some(_) => return Err(format!("{text:?}: a rule counts from sent or received")),
+            None => (text, DueFrom::Sent),
+        };
+        match spec.parse::<DueInput>()?.rule(from) {
+            Some(rule) if spec.trim_start().starts_with('+') => Ok(rule),
+            _ => Err(format!(
+                "{text:?} is not a rule such as +15d or +10bd from received"
+            )),
+        }
+    }
+
     /// The rule as typed in a Due field: `+15d`, `+11bd`.
     pub fn spec(&self) -> String {
         let unit = match self.unit {

@@ -37,12 +37,14 @@ pub enum RuleError {
 
 impl std::fmt::Display for RuleError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            RuleError::NotReceived => {
-                "a due date counted from receipt needs the date the letter was received"
+        match self {
+            RuleError::NotReceived => f.write_str(
+                "a due date counted from receipt needs the date the letter was received",
+            ),
+            RuleError::OutOfRange => {
+                write!(f, "the due date it gives is {}", super::OUTSIDE)
             }
-            RuleError::OutOfRange => "the due date it gives is past 9999-12-31",
-        })
+        }
     }
 }
 

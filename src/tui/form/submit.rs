@@ -3,7 +3,8 @@
 use super::field::Due;
 use super::{Field, FieldKind, Form, FormKind};
 use crate::model::{
-    Change, City, Closing, Date, Docket, DueFrom, DueRule, Extension, Letter, Reply,
+    Change, City, Closing, Date, Docket, DueFrom, DueRule, Extension, Letter, Reply, RuleError,
+    Settings,
 };
 
 use FieldKind::Date as DateField;
@@ -53,12 +54,12 @@ impl Form {
             FormKind::EditCity(id) => Change::EditCity(self.city(id.clone())),
             FormKind::AddLetter => {
                 let letter = Letter::new(self.text("city"), anchor);
-                Change::AddLetter(self.letter(letter, anchor)?)
+                Change::AddLetter(self.letter(letter, &docket.settings, anchor)?)
             }
             FormKind::EditLetter(id) => {
                 let letter = (docket.letter(id).cloned())
                     .ok_or(("subject", format!("letter {id} no longer exists")))?;
-                Change::EditLetter(self.letter(letter, anchor)?)
+                Change::EditLetter(self.letter(letter, &docket.settings, anchor)?)
             }
             FormKind::Reply(id) => Change::AddReply(
                 id.clone(),
@@ -137,7 +138,12 @@ impl Form {
     }
 
     /// `letter` with the form's fields put in.
-    fn letter(&self, mut letter: Letter, anchor: Date) -> Result<Letter, FieldError> {
+    fn letter(
+        &self,
+        mut letter: Letter,
+        settings: &Settings,
+        anchor: Date,
+    ) -> Result<Letter, FieldError> {
         if let Some(city) = self.field("city") {
             city.value().clone_into(&mut letter.city);
         }
@@ -151,7 +157,16 @@ impl Form {
                 Due::On(date) => (letter.due, letter.due_rule) = (Some(date), None),
                 Due::After(count, unit) => {
                     let from = self.due_from();
-                    letter.due_rule = Some(DueRule { count, unit, from });
+                    let rule = DueRule { count, unit, from };
+                    letter.due_rule = Some(rule);
+                    // The date it gives, as the model will work it out.
+                    match rule.due_of(&letter, settings) {
+                        Ok(due) => letter.due = Some(due.due),
+                        Err(err @ RuleError::OutOfRange) => return Err(("due", err.to_string())),
+                        Err(err @ RuleError::NotReceived) => {
+                            return Err(("received", err.to_string()));
+                        }
+                    }
                 }
             }
         }
