@@ -152,6 +152,11 @@ impl Calendar {
     /// The business day `count` business days after `start` (`start`
     /// itself for zero), or `None` past 9999-12-31.
     pub fn add_business_days(&self, start: Date, count: u32) -> Option<Date> {
+        // There are fewer business days than days before the last date.
+        let last_day = Date::from_ymd_opt(*YEARS.end(), 12, 31)?;
+        if i64::from(count) > (last_day - start).num_days() {
+            return None;
+        }
         // A year has some 250 business days; a calendar with many days off
         // fewer, so the span grows until the count fits.
         let mut span = i32::try_from(count / 200)
@@ -194,11 +199,18 @@ pub struct Holidays {
 impl Holidays {
     /// The days off of `calendar` in the years `years`.
     pub fn new(calendar: &Calendar, years: RangeInclusive<i32>) -> Self {
-        let mut days: Vec<Date> = (years.clone())
-            .flat_map(|year| calendar.days_off(year))
-            .filter(|d| d.is_off() && is_weekday(d.on))
-            .map(|d| d.on)
-            .collect();
+        let base = match calendar.base {
+            CalendarBase::UsFederal => years.clone(),
+            // An empty range: no base holidays.
+            CalendarBase::NoHolidays => 1..=0,
+        };
+        let federal = (base.flat_map(federal_holidays))
+            .map(|h| h.observed)
+            .filter(|on| !calendar.removed.contains(on));
+        let extra = (calendar.extra.iter())
+            .map(|h| h.on)
+            .filter(|on| years.contains(&on.year()));
+        let mut days: Vec<Date> = federal.chain(extra).filter(|on| is_weekday(*on)).collect();
         days.sort_unstable();
         days.dedup();
         Holidays {
