@@ -12,7 +12,7 @@ use std::borrow::Cow;
 pub const LIST_SEPARATOR: &str = " | ";
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 24] = [
     "id",
     "city",
     "city_name",
@@ -22,7 +22,9 @@ pub const COLUMNS: [&str; 22] = [
     "subject",
     "program",
     "sent",
+    "received",
     "due",
+    "due_rule",
     "effective_due",
     "status",
     "days_left",
@@ -39,9 +41,11 @@ pub const COLUMNS: [&str; 22] = [
 
 /// The columns whose cells are dates, numbers or a status, which docket
 /// writes and reads as they are; every other column holds text.
-pub const PLAIN_COLUMNS: [&str; 9] = [
+pub const PLAIN_COLUMNS: [&str; 11] = [
     "sent",
+    "received",
     "due",
+    "due_rule",
     "effective_due",
     "status",
     "days_left",

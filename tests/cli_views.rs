@@ -32,15 +32,25 @@ fn ids(items: &Value) -> Vec<&str> {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn due_looks_seven_days_ahead_by_default() {
+fn due_looks_as_far_ahead_as_the_largest_reminder_by_default() {
     let (_dir, file) = sample_file();
-    let out = docket(&file, &["due", "--as-of", "2017-08-10"]);
+    // The default reminders are [3]: three days ahead.
+    let out = docket(&file, &["due", "--as-of", "2017-08-14"]);
     assert_eq!(
         ok(&out),
-        "nothing is overdue or due within 7 days as of 2017-08-10\n"
+        "nothing is overdue or due within 3 days as of 2017-08-14\n"
     );
-    let items = json(&docket(&file, &["due", "--json", "--as-of", "2017-08-11"]));
+    let items = json(&docket(&file, &["due", "--json", "--as-of", "2017-08-15"]));
     assert_eq!(items.as_array().unwrap().len(), 4);
+    // Reminders 10 and 2 days before: ten days ahead.
+    ok(&docket(&file, &["settings", "set", "reminders", "2,10"]));
+    let items = json(&docket(&file, &["due", "--json", "--as-of", "2017-08-08"]));
+    assert_eq!(items.as_array().unwrap().len(), 4);
+    let out = docket(&file, &["due", "--as-of", "2017-08-07"]);
+    assert_eq!(
+        ok(&out),
+        "nothing is overdue or due within 10 days as of 2017-08-07\n"
+    );
     let items = json(&docket(
         &file,
         &["due", "--json", "--as-of", "2017-08-10", "--within", "8"],
@@ -58,7 +68,10 @@ fn due_looks_seven_days_ahead_by_default() {
 #[test]
 fn due_lists_overdue_first_then_by_days_left_and_leaves_out_answered_and_closed() {
     let (_dir, file) = story_file();
-    let items = json(&docket(&file, &["due", "--json", "--as-of", "2017-08-21"]));
+    let items = json(&docket(
+        &file,
+        &["due", "--json", "--as-of", "2017-08-21", "--within", "7"],
+    ));
     assert_eq!(
         ids(&items),
         [
@@ -90,7 +103,10 @@ fn due_lists_overdue_first_then_by_days_left_and_leaves_out_answered_and_closed(
 #[test]
 fn due_prints_an_aligned_table() {
     let (_dir, file) = story_file();
-    let text = ok(&docket(&file, &["due", "--as-of", "2017-08-21"]));
+    let text = ok(&docket(
+        &file,
+        &["due", "--as-of", "2017-08-21", "--within", "7"],
+    ));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with("ID "), "{text}");

@@ -108,8 +108,11 @@ fn reply_add_extend_undo_then_the_file_holds_exactly_those_records() {
     tui.press(TAB);
     tui.press(CTRL_U);
     tui.press("-2d");
+    // Received left empty; Due a date; Counts from left on sent.
+    tui.press(TAB);
     tui.press(TAB);
     tui.press("2017-08-31");
+    tui.press(TAB);
     tui.press(TAB);
     tui.press("U.S. Department of Justice");
     tui.press(TAB);

@@ -399,11 +399,16 @@ fn letter_form(field: &str, text: &str) -> Result<docket::model::Change, (&'stat
 
 #[test]
 fn forms_refuse_dates_outside_the_range() {
-    for (field, text) in [("sent", "0000-12-31"), ("due", "+2w"), ("due", "+1m")] {
+    // A Due field's `+2w` counts from the letter sent on 9999-12-20.
+    for (field, text) in [("sent", "0000-12-31"), ("due", "+2w"), ("due", "+30d")] {
         let (key, message) = letter_form(field, text).expect_err(text);
         assert_eq!(key, field, "{text}");
         assert!(message.contains(OUT_OF_RANGE), "{text}: {message}");
     }
+    // Months are no due rule: said so.
+    let (key, message) = letter_form("due", "+1m").expect_err("+1m");
+    assert_eq!(key, "due");
+    assert!(message.contains("+11bd"), "{message}");
     letter_form("due", "+1w").expect("9999-12-27 is in range");
 }
 

@@ -9,7 +9,7 @@
 
 mod support;
 
-use docket::model::{Docket, ReplyKind, Status};
+use docket::model::{Docket, DueFrom, DueRule, DueUnit, ReplyKind, Status};
 use docket::tui::action::{Action, SaveOutcome};
 use docket::tui::app::{App, Effect, Pane};
 use docket::tui::arrival::Arrival;
@@ -311,7 +311,16 @@ fn adding_a_letter_gives_it_a_city_and_date_id() {
     ];
     assert!(submit_with(&mut app, Action::Add, &fields).is_empty());
     let added = letter(&app, "baltimore-2017-08-21");
-    assert_eq!(added.due, Some(d("2017-08-31")));
+    // `+21d` in the Due field counts from the letter, not the as-of date.
+    assert_eq!(added.due, Some(d("2017-09-11")));
+    assert_eq!(
+        added.due_rule,
+        Some(DueRule {
+            count: 21,
+            unit: DueUnit::Days,
+            from: DueFrom::Sent
+        })
+    );
     assert_eq!(added.city, "baltimore");
     // Not sent yet as of 2017-08-10, so not shown, but it is in the docket.
     assert_eq!(app.docket().letters.len(), 5);
@@ -690,7 +699,7 @@ fn every_missing_field_is_marked_at_once() {
     ]
     .map(|(k, m)| (k.to_owned(), m.to_owned()));
     assert_eq!(errors, expected);
-    assert_eq!(app.form().unwrap().focus, 3, "the first at fault");
+    assert_eq!(app.form().unwrap().focus, 5, "the first at fault");
     assert_eq!(app.docket(), &before);
     insta::assert_snapshot!(screen(&app, 100, 36));
     // A bad date and a missing date, both marked.

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 
+use super::deadline::DeadlineArgs;
 use super::{Error, resolve};
 use crate::model::{
     Change, City, Closing, Date, DateSpec, Docket, Extension, Invalid, Letter, Reply, ReplyKind,
@@ -47,8 +48,8 @@ pub struct AddLetter {
     city: String,
     #[arg(long, value_name = "DATE")]
     sent: DateSpec,
-    #[arg(long, value_name = "DATE")]
-    due: Option<DateSpec>,
+    #[command(flatten)]
+    deadline: DeadlineArgs,
     #[arg(long)]
     from: String,
     #[arg(long)]
@@ -156,20 +157,23 @@ impl AddCommand {
                 notes: c.notes,
                 log: Vec::new(),
             }),
-            AddCommand::Letter(l) => Change::AddLetter(Letter {
-                id: l.id.unwrap_or_default(),
-                from: l.from,
-                to: l.to,
-                subject: l.subject,
-                program: l.program,
-                due: l.due.map(|due| resolve(due, today)).transpose()?,
-                demands: l.demands,
-                summary: l.summary,
-                source: l.source,
-                tags: l.tags,
-                owner: l.owner.as_deref().and_then(owner_name),
-                ..Letter::new(l.city, resolve(l.sent, today)?)
-            }),
+            AddCommand::Letter(l) => {
+                let mut letter = Letter {
+                    id: l.id.unwrap_or_default(),
+                    from: l.from,
+                    to: l.to,
+                    subject: l.subject,
+                    program: l.program,
+                    demands: l.demands,
+                    summary: l.summary,
+                    source: l.source,
+                    tags: l.tags,
+                    owner: l.owner.as_deref().and_then(owner_name),
+                    ..Letter::new(l.city, resolve(l.sent, today)?)
+                };
+                l.deadline.apply_to(&mut letter, today)?;
+                Change::AddLetter(letter)
+            }
             AddCommand::Reply(r) => Change::AddReply(
                 r.letter,
                 Reply {

@@ -8,14 +8,11 @@ use super::{Error, json_failed, load_or_sample};
 use crate::model::text::count;
 use crate::model::{Date, Docket};
 
-/// How many days ahead `due` looks by default.
-pub const DEFAULT_WITHIN_DAYS: u32 = 7;
-
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
-    /// Include deadlines up to this many days after the as-of date (overdue ones always show)
-    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WITHIN_DAYS)]
-    within: u32,
+    /// Include deadlines up to this many days after the as-of date (overdue ones always show) [default: the largest of the docket's reminders, see `docket settings`]
+    #[arg(long, value_name = "DAYS")]
+    within: Option<u32>,
     #[command(flatten)]
     owner: OwnerArgs,
     /// Print a JSON array (the fields of `list --json`) instead of a table
@@ -25,7 +22,10 @@ pub struct DueArgs {
 
 pub fn run(path: &Path, as_of: Date, args: &DueArgs, author: &Author) -> Result<(), Error> {
     let docket = load_or_sample(path)?;
-    let mut items = due_within(&docket, as_of, i64::from(args.within));
+    let within = args
+        .within
+        .map_or_else(|| default_within(&docket), i64::from);
+    let mut items = due_within(&docket, as_of, within);
     let owner = args.owner.wanted(author);
     keep_owned(&mut items, owner.as_deref());
     if args.json {
@@ -35,12 +35,19 @@ pub fn run(path: &Path, as_of: Date, args: &DueArgs, author: &Author) -> Result<
         let whose = owner.map_or_else(String::new, |o| format!(" for {o}"));
         println!(
             "nothing is overdue or due within {} as of {as_of}{whose}",
-            count(args.within.into(), "day")
+            count(within, "day")
         );
     } else {
         print!("{}", render_table(&items));
     }
     Ok(())
+}
+
+/// How far ahead `due` looks unless told: the earliest reminder's lead
+/// (the largest number of days before a deadline), else the due-soon window.
+fn default_within(docket: &Docket) -> i64 {
+    let settings = &docket.settings;
+    (settings.reminders.iter().copied().max()).unwrap_or(settings.due_soon_days)
 }
 
 /// The letters waiting for an answer as of `as_of` whose deadline is at most

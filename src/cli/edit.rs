@@ -4,6 +4,7 @@
 
 use clap::{Args, Subcommand};
 
+use super::deadline::DeadlineArgs;
 use super::{Error, resolve};
 use crate::model::{Change, Date, DateSpec, Docket, Letter, ReplyKind};
 
@@ -41,11 +42,14 @@ pub struct EditLetter {
     city: Option<String>,
     #[arg(long, value_name = "DATE")]
     sent: Option<DateSpec>,
-    #[arg(long, value_name = "DATE", conflicts_with = "no_due")]
-    due: Option<DateSpec>,
-    /// Remove the due date
-    #[arg(long)]
+    #[command(flatten)]
+    deadline: DeadlineArgs,
+    /// Remove the due date and its rule
+    #[arg(long, conflicts_with = "due")]
     no_due: bool,
+    /// Remove the date received
+    #[arg(long, conflicts_with = "received")]
+    no_received: bool,
     #[arg(long)]
     from: Option<String>,
     #[arg(long)]
@@ -157,11 +161,13 @@ impl EditCommand {
                 if let Some(sent) = l.sent {
                     letter.sent = resolve(sent, today)?;
                 }
-                if let Some(due) = l.due {
-                    letter.due = Some(resolve(due, today)?);
-                }
+                l.deadline.apply_to(&mut letter, today)?;
                 if l.no_due {
                     letter.due = None;
+                    letter.due_rule = None;
+                }
+                if l.no_received {
+                    letter.received = None;
                 }
                 set(&mut letter.from, l.from);
                 set(&mut letter.to, l.to);

@@ -71,7 +71,7 @@ pub struct ListItem<'a> {
 }
 
 impl<'a> ListItem<'a> {
-    pub fn new(docket: &'a Docket, letter: &'a Letter, as_of: Date) -> Self {
+    pub fn new(docket: &'a Docket, letter: &'a Letter, as_of: Date, holidays: &Holidays) -> Self {
         ListItem {
             id: &letter.id,
             city: &letter.city,
@@ -81,8 +81,8 @@ impl<'a> ListItem<'a> {
             sent: letter.sent,
             due: letter.effective_due(as_of),
             days_left: letter.days_left(as_of),
-            business_days_left: letter.business_days_left(as_of),
-            status: letter.status(as_of),
+            business_days_left: (letter.business_days_left(as_of, holidays)),
+            status: letter.status_with(as_of, &docket.settings),
         }
     }
 
@@ -158,11 +158,12 @@ fn listed(docket: &Docket, as_of: Date, unsent: bool) -> Vec<ListItem<'_>> {
                 due,
                 days_left: due.map(|due| (due - as_of).num_days()),
                 business_days_left: None,
-                status: letter.status(as_of),
+                status: letter.status_with(as_of, &docket.settings),
             }
         })
         .collect();
-    let holidays = Holidays::spanning(items.iter().filter_map(|i| i.due).chain([as_of]));
+    let dates = items.iter().filter_map(|i| i.due).chain([as_of]);
+    let holidays = Holidays::spanning(&docket.settings.calendar, dates);
     for item in &mut items {
         item.business_days_left = item.due.map(|due| holidays.business_days_left(as_of, due));
     }

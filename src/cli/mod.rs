@@ -2,15 +2,18 @@
 
 mod change;
 mod conflicts;
+mod deadline;
 mod digest;
 mod due;
 mod edit;
 mod export;
 mod git;
+mod holidays;
 mod import;
 mod list;
-mod merge;
 mod log;
+mod merge;
+mod settings;
 mod show;
 mod sync;
 mod table;
@@ -82,7 +85,11 @@ pub enum Command {
     Rm(change::RmCommand),
     /// Who changed what: the changes logged, newest first, across letters and cities
     Log(log::LogArgs),
-    /// Check that the data file loads and its records are consistent
+    /// The office calendar's days off; add, remove or import them
+    Holidays(holidays::HolidaysArgs),
+    /// How the rules are applied: due soon, reminders, roll-forward, calendar
+    Settings(settings::SettingsArgs),
+    /// Check that the data file loads and its records are consistent; warn of deadlines on days off
     Check,
     /// Print the data, backup, lock and config paths
     Path,
@@ -143,6 +150,8 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
             change::apply(&path, &stamp(), Change::Reopen { id: letter, on })
         }
         Some(Command::Rm(rm)) => change::apply(&path, &stamp(), rm.change()),
+        Some(Command::Holidays(args)) => holidays::run(&path, (as_of, today), &stamp(), args),
+        Some(Command::Settings(args)) => settings::run(&path, &stamp(), args),
         Some(Command::Check) => check(&path),
         Some(Command::Path) => {
             print_paths(&path);
@@ -208,6 +217,12 @@ fn check(path: &std::path::Path) -> Result<(), Error> {
         docket.cities.len(),
         docket.letters.len()
     ));
+    for letter in &docket.letters {
+        let notes = letter.due_notes(Date::MAX, &docket.settings);
+        for closed in notes.closed {
+            warn(&format!("warning: letter {}: {closed}", letter.id));
+        }
+    }
     Ok(())
 }
 

@@ -8,7 +8,10 @@ use super::list::ListItem;
 use super::{Error, json_failed, load_or_sample, table};
 use crate::export::status_phrase;
 use crate::model::text::with_weekday;
-use crate::model::{Closing, Date, Docket, Extension, Letter, LogEntry, Reply};
+use crate::model::{
+    Closing, Date, Docket, DueNotes, DueRule, DueUnit, Extension, Holidays, Letter, LogEntry,
+    Reply, Settings,
+};
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
@@ -31,7 +34,13 @@ pub struct LetterView<'a> {
     pub from: &'a str,
     pub to: &'a str,
     pub program: Option<&'a str>,
+    pub received: Option<Date>,
     pub original_due: Option<Date>,
+    /// The rule the original due date is computed by, if any.
+    pub due_rule: Option<DueRuleView>,
+    /// The roll-forward and the deadlines on days off, in words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub due_notes: Vec<String>,
     pub demands: &'a [String],
     pub summary: &'a str,
     pub source: Option<&'a str>,
@@ -46,6 +55,27 @@ pub struct LetterView<'a> {
     pub closings: Vec<ClosingView<'a>>,
     /// Who changed what, oldest first.
     pub log: &'a [LogEntry],
+}
+
+/// A due rule in `show --json`: `{"count": 11, "unit": "business-days", "from": "sent"}`.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DueRuleView {
+    pub count: u32,
+    pub unit: &'static str,
+    pub from: &'static str,
+}
+
+impl From<DueRule> for DueRuleView {
+    fn from(rule: DueRule) -> Self {
+        DueRuleView {
+            count: rule.count,
+            unit: match rule.unit {
+                DueUnit::Days => "days",
+                DueUnit::BusinessDays => "business-days",
+            },
+            from: rule.from.as_str(),
+        }
+    }
 }
 
 /// A closing in `show --json`, as it stood on the as-of date.
@@ -70,7 +100,7 @@ pub struct ReplyView<'a> {
 }
 
 impl<'a> LetterView<'a> {
-    pub fn new(docket: &'a Docket, letter: &'a Letter, as_of: Date) -> Self {
+    pub fn new(docket: &'a Docket, letter: &'a Letter, as_of: Date, holidays: &Holidays) -> Self {
         let reply = |r: &'a Reply| ReplyView {
             id: &r.id,
             on: r.on,
@@ -90,12 +120,15 @@ impl<'a> LetterView<'a> {
             })
             .collect();
         LetterView {
-            item: ListItem::new(docket, letter, as_of),
+            item: ListItem::new(docket, letter, as_of, holidays),
             state: docket.city(&letter.city).map_or("", |c| c.state.as_str()),
             from: &letter.from,
             to: &letter.to,
             program: letter.program.as_deref(),
+            received: letter.received,
             original_due: letter.due,
+            due_rule: letter.due_rule.map(DueRuleView::from),
+            due_notes: notes_in_words(&letter.due_notes(as_of, &docket.settings)),
             demands: &letter.demands,
             summary: &letter.summary,
             source: letter.source.as_deref(),
@@ -125,22 +158,27 @@ pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), Error> {
             letter.id, letter.sent
         )));
     }
-    let view = LetterView::new(&docket, letter, as_of);
+    let holidays = docket.settings.calendar.holidays_around(as_of);
+    let view = LetterView::new(&docket, letter, as_of, &holidays);
     if args.json {
         let json = serde_json::to_string_pretty(&view).map_err(|err| json_failed(&err))?;
         println!("{json}");
     } else {
         print!(
             "{}",
-            crate::text_safety::visible(&render(&view, letter, as_of))
+            crate::text_safety::visible(&render(
+                &view,
+                letter,
+                (as_of, &docket.settings, &holidays)
+            ))
         );
     }
     Ok(())
 }
 
 /// The letter as text: its fields aligned, then demands, summary and thread.
-fn render(view: &LetterView, letter: &Letter, as_of: Date) -> String {
-    let mut out = table::render(&header_rows(view, letter, as_of));
+fn render(view: &LetterView, letter: &Letter, counted: Counted) -> String {
+    let mut out = table::render(&header_rows(view, letter, counted));
     let mut section = |title: &str, lines: Vec<String>| {
         out.push_str(&format!("\n{title}\n"));
         if lines.is_empty() {
@@ -224,7 +262,17 @@ fn indented(text: &str) -> String {
     })
 }
 
-fn header_rows(view: &LetterView, letter: &Letter, as_of: Date) -> Vec<Vec<String>> {
+/// The as-of date, the settings and the days off a countdown is counted with.
+type Counted<'a> = (Date, &'a Settings, &'a Holidays);
+
+/// The roll-forward, then each deadline on a day off, in words.
+fn notes_in_words(notes: &DueNotes) -> Vec<String> {
+    let closed = notes.closed.iter().map(ToString::to_string);
+    notes.rolled.iter().cloned().chain(closed).collect()
+}
+
+fn header_rows(view: &LetterView, letter: &Letter, counted: Counted) -> Vec<Vec<String>> {
+    let (as_of, settings, holidays) = counted;
     let city = match view.state {
         "" => view.item.city_name.to_owned(),
         state => format!("{}, {state}", view.item.city_name),
@@ -240,6 +288,11 @@ fn header_rows(view: &LetterView, letter: &Letter, as_of: Date) -> Vec<Vec<Strin
         (Some(due), _) => with_weekday(due),
         (None, _) => "none".to_owned(),
     };
+    let rule = letter.due_notes(as_of, settings).rule;
+    let due = match rule {
+        Some(rule) => format!("{due}: {rule}"),
+        None => due,
+    };
     let mut rows = vec![
         ("Letter", view.item.id.to_owned()),
         ("City", city),
@@ -250,8 +303,11 @@ fn header_rows(view: &LetterView, letter: &Letter, as_of: Date) -> Vec<Vec<Strin
     rows.extend(view.program.map(|p| ("Program", p.to_owned())));
     rows.extend(view.item.owner.map(|o| ("Owner", o.to_owned())));
     rows.push(("Sent", with_weekday(view.item.sent)));
+    rows.extend(view.received.map(|r| ("Received", with_weekday(r))));
     rows.push(("Due", due));
-    rows.push(("Status", status_phrase(letter, as_of)));
+    rows.extend(view.due_notes.iter().map(|note| ("", note.clone())));
+    let status = status_phrase(letter, as_of, settings, holidays);
+    rows.push(("Status", status));
     rows.extend(view.source.map(|s| ("Source", s.to_owned())));
     if !view.tags.is_empty() {
         rows.push(("Tags", view.tags.join(", ")));

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::csv_layout::{COLUMNS, LIST_SEPARATOR, guard, is_text};
-use crate::model::{Date, Docket, Letter};
+use crate::model::{Date, Docket, Holidays, Letter};
 
 /// The CSV text: a header row, then every letter in id order (including
 /// letters not yet sent as of the date, whose status says so).
@@ -20,8 +20,11 @@ pub fn to_csv(docket: &Docket, as_of: Date) -> String {
     write(COLUMNS.map(str::to_owned).to_vec());
     let mut letters: Vec<&Letter> = docket.letters.iter().map(|l| &**l).collect();
     letters.sort_by(|a, b| a.id.cmp(&b.id));
+    let holidays = docket.holidays(as_of);
     for letter in letters {
-        let cells = row(docket, letter, as_of).into_iter().zip(COLUMNS);
+        let cells = row(docket, letter, as_of, &holidays)
+            .into_iter()
+            .zip(COLUMNS);
         write(cells.map(|(cell, column)| guarded(cell, column)).collect());
     }
     let bytes = writer.into_inner().expect("flushing to memory cannot fail");
@@ -39,7 +42,7 @@ fn guarded(cell: String, column: &str) -> String {
     }
 }
 
-fn row(docket: &Docket, letter: &Letter, as_of: Date) -> Vec<String> {
+fn row(docket: &Docket, letter: &Letter, as_of: Date, holidays: &Holidays) -> Vec<String> {
     let city = docket.city(&letter.city);
     let date = |d: Option<Date>| d.map_or_else(String::new, |d| d.to_string());
     let number = |n: Option<i64>| n.map_or_else(String::new, |n| n.to_string());
@@ -55,11 +58,16 @@ fn row(docket: &Docket, letter: &Letter, as_of: Date) -> Vec<String> {
         letter.subject.clone(),
         letter.program.clone().unwrap_or_default(),
         letter.sent.to_string(),
+        date(letter.received),
         date(letter.due),
+        letter.due_rule.map_or_else(String::new, |rule| rule.cell()),
         date(letter.effective_due(as_of).filter(|_| sent)),
-        letter.status(as_of).as_str().to_owned(),
+        letter
+            .status_with(as_of, &docket.settings)
+            .as_str()
+            .to_owned(),
         number(letter.days_left(as_of).filter(|_| sent)),
-        number(letter.business_days_left(as_of).filter(|_| sent)),
+        number(letter.business_days_left(as_of, holidays).filter(|_| sent)),
         letter.demands.join(LIST_SEPARATOR),
         letter.summary.clone(),
         letter.source.clone().unwrap_or_default(),
@@ -84,7 +92,9 @@ mod tests {
         let mut letter = Letter::new("baltimore", as_of);
         letter.id = "baltimore-2017-08-10".to_owned();
         docket.letters.push(letter.into());
-        assert_eq!(row(&docket, &docket.letters[0], as_of).len(), COLUMNS.len());
+        let holidays = docket.holidays(as_of);
+        let cells = row(&docket, &docket.letters[0], as_of, &holidays);
+        assert_eq!(cells.len(), COLUMNS.len());
         let text = to_csv(&docket, as_of);
         assert_eq!(text.lines().next().unwrap(), COLUMNS.join(","));
     }

@@ -3,7 +3,7 @@
 //! what falls due in the next seven days.
 
 use crate::model::text::{count, with_weekday};
-use crate::model::{Date, Docket, Letter, Status};
+use crate::model::{Date, Docket, Holidays, Letter, Status};
 
 use super::text::{code, event_md, md};
 use super::{EventKind, events};
@@ -15,6 +15,7 @@ pub const LOOKAHEAD_DAYS: i64 = 7;
 /// with nothing in it says so in one line.
 pub fn to_digest(docket: &Docket, date: Date) -> String {
     let letters = letters_by_city(docket, date);
+    let holidays = docket.holidays(date);
     let happened = |kind: fn(&EventKind) -> bool| on_the_day(docket, &letters, date, kind);
     let sections = [
         (
@@ -44,12 +45,12 @@ pub fn to_digest(docket: &Docket, date: Date) -> String {
         ),
         (
             "Overdue",
-            overdue(docket, &letters, date),
+            overdue(docket, &letters, date, &holidays),
             "Nothing is overdue.",
         ),
         (
             "Due in the next seven days",
-            due_ahead(docket, &letters, date),
+            due_ahead(docket, &letters, date, &holidays),
             "Nothing falls due in the next seven days.",
         ),
     ];
@@ -116,22 +117,22 @@ fn head(docket: &Docket, letter: &Letter) -> String {
 fn due_today(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
     letters
         .iter()
-        .filter(|l| l.status(date) == Status::DueToday)
+        .filter(|l| l.status_with(date, &docket.settings) == Status::DueToday)
         .map(|l| format!("{}{}", head(docket, l), md(&l.subject)))
         .collect()
 }
 
 /// Overdue letters, longest overdue first.
-fn overdue(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
+fn overdue(docket: &Docket, letters: &[&Letter], date: Date, holidays: &Holidays) -> Vec<String> {
     let mut late: Vec<(i64, &Letter)> = letters
         .iter()
-        .filter(|l| l.status(date) == Status::Overdue)
+        .filter(|l| l.status_with(date, &docket.settings) == Status::Overdue)
         .map(|l| (l.days_left(date).unwrap_or(0), *l))
         .collect();
     late.sort_by_key(|(days, _)| *days);
     late.into_iter()
         .map(|(days, l)| {
-            let business = l.business_days_left(date).unwrap_or(0);
+            let business = l.business_days_left(date, holidays).unwrap_or(0);
             let due = l.effective_due(date).map(with_weekday).unwrap_or_default();
             format!(
                 "{}{}; due {due}, {} overdue ({})",
@@ -145,10 +146,10 @@ fn overdue(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
 }
 
 /// Pending letters due 1 to 7 days after `date`, soonest first.
-fn due_ahead(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
+fn due_ahead(docket: &Docket, letters: &[&Letter], date: Date, holidays: &Holidays) -> Vec<String> {
     let mut ahead: Vec<(i64, &Letter)> = letters
         .iter()
-        .filter(|l| l.status(date).is_pending())
+        .filter(|l| l.status_with(date, &docket.settings).is_pending())
         .filter_map(|l| l.days_left(date).map(|days| (days, *l)))
         .filter(|(days, _)| (1..=LOOKAHEAD_DAYS).contains(days))
         .collect();
@@ -156,7 +157,7 @@ fn due_ahead(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
     ahead
         .into_iter()
         .map(|(days, l)| {
-            let business = l.business_days_left(date).unwrap_or(0);
+            let business = l.business_days_left(date, holidays).unwrap_or(0);
             let due = l.effective_due(date).map(with_weekday).unwrap_or_default();
             format!(
                 "{}{}; due {due}, {} left ({})",

@@ -2,7 +2,7 @@
 //! letter's parties, status, demands and dated events as of the date.
 
 use crate::model::text::with_weekday;
-use crate::model::{City, Date, Docket, Letter};
+use crate::model::{City, Date, Docket, DueNotes, Letter};
 
 use super::events;
 use super::text::{code, event_md, md, status_phrase};
@@ -14,6 +14,7 @@ pub fn to_markdown(docket: &Docket, as_of: Date) -> String {
     let mut cities: Vec<&City> = docket.cities.iter().collect();
     cities.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     let mut any = false;
+    let holidays = docket.holidays(as_of);
     for city in cities {
         let mut letters: Vec<&Letter> = docket
             .letters_of(&city.id)
@@ -26,13 +27,37 @@ pub fn to_markdown(docket: &Docket, as_of: Date) -> String {
         letters.sort_by(|a, b| (a.sent, &a.id).cmp(&(b.sent, &b.id)));
         out.push_str(&format!("\n## {}\n", place(city)));
         for letter in letters {
-            push_letter(&mut out, letter, as_of);
+            let status = status_phrase(letter, as_of, &docket.settings, &holidays);
+            push_letter(&mut out, letter, as_of, &status);
+            let notes = letter.due_notes(as_of, &docket.settings);
+            push_due_notes(&mut out, letter, &notes);
         }
     }
     if !any {
         out.push_str(&format!("\nNo letters sent as of {as_of}.\n"));
     }
     out
+}
+
+/// The receipt, the due rule, its roll-forward and the deadlines on days
+/// off, after the letter's chronology.
+fn push_due_notes(out: &mut String, letter: &Letter, notes: &DueNotes) {
+    let mut lines: Vec<String> = Vec::new();
+    lines.extend(
+        letter
+            .received
+            .map(|r| format!("Received: {}", with_weekday(r))),
+    );
+    lines.extend(notes.rule.iter().map(|rule| format!("Due rule: {rule}")));
+    lines.extend(notes.rolled.clone());
+    lines.extend(notes.closed.iter().map(ToString::to_string));
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str("\nDeadline:\n\n");
+    for line in lines {
+        out.push_str(&format!("- {}\n", md(&line)));
+    }
 }
 
 fn place(city: &City) -> String {
@@ -43,7 +68,7 @@ fn place(city: &City) -> String {
     }
 }
 
-fn push_letter(out: &mut String, letter: &Letter, as_of: Date) {
+fn push_letter(out: &mut String, letter: &Letter, as_of: Date, status: &str) {
     out.push_str(&format!("\n### {}\n\n", md(&letter.subject)));
     out.push_str(&format!("- Letter: {}\n", code(&letter.id)));
     out.push_str(&format!("- From: {}\n", md(&letter.from)));
@@ -51,10 +76,7 @@ fn push_letter(out: &mut String, letter: &Letter, as_of: Date) {
     if let Some(program) = &letter.program {
         out.push_str(&format!("- Program: {}\n", md(program)));
     }
-    out.push_str(&format!(
-        "- Status: {}\n",
-        md(&status_phrase(letter, as_of))
-    ));
+    out.push_str(&format!("- Status: {}\n", md(status)));
     if let Some(source) = &letter.source {
         out.push_str(&format!("- Source: {}\n", md(source)));
     }

@@ -2,7 +2,7 @@
 //! Markdown escaping.
 
 use crate::model::text::{count, with_weekday};
-use crate::model::{Closing, Date, Extension, Letter, Reply, Status};
+use crate::model::{Closing, Date, Extension, Holidays, Letter, Reply, Settings, Status};
 
 /// Something that happened to a letter on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,11 +74,17 @@ pub fn events(letter: &Letter, as_of: Date) -> Vec<Event<'_>> {
 
 /// The status of a letter as of a date, in words with its countdown:
 /// `open, due 2017-08-18 (Fri), 8 days left (6 business days)`.
-pub fn status_phrase(letter: &Letter, as_of: Date) -> String {
-    let status = letter.status(as_of);
+/// Counted under the docket's settings and calendar (`holidays`).
+pub fn status_phrase(
+    letter: &Letter,
+    as_of: Date,
+    settings: &Settings,
+    holidays: &Holidays,
+) -> String {
+    let status = letter.status_with(as_of, settings);
     let due = letter.effective_due(as_of);
     let days = letter.days_left(as_of).unwrap_or(0);
-    let business = letter.business_days_left(as_of).unwrap_or(0);
+    let business = letter.business_days_left(as_of, holidays).unwrap_or(0);
     let due_text = due.map(with_weekday).unwrap_or_default();
     match status {
         Status::Overdue => format!(

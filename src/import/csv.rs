@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use csv::StringRecord;
 
 use crate::csv_layout::{COLUMNS, LIST_SEPARATOR, is_text, unguard};
-use crate::model::{Closing, Date, Letter};
+use crate::model::{Closing, Date, DueRule, Letter};
 
 use super::RowError;
 
@@ -159,6 +159,13 @@ impl Columns {
         let mut errors = Vec::new();
         let sent = cells.date("sent", true, &mut errors);
         let due = cells.date("due", false, &mut errors);
+        let received = cells.date("received", false, &mut errors);
+        let rule = Some(cells.get("due_rule").trim()).filter(|r| !r.is_empty());
+        let due_rule = rule.and_then(|rule| {
+            DueRule::from_cell(rule)
+                .map_err(|message| errors.push(cells.error("due_rule", message)))
+                .ok()
+        });
         let closed_on = cells.date("closed_on", false, &mut errors);
         if cells.get("city").trim().is_empty() {
             errors.push(cells.error("city", "a letter needs a city id"));
@@ -167,7 +174,11 @@ impl Columns {
             errors.push(cells.error("outcome", "an outcome needs a closed_on date"));
         }
         match sent.filter(|_| errors.is_empty()) {
-            Some(sent) => Ok(cells.into_row(sent, due, closed_on)),
+            Some(sent) => {
+                let mut row = cells.into_row(sent, due, closed_on);
+                (row.letter.received, row.letter.due_rule) = (received, due_rule);
+                Ok(row)
+            }
             None => Err(errors),
         }
     }

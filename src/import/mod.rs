@@ -11,6 +11,7 @@
 //! Pure: the caller reads the file, holds the lock and saves the result.
 
 pub mod csv;
+pub mod holidays_ics;
 pub mod json;
 
 use std::collections::HashMap;

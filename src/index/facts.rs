@@ -180,6 +180,11 @@ impl Facts {
             .unwrap_or(NEVER)
     }
 
+    /// The settings the statuses are computed under.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     /// As `Letter::status_with` under the facts' settings, with the
     /// effective due day.
     #[inline]

@@ -21,7 +21,7 @@ use self::dated::Dated;
 use self::facts::{Facts, NEVER, NO_CITY};
 use self::search::Search;
 use crate::model::text::{fold, same_name};
-use crate::model::{Date, Docket, Put, Settings, Status, Urgency, date_of, day_of};
+use crate::model::{Date, Docket, Put, Status, Urgency, date_of, day_of};
 
 /// How the cities are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,11 +93,10 @@ impl View {
 const DATES_KEPT: usize = 8;
 
 /// What views of one docket share. [`Index::clear`] it (or tell it what
-/// [`Index::changed`]) whenever the docket changes.
+/// [`Index::changed`]) whenever the docket changes. Statuses follow the
+/// docket's own settings.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// The settings the statuses are computed under.
-    settings: Settings,
     facts: Option<Arc<Facts>>,
     /// Most recently used last.
     dated: Vec<Arc<Dated>>,
@@ -108,17 +107,9 @@ pub struct Index {
 }
 
 impl Index {
-    /// An empty index whose statuses follow `settings`.
-    pub fn new(settings: Settings) -> Self {
-        Index {
-            settings,
-            ..Index::default()
-        }
-    }
-
-    /// Forgets everything but the settings: for after the docket changed.
+    /// Forgets everything: for after the docket changed.
     pub fn clear(&mut self) {
-        *self = Index::new(std::mem::take(&mut self.settings));
+        *self = Index::default();
     }
 
     /// The docket was changed by `puts` (as applied, or as their undo):
@@ -151,10 +142,8 @@ impl Index {
                 // The conflicts list is not indexed.
                 Put::Conflicts(_) => continue,
                 Put::City(..) => return false,
-                Put::Settings(_) => {
-                    self.settings = docket.settings.clone();
-                    return false;
-                }
+                // The facts hold the settings they were computed with.
+                Put::Settings(_) => return false,
             };
             match docket.letters.iter().position(|l| &l.id == id) {
                 Some(i) => replaced.push(i),
@@ -215,16 +204,14 @@ impl Index {
         sort: CitySort,
         owner: Option<&str>,
     ) -> View {
-        if self
-            .facts
-            .as_ref()
-            .is_none_or(|f| f.len() != docket.letters.len())
+        if (self.facts.as_ref())
+            .is_none_or(|f| f.len() != docket.letters.len() || f.settings() != &docket.settings)
         {
             self.clear();
         }
         let facts = Arc::clone(
             self.facts
-                .get_or_insert_with(|| Arc::new(Facts::new(docket, &self.settings))),
+                .get_or_insert_with(|| Arc::new(Facts::new(docket, &docket.settings))),
         );
         let cities = docket.cities.len();
         let previous = self.dated.last().map(|d| d.as_of);

@@ -1,7 +1,7 @@
-//! The index's statuses follow the settings it is given, as the model's do.
+//! The index's statuses follow the docket's settings, as the model's do.
 
 use super::*;
-use crate::model::{City, Closing, Extension, Letter, Reply, ReplyKind, add_days};
+use crate::model::{City, Closing, Extension, Letter, Reply, ReplyKind, Settings, add_days};
 
 fn date(s: &str) -> Date {
     s.parse().expect("a test date")
@@ -73,7 +73,11 @@ fn statuses_follow_the_due_soon_window_as_the_model_does() {
             due_soon_days,
             ..Settings::default()
         };
-        let mut index = Index::new(settings.clone());
+        let docket = Docket {
+            settings: settings.clone(),
+            ..docket.clone()
+        };
+        let mut index = Index::default();
         for as_of in date("2017-08-01").iter_days().take(40) {
             let view = index.view(&docket, as_of, "", CitySort::Urgency);
             let expected: Vec<Status> = (docket.letters.iter())
@@ -92,30 +96,32 @@ fn statuses_follow_the_due_soon_window_as_the_model_does() {
 fn a_wider_window_shows_more_letters_due_soon() {
     let docket = docket();
     let as_of = date("2017-08-05");
-    let due_soon = |days| {
-        (Index::new(Settings {
+    let with_window = |days| Docket {
+        settings: Settings {
             due_soon_days: days,
             ..Settings::default()
-        }))
-        .view(&docket, as_of, "", CitySort::Name)
-        .count(Status::DueSoon)
+        },
+        ..docket.clone()
+    };
+    let due_soon = |days| {
+        (Index::default())
+            .view(&with_window(days), as_of, "", CitySort::Name)
+            .count(Status::DueSoon)
     };
     assert!(due_soon(3) < due_soon(7), "{} {}", due_soon(3), due_soon(7));
-    assert_eq!(
-        Index::default().view(&docket, as_of, "", CitySort::Name),
-        Index::new(Settings::default()).view(&docket, as_of, "", CitySort::Name),
-    );
 }
 
 #[test]
-fn clearing_keeps_the_settings() {
-    let docket = docket();
+fn a_change_of_settings_is_seen_by_the_next_view() {
+    let mut docket = docket();
     let as_of = date("2017-08-05");
-    let mut index = Index::new(Settings {
-        due_soon_days: 10,
-        ..Settings::default()
-    });
+    let mut index = Index::default();
     let before = index.view(&docket, as_of, "", CitySort::Urgency);
-    index.clear();
-    assert_eq!(index.view(&docket, as_of, "", CitySort::Urgency), before);
+    docket.settings.due_soon_days = 10;
+    let after = index.view(&docket, as_of, "", CitySort::Urgency);
+    assert!(after.count(Status::DueSoon) > before.count(Status::DueSoon));
+    assert_eq!(
+        after,
+        Index::default().view(&docket, as_of, "", CitySort::Urgency)
+    );
 }

@@ -117,6 +117,16 @@ impl Docket {
             .filter(move |l| l.city == city)
     }
 
+    /// The days off of the docket's calendar over every year its deadlines
+    /// and `as_of` fall in: business-day countdowns of many letters at once.
+    pub fn holidays(&self, as_of: Date) -> super::Holidays {
+        let dues = (self.letters.iter()).flat_map(|l| {
+            let extended = l.extensions.iter().map(|e| e.new_due);
+            l.due.into_iter().chain(extended)
+        });
+        super::Holidays::spanning(&self.settings.calendar, dues.chain([as_of]))
+    }
+
     /// The letters sent on or before `as_of`, most urgent first: by status
     /// (overdue, due today, due soon, open, no deadline, answered late,
     /// answered, closed), then by days left (longest overdue first), then by id.
@@ -124,7 +134,8 @@ impl Docket {
         let mut letters: Vec<(Urgency<&str>, &Letter)> = (self.letters.iter())
             .filter(|l| l.is_sent(as_of))
             .map(|l| {
-                let urgency = Urgency::new(l.status(as_of), l.days_left(as_of), l.id.as_str());
+                let status = l.status_with(as_of, &self.settings);
+                let urgency = Urgency::new(status, l.days_left(as_of), l.id.as_str());
                 (urgency, &**l)
             })
             .collect();
@@ -153,8 +164,9 @@ impl Docket {
 
     /// The docket in the current version: an older file's replies,
     /// extensions and closings get their ids (in date order, version 1's
-    /// `closed` read as the first closing), and the version becomes
-    /// [`Docket::VERSION`], written at the next save.
+    /// `closed` read as the first closing), due dates set by a rule are
+    /// derived again (the calendar may have changed in another copy), and
+    /// the version becomes [`Docket::VERSION`], written at the next save.
     #[must_use]
     pub fn migrated(mut self) -> Self {
         for letter in &mut self.letters {
@@ -162,6 +174,7 @@ impl Docket {
                 Arc::make_mut(letter).assign_entry_ids();
             }
         }
+        self.derive_due_dates();
         self.version = Self::VERSION;
         self
     }
@@ -183,8 +196,8 @@ impl Docket {
     }
 
     /// Every rule the records break: duplicate or empty ids, letters naming a
-    /// missing city, dates outside 0001-01-01..9999-12-31, due dates before
-    /// sending, replies, extensions (or their new due dates) or closings
+    /// missing city, dates outside 0001-01-01..9999-12-31, receipt and due
+    /// dates before sending, replies, extensions (or their new due dates) or closings
     /// dated before the letter was sent.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
@@ -272,6 +285,7 @@ pub(super) fn letter_date_problems(letter: &Letter) -> Vec<Invalid> {
 fn before_sent(what: &str, date: Date, sent: Date) -> String {
     match what {
         "due date" => format!("is due on {date}, before it was sent on {sent}"),
+        "received date" => format!("was received on {date}, before it was sent on {sent}"),
         "reply date" => format!("has a reply dated {date}, before the letter was sent on {sent}"),
         "extension date" => {
             format!("has an extension granted on {date}, before the letter was sent on {sent}")
@@ -302,6 +316,11 @@ fn letter_dates(
         .map(|on| ("on", Some(Within::Closing), "closing date", on));
     [("sent", None, "sent date", letter.sent)]
         .into_iter()
+        .chain(
+            letter
+                .received
+                .map(|on| ("received", None, "received date", on)),
+        )
         .chain(letter.due.map(|due| ("due", None, "due date", due)))
         .chain(replies)
         .chain(extensions)

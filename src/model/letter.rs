@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Closing, Date, Document, DueRule, Extension, LogEntry, Reply};
+use super::{Closing, Date, Document, DueRule, Extension, Holidays, LogEntry, Reply};
 
 /// A letter sent to a city, with the deadline it set and what came back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -296,17 +296,11 @@ impl Letter {
             .map(|due| (due - as_of).num_days())
     }
 
-    /// Business days left to the effective due date: the business days `d`
-    /// with `as_of < d <= due`, or, when overdue, minus those with
-    /// `due < d <= as_of`.
-    pub fn business_days_left(&self, as_of: Date) -> Option<i64> {
-        self.effective_due(as_of).map(|due| {
-            if due >= as_of {
-                super::business_days_between(as_of, due)
-            } else {
-                -super::business_days_between(due, as_of)
-            }
-        })
+    /// Business days left to the effective due date on the calendar of
+    /// `holidays`: the business days `d` with `as_of < d <= due`, or, when
+    /// overdue, minus those with `due < d <= as_of`.
+    pub fn business_days_left(&self, as_of: Date, holidays: &Holidays) -> Option<i64> {
+        (self.effective_due(as_of)).map(|due| holidays.business_days_left(as_of, due))
     }
 
     /// Whether `needle` (already folded by [`super::text::fold`]) occurs in

@@ -20,15 +20,16 @@ pub mod text;
 pub mod urgency;
 
 pub use calendar::{
-    CalendarDay, Day, Holidays, add_days, business_days_between, check_range, date_of, day_of,
-    in_range, is_business_day, observed_federal_holidays,
+    CalendarDay, Closed, Day, DayOff, DueNotes, FederalHoliday, Holidays, RuleDue, RuleError,
+    Source, add_days, check_range, date_of, day_of, federal_holidays, in_range, is_weekday,
+    observed_federal_holidays,
 };
 pub use change::{Applied, Batch, Change, Invalid, Put, Within};
 pub use city::City;
 pub use conflict::Conflict;
 pub use date_spec::{DateSpec, OffsetUnit, parse_date_spec};
 pub use docket::{DatedAfter, Docket, Problem};
-pub use due_rule::{DueFrom, DueRule, DueUnit};
+pub use due_rule::{DueFrom, DueInput, DueRule, DueUnit};
 pub use entry::{Closing, Extension, Reply, ReplyKind};
 pub use history::{History, Replayed};
 pub use letter::{Letter, effective_due_of};

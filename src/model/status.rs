@@ -163,7 +163,9 @@ pub fn status_of<M: Milestones>(milestones: M, as_of: M::Day, settings: &Setting
 }
 
 impl Letter {
-    /// The letter's status as of `as_of`, with the default settings.
+    /// The letter's status as of `as_of` under the default settings: for a
+    /// letter on its own. A letter of a docket follows the docket's
+    /// settings: [`Letter::status_with`]`(as_of, &docket.settings)`.
     pub fn status(&self, as_of: Date) -> Status {
         self.status_with(as_of, Settings::defaults())
     }

@@ -18,6 +18,13 @@ pub enum Action {
     /// Scroll the help overlay by this many lines (`isize::MIN`: to the
     /// top, `isize::MAX`: to the end).
     HelpScroll(isize),
+    /// Show or hide the office calendar's days off.
+    ToggleHolidays,
+    /// Scroll the days off by this many lines (`isize::MIN`: to the top,
+    /// `isize::MAX`: to the end).
+    HolidaysScroll(isize),
+    /// Show the days off of the year this many years on.
+    HolidaysYear(i32),
     /// Focus the next pane.
     NextPane,
     /// Focus the previous pane.

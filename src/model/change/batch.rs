@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Applied, Change, Invalid, Put, Records, log, plan};
-use crate::model::{City, Docket, Letter, Stamp};
+use crate::model::{City, Docket, Letter, Settings, Stamp};
 
 /// Many changes checked and applied one after the other exactly as
 /// [`Docket::apply`] checks and applies each, for an import of many records:
@@ -171,6 +171,17 @@ impl Records for Batch {
             .filter(|(at, l)| l.city == city && self.letters.get(&l.id) == Some(at))
             .map(|(_, l)| &**l)
             .collect()
+    }
+
+    fn letters_with_rules(&self) -> Vec<&Letter> {
+        (self.docket.letters.iter().enumerate())
+            .filter(|(at, l)| l.due_rule.is_some() && self.letters.get(&l.id) == Some(at))
+            .map(|(_, l)| &**l)
+            .collect()
+    }
+
+    fn settings(&self) -> &Settings {
+        &self.docket.settings
     }
 }
 

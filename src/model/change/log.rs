@@ -41,6 +41,8 @@ impl Sketch {
             Change::AddExtension(..) => (Sketch::ExtensionAdded, None),
             Change::Close(..) => (Sketch::Closed, None),
             Change::Reopen { .. } => (Sketch::Reopened, None),
+            // The settings are no record: nothing to log them on.
+            Change::Settings(_) => (Sketch::Edited, None),
             Change::EditReply(_, r) => (Sketch::EntryEdited(Entry::Reply), Some(r.id.clone())),
             Change::EditExtension(_, e) => {
                 (Sketch::EntryEdited(Entry::Extension), Some(e.id.clone()))

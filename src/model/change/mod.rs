@@ -14,13 +14,12 @@ use std::sync::Arc;
 mod batch;
 mod log;
 mod plan;
+mod settings;
 
 use self::plan::{new_letter_id, plan, replace_by_id};
 
 pub use self::batch::Batch;
-use super::{
-    City, Closing, Conflict, Date, Docket, Extension, Letter, Reply, Settings, Stamp,
-};
+use super::{City, Closing, Conflict, Date, Docket, Extension, Letter, Reply, Settings, Stamp};
 
 /// A change as a user asks for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +66,9 @@ pub enum Change {
         /// The date it is reopened.
         on: Date,
     },
+    /// Replace the docket's settings; the due dates rules give move with
+    /// the calendar.
+    Settings(Settings),
 }
 
 impl Change {
@@ -89,7 +91,8 @@ impl Change {
             | Change::RemoveLetter(_)
             | Change::RemoveReply(..)
             | Change::RemoveExtension(..)
-            | Change::RemoveClosing(..) => None,
+            | Change::RemoveClosing(..)
+            | Change::Settings(_) => None,
         }
     }
 }
@@ -245,6 +248,10 @@ trait Records {
     fn is_retired(&self, id: &str) -> bool;
     /// The letters concerning a city.
     fn letters_of(&self, city: &str) -> Vec<&Letter>;
+    /// The letters whose due date a rule gives.
+    fn letters_with_rules(&self) -> Vec<&Letter>;
+    /// The settings the rules are worked out under.
+    fn settings(&self) -> &Settings;
 }
 
 impl Records for Docket {
@@ -263,5 +270,14 @@ impl Records for Docket {
     fn letters_of(&self, city: &str) -> Vec<&Letter> {
         let letters = self.letters.iter().map(|l| &**l);
         letters.filter(|l| l.city == city).collect()
+    }
+
+    fn letters_with_rules(&self) -> Vec<&Letter> {
+        let letters = self.letters.iter().map(|l| &**l);
+        letters.filter(|l| l.due_rule.is_some()).collect()
+    }
+
+    fn settings(&self) -> &Settings {
+        &self.settings
     }
 }

@@ -2,9 +2,10 @@
 
 use std::sync::Arc;
 
+use super::settings::plan_settings;
 use super::{Change, Invalid, Put, Records, Within, invalid, required};
 use crate::model::docket::letter_date_problems;
-use crate::model::{City, Closing, Date, Extension, Letter, Reply};
+use crate::model::{City, Closing, Date, Extension, Letter, Reply, RuleError};
 
 /// What a change does: its description, the id it touches, its puts.
 pub(super) type Planned = (String, String, Vec<Put>);
@@ -96,6 +97,7 @@ pub(super) fn plan(r: &impl Records, change: Change) -> Result<Planned, Invalid>
             )
         }
         Change::Reopen { id, on } => plan_reopen(r, &id, on),
+        Change::Settings(settings) => plan_settings(r, settings),
     }
 }
 
@@ -350,6 +352,15 @@ fn checked_letter(
     }
     if let Some(problem) = letter_date_problems(&letter).into_iter().next() {
         return Err(problem);
+    }
+    if let Some(rule) = letter.due_rule {
+        let due = rule
+            .due_of(&letter, r.settings())
+            .map_err(|err| match err {
+                RuleError::NotReceived => invalid("received", err.to_string()),
+                RuleError::OutOfRange => invalid("due", err.to_string()),
+            })?;
+        letter.due = Some(due.due);
     }
     let id = letter.id.clone();
     Ok((

@@ -9,6 +9,7 @@
 
 mod conflicts;
 mod editing;
+mod holidays;
 mod query;
 mod saving;
 mod selection;
@@ -92,6 +93,9 @@ impl App {
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.shell.toggle_help(),
             Action::HelpScroll(by) => self.shell.scroll_help(by),
+            Action::ToggleHolidays => self.shell.toggle_holidays(),
+            Action::HolidaysScroll(by) => self.scroll_holidays(by),
+            Action::HolidaysYear(by) => self.shell.shift_holidays_year(by),
             Action::NextPane => self.selection.step_focus(1),
             Action::PrevPane => self.selection.step_focus(-1),
             Action::Down => self.move_by(1),

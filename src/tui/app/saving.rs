@@ -24,6 +24,7 @@ impl App {
             | Change::EditReply(..)
             | Change::EditExtension(..)
             | Change::EditClosing(..) => "edited",
+            Change::Settings(_) => "changed",
             Change::RemoveCity { .. }
             | Change::RemoveLetter(_)
             | Change::RemoveReply(..)

@@ -18,6 +18,9 @@ pub struct Shell {
     pub quit: bool,
     /// The help overlay's first line shown.
     pub help_scroll: usize,
+    /// The days off shown: their first line, and the year (the as-of
+    /// date's until moved).
+    pub holidays: HolidaysView,
     /// The terminal's height, once measured.
     pub height: Option<u16>,
 }
@@ -31,6 +34,7 @@ impl Shell {
             theme,
             quit: false,
             help_scroll: 0,
+            holidays: HolidaysView::default(),
             height: None,
         }
     }
@@ -47,6 +51,39 @@ impl Shell {
             Mode::Help => Mode::Normal,
             _ => Mode::Help,
         };
+    }
+}
+
+/// Where the days off screen is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HolidaysView {
+    /// The first line shown.
+    pub scroll: usize,
+    /// Years from the as-of date's.
+    pub years_on: i32,
+}
+
+impl Shell {
+    /// Shows or hides the days off, from the as-of date's year.
+    pub fn toggle_holidays(&mut self) {
+        self.holidays = HolidaysView::default();
+        self.mode = match self.mode {
+            Mode::Holidays => Mode::Normal,
+            _ => Mode::Holidays,
+        };
+    }
+
+    /// Scrolls the days off `by` lines, up to `lines` (the list's length).
+    pub fn scroll_holidays(&mut self, by: isize, lines: usize) {
+        let max = lines.saturating_sub(1);
+        let scroll = &mut self.holidays.scroll;
+        *scroll = (*scroll).min(max).saturating_add_signed(by).min(max);
+    }
+
+    /// Shows the days off of the year `by` years on, from its top.
+    pub fn shift_holidays_year(&mut self, by: i32) {
+        self.holidays.years_on = self.holidays.years_on.saturating_add(by);
+        self.holidays.scroll = 0;
     }
 }
 

@@ -5,6 +5,11 @@ use crate::model::{City, Closing, Date, Docket, Extension, Letter, Reply, ReplyK
 
 use FieldKind::{Date as DateField, Lines, Text};
 
+/// What a due rule counts from, as the letter form offers it.
+fn due_from_choice() -> FieldKind {
+    FieldKind::Choice(vec!["sent".to_owned(), "received".to_owned()])
+}
+
 impl Form {
     /// A form for a new city; its id follows the name until typed into.
     pub fn add_city() -> Self {
@@ -42,7 +47,9 @@ impl Form {
         let fields = vec![
             Field::new("city", "City", FieldKind::Choice(ids), &first),
             Field::new("sent", "Sent", DateField, &as_of.to_string()),
-            Field::new("due", "Due", DateField, ""),
+            Field::new("received", "Received", DateField, ""),
+            Field::new("due", "Due", FieldKind::Due, ""),
+            Field::new("due_from", "Counts from", due_from_choice(), "sent"),
             Field::new("from", "From", Text, ""),
             Field::new("to", "To", Text, ""),
             Field::new("subject", "Subject", Text, ""),
@@ -64,10 +71,17 @@ impl Form {
         if let Some(at) = ids.iter().position(|id| *id == letter.city) {
             ids.rotate_left(at);
         }
+        // A rule shows as typed (`+11bd`), so that it stays a rule.
+        let due = letter
+            .due_rule
+            .map_or_else(|| date(letter.due), |rule| rule.spec());
+        let from = letter.due_rule.map_or("sent", |rule| rule.from.as_str());
         let fields = vec![
             Field::new("city", "City", FieldKind::Choice(ids), &letter.city),
             Field::new("sent", "Sent", DateField, &letter.sent.to_string()),
-            Field::new("due", "Due", DateField, &date(letter.due)),
+            Field::new("received", "Received", DateField, &date(letter.received)),
+            Field::new("due", "Due", FieldKind::Due, &due),
+            Field::new("due_from", "Counts from", due_from_choice(), from),
             Field::new("from", "From", Text, &letter.from),
             Field::new("to", "To", Text, &letter.to),
             Field::new("subject", "Subject", Text, &letter.subject),

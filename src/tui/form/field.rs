@@ -2,7 +2,18 @@
 
 use tui_input::Input;
 
-use crate::model::{Date, parse_date_spec};
+use crate::model::{Date, DueInput, DueUnit, parse_date_spec};
+
+/// What a Due field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// No deadline.
+    None,
+    /// A date.
+    On(Date),
+    /// So many days or business days after the letter.
+    After(u32, DueUnit),
+}
 
 /// What a field holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +24,9 @@ pub enum FieldKind {
     Lines,
     /// A date: `YYYY-MM-DD`, `today`, `+7d`, `-1w`.
     Date,
+    /// A due date: a date (`YYYY-MM-DD`, `today`), or a rule counted from
+    /// the letter (`+15d`, `+2w`, `+11bd`).
+    Due,
     /// One of a list, cycled with ←/→ or Space.
     Choice(Vec<String>),
 }
@@ -57,6 +71,18 @@ impl Field {
     /// as-of date the screen shows, which is today unless replaying).
     pub fn date(&self, anchor: Date) -> Result<Date, String> {
         parse_date_spec(self.value(), anchor)
+    }
+
+    /// What a Due field holds: nothing, a date (`today` counts from
+    /// `anchor`), or a rule counted from the letter.
+    pub fn due(&self, anchor: Date) -> Result<Due, String> {
+        if self.value().is_empty() {
+            return Ok(Due::None);
+        }
+        match self.value().parse::<DueInput>()? {
+            DueInput::On(spec) => spec.resolve(anchor).map(Due::On),
+            DueInput::After { count, unit } => Ok(Due::After(count, unit)),
+        }
     }
 
     pub(super) fn optional(&self) -> Option<String> {

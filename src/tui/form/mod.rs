@@ -8,10 +8,12 @@ use tui_input::{Input, InputRequest};
 
 mod build;
 mod field;
+mod preview;
 mod submit;
 
 use FieldKind::Lines;
-pub use field::{Field, FieldKind};
+pub use field::{Due, Field, FieldKind};
+pub use preview::{PreviewLine, has_preview};
 pub use submit::FieldError;
 
 /// Which change a form makes.

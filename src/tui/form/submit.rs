@@ -1,7 +1,11 @@
 //! What a form finds at fault, and the change it asks for.
 
+use super::field::Due;
 use super::{Field, FieldKind, Form, FormKind};
-use crate::model::{Change, City, Closing, Date, Docket, Extension, Letter, Reply};
+use crate::model::{
+    Change, City, Closing, Date, Docket, DueFrom, DueRule, Extension, Letter, Reply, RuleError,
+    Settings,
+};
 
 use FieldKind::Date as DateField;
 
@@ -18,6 +22,10 @@ impl Form {
                 if empty && !OPTIONAL_DATES.contains(&field.key) {
                     errors.push((field.key, required_message(field)));
                 } else if !empty && let Err(e) = field.date(anchor) {
+                    errors.push((field.key, e));
+                }
+            } else if field.kind == FieldKind::Due {
+                if let Err(e) = field.due(anchor) {
                     errors.push((field.key, e));
                 }
             } else if empty && required.contains(&field.key) {
@@ -46,12 +54,12 @@ impl Form {
             FormKind::EditCity(id) => Change::EditCity(self.city(id.clone())),
             FormKind::AddLetter => {
                 let letter = Letter::new(self.text("city"), anchor);
-                Change::AddLetter(self.letter(letter, anchor)?)
+                Change::AddLetter(self.letter(letter, &docket.settings, anchor)?)
             }
             FormKind::EditLetter(id) => {
                 let letter = (docket.letter(id).cloned())
                     .ok_or(("subject", format!("letter {id} no longer exists")))?;
-                Change::EditLetter(self.letter(letter, anchor)?)
+                Change::EditLetter(self.letter(letter, &docket.settings, anchor)?)
             }
             FormKind::Reply(id) => Change::AddReply(
                 id.clone(),
@@ -130,12 +138,38 @@ impl Form {
     }
 
     /// `letter` with the form's fields put in.
-    fn letter(&self, mut letter: Letter, anchor: Date) -> Result<Letter, FieldError> {
+    fn letter(
+        &self,
+        mut letter: Letter,
+        settings: &Settings,
+        anchor: Date,
+    ) -> Result<Letter, FieldError> {
         if let Some(city) = self.field("city") {
             city.value().clone_into(&mut letter.city);
         }
         letter.sent = self.date("sent", anchor)?;
-        letter.due = self.optional_date("due", anchor)?;
+        if self.field("received").is_some() {
+            letter.received = self.optional_date("received", anchor)?;
+        }
+        if let Some(due) = self.field("due") {
+            match due.due(anchor).map_err(|e| ("due", e))? {
+                Due::None => (letter.due, letter.due_rule) = (None, None),
+                Due::On(date) => (letter.due, letter.due_rule) = (Some(date), None),
+                Due::After(count, unit) => {
+                    let from = self.due_from();
+                    let rule = DueRule { count, unit, from };
+                    letter.due_rule = Some(rule);
+                    // The date it gives, as the model will work it out.
+                    match rule.due_of(&letter, settings) {
+                        Ok(due) => letter.due = Some(due.due),
+                        Err(err @ RuleError::OutOfRange) => return Err(("due", err.to_string())),
+                        Err(err @ RuleError::NotReceived) => {
+                            return Err(("received", err.to_string()));
+                        }
+                    }
+                }
+            }
+        }
         letter.from = self.text("from");
         letter.to = self.text("to");
         letter.subject = self.text("subject");
@@ -155,6 +189,14 @@ impl Form {
             letter.owner = (!owner.is_empty()).then(|| owner.to_owned());
         }
         Ok(letter)
+    }
+
+    /// What the letter's due rule counts from, as the form's choice says.
+    pub(super) fn due_from(&self) -> DueFrom {
+        match self.field("due_from").map(Field::value) {
+            Some("received") => DueFrom::Received,
+            _ => DueFrom::Sent,
+        }
     }
 
     /// A text field's value, empty if the form has no such field.
@@ -188,7 +230,7 @@ impl Form {
 pub type FieldError = (&'static str, String);
 
 /// Date fields that may be left empty.
-const OPTIONAL_DATES: &[&str] = &["due"];
+const OPTIONAL_DATES: &[&str] = &["due", "received"];
 
 /// `subject is required`.
 fn required_message(field: &Field) -> String {

@@ -14,6 +14,8 @@ pub enum Mode {
     Filter,
     /// Reading the help overlay.
     Help,
+    /// Reading the office calendar's days off.
+    Holidays,
     /// Filling in a form.
     Form,
     /// Answering a yes/no question.
@@ -134,6 +136,11 @@ pub const NORMAL: &[Binding] = &[
     bind(&[ch('}')], Action::ShiftAsOf(7), "as of one week later"),
     bind(&[ch('t')], Action::AsOfToday, "as of today"),
     bind(
+        &[ch('H')],
+        Action::ToggleHolidays,
+        "holidays: the year's days off",
+    ),
+    bind(
         &[ch('a')],
         Action::Add,
         "add a city (in Cities) or a letter",
@@ -250,11 +257,50 @@ pub const HELP: &[Binding] = &[
     ),
 ];
 
+/// The keys while reading the days off, in the order help lists them.
+pub const HOLIDAYS: &[Binding] = &[
+    bind(
+        &[ch('j'), code(KeyCode::Down)],
+        Action::HolidaysScroll(1),
+        "scroll down",
+    ),
+    bind(
+        &[ch('k'), code(KeyCode::Up)],
+        Action::HolidaysScroll(-1),
+        "scroll up",
+    ),
+    bind(
+        &[ch('g'), code(KeyCode::Home)],
+        Action::HolidaysScroll(isize::MIN),
+        "top",
+    ),
+    bind(
+        &[ch('G'), code(KeyCode::End)],
+        Action::HolidaysScroll(isize::MAX),
+        "end",
+    ),
+    bind(
+        &[ch('['), code(KeyCode::Left)],
+        Action::HolidaysYear(-1),
+        "the year before",
+    ),
+    bind(
+        &[ch(']'), code(KeyCode::Right)],
+        Action::HolidaysYear(1),
+        "the year after",
+    ),
+    bind(
+        &[ch('H'), ch('q'), code(KeyCode::Esc), code(KeyCode::Enter)],
+        Action::ToggleHolidays,
+        "close the days off",
+    ),
+];
+
 /// How many lines a page of help is.
 const HELP_PAGE: isize = 10;
 
 /// The help's sections: a heading, then keys and what they do.
-pub fn help_sections() -> [(&'static str, Vec<(String, &'static str)>); 5] {
+pub fn help_sections() -> [(&'static str, Vec<(String, &'static str)>); 6] {
     let bound = |bindings: &[Binding]| -> Vec<(String, &'static str)> {
         (bindings.iter())
             .map(|b| {
@@ -270,6 +316,7 @@ pub fn help_sections() -> [(&'static str, Vec<(String, &'static str)>); 5] {
         ("Browsing", bound(NORMAL)),
         ("Typing a filter", listed(FILTER_HELP)),
         ("In the conflicts list (!)", bound(CONFLICTS)),
+        ("In the days off (H)", bound(HOLIDAYS)),
         ("In a form", listed(FORM_HELP)),
         ("In this help", bound(HELP)),
     ]
@@ -317,6 +364,10 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
             .find(|b| b.keys.iter().any(|k| k.matches(key)))
             .map(|b| b.action.clone()),
         Mode::Help => HELP
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.matches(key)))
+            .map(|b| b.action.clone()),
+        Mode::Holidays => HOLIDAYS
             .iter()
             .find(|b| b.keys.iter().any(|k| k.matches(key)))
             .map(|b| b.action.clone()),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{conflicts_on, countdown_words, fit, pane_block};
 use crate::model::text::with_weekday;
-use crate::model::{Date, Letter};
+use crate::model::{Date, Letter, Settings};
 use crate::tui::app::{App, Pane};
 use crate::tui::theme::Theme;
 
@@ -30,8 +30,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .docket()
         .city(&letter.city)
         .map_or("", |c| c.notes.as_str());
-    let (mut lines, mut selected) =
-        letter_lines(letter, app.as_of(), app.theme(), app.selected_entry());
+    let settings = &app.docket().settings;
+    let (mut lines, mut selected) = letter_lines(
+        letter,
+        (app.as_of(), settings),
+        app.theme(),
+        app.selected_entry(),
+    );
     let conflicts = conflicts_on(app, letter);
     if conflicts > 0 {
         let marker = super::conflicts::marker(conflicts);
@@ -80,11 +85,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// yet. Also the line of the `selected` entry of the thread, if shown.
 fn letter_lines<'a>(
     letter: &'a Letter,
-    as_of: Date,
+    (as_of, settings): (Date, &Settings),
     theme: &Theme,
     selected: Option<&str>,
 ) -> (Vec<Line<'a>>, Option<usize>) {
-    let mut lines = fact_lines(letter, as_of, theme);
+    let mut lines = fact_lines(letter, (as_of, settings), theme);
     if !letter.demands.is_empty() {
         lines.push(heading("Demands", theme.label));
         lines.extend(letter.demands.iter().map(|d| Line::raw(format!("- {d}"))));
@@ -100,8 +105,12 @@ fn letter_lines<'a>(
 }
 
 /// One labelled line a fact: parties, subject, program, dates, status, source.
-fn fact_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a>> {
-    let status = letter.status(as_of);
+fn fact_lines<'a>(
+    letter: &'a Letter,
+    (as_of, settings): (Date, &Settings),
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let status = letter.status_with(as_of, settings);
     let field = |label: &str, value: Span<'a>| {
         Line::from(vec![
             Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.label),
@@ -123,16 +132,10 @@ fn fact_lines<'a>(letter: &'a Letter, as_of: Date, theme: &Theme) -> Vec<Line<'a
         lines.push(field("History", Span::raw(summary)));
     }
     lines.push(field("Sent", Span::raw(with_weekday(letter.sent))));
-    if let Some(due) = letter.effective_due(as_of) {
-        let mut text = with_weekday(due);
-        if let Some(words) = countdown_words(letter, as_of).filter(|_| status.is_pending()) {
-            text = format!("{text} - {words}");
-        }
-        if letter.due.is_some_and(|original| original != due) {
-            text = format!("{text} (extended)");
-        }
-        lines.push(field("Due", Span::raw(text)));
+    if let Some(received) = letter.received {
+        lines.push(field("Received", Span::raw(with_weekday(received))));
     }
+    lines.extend(due_lines(letter, (as_of, settings), theme));
     lines.push(field(
         "Status",
         Span::styled(status.label(), theme.status(status)),
@@ -246,6 +249,49 @@ fn thread_lines<'a>(
         }
     }
     (lines, at)
+}
+
+/// The deadline in force with its countdown and the rule that gave it,
+/// then the roll-forward and the deadlines that fall on days off.
+fn due_lines<'a>(
+    letter: &Letter,
+    (as_of, settings): (Date, &Settings),
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let notes = letter.due_notes(as_of, settings);
+    let indent = || Span::raw(" ".repeat(LABEL_WIDTH));
+    let mut lines = Vec::new();
+    if let Some(due) = letter.effective_due(as_of) {
+        let extended = letter.due.filter(|&original| original != due);
+        let mut text = with_weekday(due);
+        if let (Some(rule), None) = (&notes.rule, extended) {
+            text = format!("{text}: {rule}");
+        }
+        let holidays = settings.calendar.holidays_around(as_of);
+        let pending = letter.status_with(as_of, settings).is_pending();
+        if let Some(words) = countdown_words(letter, as_of, &holidays).filter(|_| pending) {
+            text = format!("{text} - {words}");
+        }
+        if extended.is_some() {
+            text = format!("{text} (extended)");
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<LABEL_WIDTH$}", "Due"), theme.label),
+            Span::raw(text),
+        ]));
+        if let (Some(rule), Some(original)) = (&notes.rule, extended) {
+            let text = format!("first due {}: {rule}", with_weekday(original));
+            lines.push(Line::from(vec![indent(), Span::raw(text)]));
+        }
+    }
+    if let Some(rolled) = notes.rolled {
+        lines.push(Line::from(vec![indent(), Span::raw(rolled)]));
+    }
+    for closed in notes.closed {
+        let warning = Span::styled(format!("! {closed}"), theme.due_soon);
+        lines.push(Line::from(vec![indent(), warning]));
+    }
+    lines
 }
 
 fn heading(text: &str, style: Style) -> Line<'_> {

@@ -10,7 +10,7 @@ use super::fit;
 use crate::model::Date;
 use crate::model::text::with_weekday;
 use crate::tui::app::App;
-use crate::tui::form::{Field, FieldKind, Form};
+use crate::tui::form::{Due, Field, FieldKind, Form, has_preview};
 use crate::tui::theme::Theme;
 
 const LABEL_WIDTH: usize = 12;
@@ -42,6 +42,20 @@ pub fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form) {
             cursor = at.map(|(x, y)| (x + LABEL_WIDTH, y + first_row));
         }
         lines.extend(field_lines);
+        if has_preview(field) {
+            let preview = form.due_preview(&app.docket().settings, app.as_of());
+            for line in preview {
+                let style = if line.warning {
+                    theme.due_soon
+                } else {
+                    theme.dim
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(LABEL_WIDTH)),
+                    Span::styled(fit(&line.text, value_width), style),
+                ]));
+            }
+        }
     }
     lines.push(Line::raw(""));
     if let Some(error) = &form.error {
@@ -82,7 +96,9 @@ fn field_lines<'a>(
             (vec![row], None)
         }
         FieldKind::Lines => several_lines(field, focused, label, width),
-        FieldKind::Text | FieldKind::Date => one_line(field, label, width, anchor, theme),
+        FieldKind::Text | FieldKind::Date | FieldKind::Due => {
+            one_line(field, label, width, anchor, theme)
+        }
     };
     if let Some(error) = &field.error {
         for row in super::wrap_to(&format!("! {error}"), width as u16) {
@@ -182,9 +198,15 @@ fn one_line<'a>(
 ) -> (Vec<Line<'a>>, Option<(usize, usize)>) {
     let value = field.input.value();
     let hint = match (&field.kind, value.trim()) {
-        (FieldKind::Date, "") => String::new(),
+        (FieldKind::Date | FieldKind::Due, "") => String::new(),
         (FieldKind::Date, _) => match field.date(anchor) {
             Ok(date) => format!("  = {}", with_weekday(date)),
+            Err(_) => "  ?".to_owned(),
+        },
+        // A rule's date shows in the preview below the field.
+        (FieldKind::Due, _) => match field.due(anchor) {
+            Ok(Due::On(date)) => format!("  = {}", with_weekday(date)),
+            Ok(_) => String::new(),
             Err(_) => "  ?".to_owned(),
         },
         _ => String::new(),

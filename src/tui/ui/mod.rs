@@ -6,6 +6,7 @@ mod details;
 mod dialog;
 mod help;
 mod history;
+mod holidays;
 mod letters;
 mod status;
 mod timeline;
@@ -19,7 +20,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::app::{App, Pane, letter_of};
 use super::keymap::Mode;
 use crate::model::text::count;
-use crate::model::{Date, Letter, Status};
+use crate::model::{Date, Holidays, Letter, Status};
 
 /// Below this size the panes do not fit; a message says so instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -58,6 +59,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.mode() == Mode::Conflicts {
         conflicts::draw(frame, area, app);
+    }
+    if app.mode() == Mode::Holidays {
+        holidays::draw(frame, area, app);
     }
     if let Some(form) = app.form() {
         dialog::draw_form(frame, area, app, form);
@@ -167,9 +171,10 @@ pub fn countdown(status: Status, days_left: Option<i64>) -> String {
 
 /// The countdown in words: `8 days, 6 business days left`, `due today`,
 /// `overdue by 3 days (1 business day)`.
-pub fn countdown_words(letter: &Letter, as_of: Date) -> Option<String> {
+/// Business days are counted on the docket's calendar (`holidays`).
+pub fn countdown_words(letter: &Letter, as_of: Date, holidays: &Holidays) -> Option<String> {
     let days = letter.days_left(as_of)?;
-    let business = letter.business_days_left(as_of)?;
+    let business = letter.business_days_left(as_of, holidays)?;
     Some(match days {
         0 => "due today".to_owned(),
         d if d > 0 => format!(
