@@ -13,5 +13,7 @@ pub mod index;
 pub mod model;
 #[warn(missing_docs)]
 pub mod store;
+#[warn(missing_docs)]
+pub mod story;
 pub mod text_safety;
 pub mod tui;

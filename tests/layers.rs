@@ -15,16 +15,22 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("model/", &["model"]),
     ("index/", &["index", "model"]),
+    ("story/", &["story", "model"]),
     ("store/", &["store", "model"]),
     ("csv_layout.rs", &[]),
     ("text_safety.rs", &[]),
-    ("export/", &["export", "model", "index", "csv_layout"]),
+    (
+        "export/",
+        &["export", "model", "index", "story", "csv_layout"],
+    ),
     ("import/", &["import", "model", "csv_layout"]),
     ("clock.rs", &["model"]),
     ("error.rs", &["store"]),
     (
         "tui/",
-        &["tui", "model", "index", "store", "clock", "error", "export"],
+        &[
+            "tui", "model", "index", "story", "store", "clock", "error", "export",
+        ],
     ),
 ];
 

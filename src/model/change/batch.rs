@@ -150,6 +150,12 @@ impl Records for Batch {
             .map(|(_, l)| &**l)
             .collect()
     }
+
+    fn has_matter(&self, matter: &str) -> bool {
+        (self.docket.letters.iter().enumerate()).any(|(at, l)| {
+            l.matter.as_deref() == Some(matter) && self.letters.get(&l.id) == Some(&at)
+        })
+    }
 }
 
 /// Replaces, adds (at the end) or removes (leaving its slot, marked) the

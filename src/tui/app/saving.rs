@@ -18,7 +18,10 @@ impl App {
     /// Applies a change, records it for undo and asks for a save.
     pub(super) fn commit(&mut self, change: Change) -> Result<(), Invalid> {
         let verb = match &change {
-            Change::AddCity(_) | Change::AddLetter(_) | Change::AddReply(..) => "added",
+            Change::AddCity(_)
+            | Change::AddLetter(_)
+            | Change::AddLetters(_)
+            | Change::AddReply(..) => "added",
             Change::AddExtension(..) | Change::Close(..) | Change::Reopen { .. } => "recorded",
             Change::EditCity(_)
             | Change::EditLetter(_)
@@ -40,10 +43,19 @@ impl App {
                 letter.id.clone_from(&applied.id);
                 Change::AddLetter(letter)
             }
+            // ...and letters sent together, their ids and their matter.
+            Change::AddLetters(_) => Change::AddLetters(
+                (applied.undo.iter().rev())
+                    .filter_map(|put| match put {
+                        Put::Letter(id, None) => self.docket.letter(id).cloned(),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
             other => other,
         };
         let added_city = matches!(change, Change::AddCity(_));
-        let added_letter = matches!(change, Change::AddLetter(_));
+        let added_letter = matches!(change, Change::AddLetter(_) | Change::AddLetters(_));
         self.editing.history.record(&applied);
         self.editing.unsaved.push(Pending::Change(Box::new(change)));
         self.changed(applied.description.clone(), &applied.undo);
