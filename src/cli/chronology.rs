@@ -19,7 +19,7 @@ pub enum Format {
     Md,
     /// One row per event (cells that would start a formula begin with ')
     Csv,
-    /// {"as_of": ..., "events": [...]}
+    /// An object: the as-of date and the events
     Json,
 }
 

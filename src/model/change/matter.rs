@@ -23,10 +23,14 @@ pub(super) fn new_matter_id(records: &impl Records, subject: &str, sent: Date) -
     if !records.has_matter(&base) {
         return base;
     }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !records.has_matter(id))
-        .unwrap_or(base)
+    let mut n = 2;
+    loop {
+        let id = format!("{base}-{n}");
+        if !records.has_matter(&id) {
+            return id;
+        }
+        n += 1;
+    }
 }
 
 /// The records with the letters of a change planned so far, so that the

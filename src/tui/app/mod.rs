@@ -13,12 +13,14 @@ mod saving;
 mod selection;
 mod shared;
 mod shell;
+mod story;
 
 pub use editing::{Confirm, Editing, Effect, OnYes, Pending};
 pub use query::Query;
 pub use selection::{Pane, Selection, TimelineState, Zoom};
 pub use shared::SharedDocket;
 pub use shell::Shell;
+pub use story::{Screen, Shown, Story};
 
 use std::sync::Arc;
 
@@ -37,6 +39,7 @@ pub struct App {
     query: Query,
     editing: Editing,
     shell: Shell,
+    story: Story,
 }
 
 impl App {
@@ -49,6 +52,7 @@ impl App {
             query,
             editing: Editing::default(),
             shell: Shell::new(theme),
+            story: Story::default(),
         }
     }
 
@@ -74,6 +78,9 @@ impl App {
         if action.changes_docket() && self.refused_as_read_only() {
             return;
         }
+        if self.story_takes(&action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.shell.toggle_help(),
@@ -97,6 +104,8 @@ impl App {
             Action::ZoomOut => self.selection.zoom(false),
             Action::ShiftAsOf(days) => self.shift_as_of(days),
             Action::AsOfToday => self.set_as_of(self.query.today),
+            Action::ShowMatter => self.show_matter(),
+            Action::ShowChronology => self.show_chronology(),
             Action::Tick(today) => self.tick(today),
             Action::Resize(_, height) => self.shell.height = Some(height),
             Action::Add => self.add(),
@@ -176,6 +185,7 @@ impl App {
     /// selected city and letter where they still show.
     fn refresh(&mut self) {
         self.query.forget(&self.docket);
+        self.story.forget(&self.docket, self.query.as_of);
         self.update_view();
     }
 
@@ -198,6 +208,7 @@ impl App {
         self.selection.letter = letter;
         let rows = view.timeline.len();
         self.selection.timeline.row = self.selection.timeline.row.min(rows.saturating_sub(1));
+        self.story.follow(&self.docket, self.query.as_of);
     }
 
     /// Starts making the filter's search text in the background (for a big

@@ -112,6 +112,7 @@ impl App {
 
     fn changed(&mut self, what: String, puts: &[Put]) {
         self.query.changed(&self.docket, puts);
+        self.story.forget(&self.docket, self.query.as_of);
         self.update_view();
         self.shell.note(what.clone());
         self.editing.last_change = what;

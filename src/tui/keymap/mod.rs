@@ -126,6 +126,16 @@ pub const NORMAL: &[Binding] = &[
     bind(&[ch('}')], Action::ShiftAsOf(7), "as of one week later"),
     bind(&[ch('t')], Action::AsOfToday, "as of today"),
     bind(
+        &[ch('m')],
+        Action::ShowMatter,
+        "the letter's matter, by city",
+    ),
+    bind(
+        &[ch('C')],
+        Action::ShowChronology,
+        "chronology of every event",
+    ),
+    bind(
         &[ch('a')],
         Action::Add,
         "add a city (in Cities) or a letter",
