@@ -212,3 +212,65 @@ fn a_change_rebuilds_the_chronology() {
         "and its undo takes it away"
     );
 }
+
+/// Types `text` into the form field with this key.
+fn fill(app: &mut App, key: &str, text: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    while app.form().unwrap().fields[app.form().unwrap().focus].key != key {
+        app.update(Action::FormNext);
+    }
+    for c in text.chars() {
+        app.update(Action::FormInput(KeyEvent::from(KeyCode::Char(c))));
+    }
+}
+
+#[test]
+fn the_letter_form_sends_to_several_cities_in_one_matter_and_one_undo() {
+    let mut app = app_at("2017-09-01");
+    let letters = app.docket().letters.len();
+    apply(&mut app, &[Action::Open, Action::Add]);
+    fill(&mut app, "from", "U.S. Department of Justice");
+    fill(&mut app, "to", "Police Department");
+    fill(
+        &mut app,
+        "subject",
+        "Sanctuary jurisdictions: grant conditions",
+    );
+    fill(&mut app, "also", "nowhere");
+    apply(&mut app, &[Action::FormSubmit]);
+    let form = app.form().expect("an unknown city keeps the form open");
+    let also = form.field("also").unwrap();
+    assert_eq!(also.error.as_deref(), Some("no city with id \"nowhere\""));
+
+    let mut app = app_at("2017-09-01");
+    apply(&mut app, &[Action::Open, Action::Add]);
+    fill(&mut app, "from", "U.S. Department of Justice");
+    fill(&mut app, "to", "Police Department");
+    fill(
+        &mut app,
+        "subject",
+        "Sanctuary jurisdictions: grant conditions",
+    );
+    fill(&mut app, "also", "baltimore, stockton");
+    apply(&mut app, &[Action::FormSubmit]);
+    assert!(app.form().is_none(), "{:?}", app.form().map(|f| &f.error));
+    let added: Vec<_> = (app.docket().letters.iter())
+        .filter(|l| l.sent == d("2017-09-01"))
+        .collect();
+    assert_eq!(added.len(), 3);
+    assert!(
+        (added.iter())
+            .all(|l| l.matter.as_deref()
+                == Some("sanctuary-jurisdictions-grant-conditions-2017-09-01")),
+        "{added:?}"
+    );
+    assert_eq!(app.docket().letters.len(), letters + 3);
+    apply(&mut app, &[Action::Undo]);
+    assert_eq!(
+        app.docket().letters.len(),
+        letters,
+        "one undo takes all three back"
+    );
+    apply(&mut app, &[Action::Redo]);
+    assert_eq!(app.docket().letters.len(), letters + 3);
+}

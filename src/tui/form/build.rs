@@ -51,6 +51,8 @@ impl Form {
             Field::new("summary", "Summary", Lines, ""),
             Field::new("source", "Source", Text, ""),
             Field::new("tags", "Tags", Text, ""),
+            Field::new("also", "Also to", Text, ""),
+            Field::new("matter", "Matter", Text, ""),
         ];
         Self::new(FormKind::AddLetter, "New letter".to_owned(), fields)
     }
@@ -85,6 +87,12 @@ impl Form {
                 letter.source.as_deref().unwrap_or(""),
             ),
             Field::new("tags", "Tags", Text, &letter.tags.join(", ")),
+            Field::new(
+                "matter",
+                "Matter",
+                Text,
+                letter.matter.as_deref().unwrap_or(""),
+            ),
         ];
         let title = format!("Edit letter {}", letter.id);
         Self::new(FormKind::EditLetter(letter.id.clone()), title, fields)
