@@ -24,7 +24,7 @@ fn story() -> Docket {
 /// The events shown as of a date: `(date, letter, kind)`.
 fn shown(docket: &Docket, as_of: &str) -> Vec<(String, String, &'static str)> {
     let chronology = Chronology::new(docket);
-    (chronology.shown(docket, d(as_of)).into_iter())
+    (chronology.shown(d(as_of)).events())
         .map(|at| chronology.events()[at])
         .map(|e| {
             let letter = &docket.letters[e.letter as usize].id;

@@ -102,18 +102,18 @@ fn the_chronology_follows_the_as_of_date() {
     apply(&mut app, &[Action::ShowChronology]);
     let (_, shown, selected) = app.chronology().unwrap();
     // Four letters sent, one acknowledgement; four deadlines ahead.
-    assert_eq!((shown.past, shown.events.len(), selected), (5, 9, 4));
+    assert_eq!((shown.past, shown.len(), selected), (5, 9, 4));
     apply(&mut app, &[Action::ShiftAsOf(8)]);
     let (chronology, shown, selected) = app.chronology().unwrap();
     assert_eq!(shown.as_of, d("2017-08-18"));
-    let event = &chronology.events()[shown.events[selected]];
+    let event = &chronology.events()[shown.event(selected).unwrap()];
     assert_eq!(
         event.on,
         d("2017-08-18"),
         "the selection is on the as-of date"
     );
     assert_eq!(
-        shown.events.len() - shown.past,
+        shown.ahead.len(),
         1,
         "Stockton's new deadline is ahead"
     );

@@ -34,7 +34,7 @@ pub fn lines<'a>(
     narrowed: &Narrowed,
 ) -> Vec<EventLine<'a>> {
     let events = chronology.events();
-    (chronology.shown(docket, as_of).into_iter())
+    (chronology.shown(as_of).events())
         .map(|at| &events[at])
         .filter(|e| narrowed.from.is_none_or(|from| e.on >= from))
         .filter(|e| narrowed.to.is_none_or(|to| e.on <= to))

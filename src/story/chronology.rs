@@ -1,7 +1,7 @@
 //! Every dated event across the docket in date order: letters sent and
 //! received, replies, extensions, deadline days, closings and reopenings.
 
-use super::deadline::{deadline_state, deadlines};
+use super::deadline::deadline_state;
 use crate::model::text::with_weekday;
 use crate::model::{Date, Docket, Letter};
 
@@ -21,8 +21,15 @@ pub enum What {
     /// The letter was reopened: `closings[i]` ended.
     Reopened(u32),
     /// A day the letter was due (last of its day: what had become of it
-    /// is told as of the end of the day).
-    Deadline,
+    /// is told as of the end of the day). It was the deadline in force as
+    /// of the dates from `from` up to, not including, `until`.
+    Deadline {
+        /// The first day it was in force: the day sent, or the day the
+        /// extension that set it was granted.
+        from: Date,
+        /// The day the next extension moved it, if one did.
+        until: Option<Date>,
+    },
 }
 
 impl What {
@@ -36,8 +43,14 @@ impl What {
             What::Extension(_) => "extension",
             What::Closed(_) => "closed",
             What::Reopened(_) => "reopened",
-            What::Deadline => "deadline",
+            What::Deadline { .. } => "deadline",
         }
+    }
+
+    /// Whether it is a deadline day.
+    #[must_use]
+    pub fn is_deadline(self) -> bool {
+        matches!(self, What::Deadline { .. })
     }
 }
 
@@ -52,6 +65,20 @@ pub struct Event {
     pub what: What,
 }
 
+impl Event {
+    /// Whether, as of `as_of`, it is a deadline ahead: after the date and
+    /// the deadline in force then.
+    #[must_use]
+    pub fn is_ahead(&self, as_of: Date) -> bool {
+        match self.what {
+            What::Deadline { from, until } => {
+                self.on > as_of && from <= as_of && until.is_none_or(|until| as_of < until)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Every event of a docket, whatever its date, in date order (then by
 /// letter id, then sending, receipt, replies, extensions, closings,
 /// reopenings, deadline). Built once per docket; read as of any date.
@@ -61,18 +88,19 @@ pub struct Chronology {
 }
 
 impl Chronology {
-    /// The events of `docket`.
+    /// The events of `docket`: each letter's in the order of [`What`],
+    /// letter after letter (in id order), then sorted by day alone, stably.
     #[must_use]
     pub fn new(docket: &Docket) -> Self {
-        let mut events = Vec::with_capacity(docket.letters.len() * 3);
+        let mut events = Vec::with_capacity(docket.letters.len() * 4);
+        let mut buffers = Buffers::default();
         for (at, letter) in docket.letters.iter().enumerate() {
             let Ok(index) = u32::try_from(at) else { break };
-            push_events(&mut events, index, letter);
+            push_events(&mut events, &mut buffers, index, letter);
         }
-        // Letters are in id order and each pushes in kind order: the sort
-        // on (day, letter, what) needs no string comparison.
-        events.sort_unstable_by_key(|e| (e.on, e.letter, e.what));
-        Chronology { events }
+        Chronology {
+            events: sorted_by_day(events),
+        }
     }
 
     /// Every event, in order.
@@ -87,23 +115,121 @@ impl Chronology {
         self.events.partition_point(|e| e.on <= as_of)
     }
 
-    /// The events shown as of `as_of`, as indices into [`Self::events`]:
-    /// those dated on or before it, then the deadlines after it that are
-    /// in force as of it (what is dated later does not exist yet).
+    /// The deadlines ahead as of `as_of`, in order (indices into
+    /// [`Self::events`]): after it, and in force then (what is dated later
+    /// does not exist yet).
     #[must_use]
-    pub fn shown(&self, docket: &Docket, as_of: Date) -> Vec<usize> {
+    pub fn ahead(&self, as_of: Date) -> Vec<usize> {
         let past = self.past(as_of);
-        let upcoming = (past..self.events.len()).filter(|&at| {
-            let event = &self.events[at];
-            event.what == What::Deadline
-                && (docket.letters.get(event.letter as usize))
-                    .is_some_and(|l| l.is_sent(as_of) && l.effective_due(as_of) == Some(event.on))
-        });
-        (0..past).chain(upcoming).collect()
+        (past..self.events.len())
+            .filter(|&at| self.events[at].is_ahead(as_of))
+            .collect()
+    }
+
+    /// The events shown as of `as_of`: those dated on or before it, then
+    /// the deadlines ahead.
+    #[must_use]
+    pub fn shown(&self, as_of: Date) -> Shown {
+        Shown {
+            as_of,
+            past: self.past(as_of),
+            ahead: self.ahead(as_of),
+        }
     }
 }
 
-fn push_events(events: &mut Vec<Event>, letter: u32, l: &Letter) {
+/// The events shown as of one date: the first `past` events, then the
+/// deadlines `ahead`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// The date.
+    pub as_of: Date,
+    /// How many events are dated on or before it: the first of
+    /// [`Chronology::events`].
+    pub past: usize,
+    /// The deadlines ahead (indices into [`Chronology::events`]).
+    pub ahead: Vec<usize>,
+}
+
+impl Shown {
+    /// How many events show.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.past + self.ahead.len()
+    }
+
+    /// Whether none does.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The index into [`Chronology::events`] of the `at`-th event shown.
+    #[must_use]
+    pub fn event(&self, at: usize) -> Option<usize> {
+        if at < self.past {
+            Some(at)
+        } else {
+            self.ahead.get(at - self.past).copied()
+        }
+    }
+
+    /// Every event shown, in order (indices into [`Chronology::events`]).
+    pub fn events(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.past).chain(self.ahead.iter().copied())
+    }
+}
+
+/// A stable sort on the day alone, by counting when the days span no more
+/// than a few times as many days as there are events.
+fn sorted_by_day(events: Vec<Event>) -> Vec<Event> {
+    use chrono::Datelike;
+    let day = |e: &Event| i64::from(e.on.num_days_from_ce());
+    let (Some(first), Some(last)) = (events.iter().map(day).min(), events.iter().map(day).max())
+    else {
+        return events;
+    };
+    let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
+    if span > events.len().saturating_mul(4).saturating_add(4096) {
+        let mut events = events;
+        events.sort_by_key(|e| e.on);
+        return events;
+    }
+    let slot = |e: &Event| usize::try_from(day(e) - first).unwrap_or(0);
+    let mut start = vec![0usize; span + 1];
+    for event in &events {
+        start[slot(event) + 1] += 1;
+    }
+    for i in 0..span {
+        start[i + 1] += start[i];
+    }
+    let mut sorted = events.clone();
+    for event in events {
+        let at = &mut start[slot(&event)];
+        sorted[*at] = event;
+        *at += 1;
+    }
+    sorted
+}
+
+/// Room reused from letter to letter, so that building allocates once.
+#[derive(Default)]
+struct Buffers {
+    /// Each deadline in force and the day it came into force.
+    deadlines: Vec<(Date, Date)>,
+    /// The extensions' (granted, new due), by date granted.
+    extensions: Vec<(Date, Date)>,
+    /// Each deadline day with the days it was in force.
+    days: Vec<(Date, Date, Option<Date>)>,
+}
+
+/// Pushes a letter's events in the order of [`What`].
+fn push_events(events: &mut Vec<Event>, buffers: &mut Buffers, letter: u32, l: &Letter) {
+    let Buffers {
+        deadlines,
+        extensions,
+        days,
+    } = buffers;
     let mut push = |on: Date, what: What| events.push(Event { on, letter, what });
     push(l.sent, What::Sent);
     if let Some(received) = l.received {
@@ -117,12 +243,38 @@ fn push_events(events: &mut Vec<Event>, letter: u32, l: &Letter) {
     }
     for (i, closing) in (0u32..).zip(&l.closings) {
         push(closing.on, What::Closed(i));
+    }
+    for (i, closing) in (0u32..).zip(&l.closings) {
         if let Some(on) = closing.reopened_on {
             push(on, What::Reopened(i));
         }
     }
-    for day in deadlines(l) {
-        push(day, What::Deadline);
+    // The deadlines in force one after the other: the letter's own from
+    // the day sent, then each extension's from the day granted (of two
+    // granted the same day, the later listed).
+    deadlines.clear();
+    deadlines.extend(l.due.map(|due| (l.sent, due)));
+    extensions.clear();
+    extensions.extend(l.extensions.iter().map(|e| (e.granted_on, e.new_due)));
+    extensions.sort_by_key(|&(granted, _)| granted);
+    for &(granted, due) in extensions.iter() {
+        if deadlines.last().is_some_and(|&(from, _)| from == granted) {
+            deadlines.pop();
+        }
+        deadlines.push((granted, due));
+    }
+    days.clear();
+    for (i, &(from, due)) in deadlines.iter().enumerate() {
+        let until = deadlines.get(i + 1).map(|&(next, _)| next);
+        match days.iter_mut().find(|(day, _, _)| *day == due) {
+            // The same day set again: in force from the first time.
+            Some(same) => same.2 = until,
+            None => days.push((due, from, until)),
+        }
+    }
+    days.sort_by_key(|&(day, _, _)| day);
+    for &(day, from, until) in days.iter() {
+        push(day, What::Deadline { from, until });
     }
 }
 
@@ -197,7 +349,7 @@ impl Event {
                 let text = format!("reopened after its closing of {}", with_weekday(closing.on));
                 ("", text, None)
             }
-            What::Deadline => {
+            What::Deadline { .. } => {
                 let state = deadline_state(letter, self.on, as_of);
                 (state.word(), state.phrase(), None)
             }

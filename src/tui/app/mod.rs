@@ -20,7 +20,7 @@ pub use query::Query;
 pub use selection::{Pane, Selection, TimelineState, Zoom};
 pub use shared::SharedDocket;
 pub use shell::Shell;
-pub use story::{Screen, Shown, Story};
+pub use story::{Screen, Story};
 
 use std::sync::Arc;
 
@@ -216,6 +216,13 @@ impl App {
     /// interface asks once the first frame is on screen.
     pub fn prepare_search(&mut self) {
         self.query.prepare_search(self.docket.snapshot());
+    }
+
+    /// Starts building the chronology's events in the background, so that
+    /// `C` finds them ready on a big docket: asked once the first frame is
+    /// on screen.
+    pub fn prepare_chronology(&mut self) {
+        self.story.prepare(self.docket.snapshot());
     }
 }
 

@@ -5,10 +5,11 @@
 //! frame.
 
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use super::{App, Pane};
 use crate::model::{Date, Docket};
-use crate::story::{Chronology, matter_letters};
+use crate::story::{Chronology, Shown, matter_letters};
 use crate::tui::action::Action;
 
 /// What fills the screen above the status line.
@@ -23,24 +24,15 @@ pub enum Screen {
     Chronology,
 }
 
-/// The events shown as of one date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shown {
-    /// The date.
-    pub as_of: Date,
-    /// Indices into the chronology's events: those dated by then, then the
-    /// deadlines ahead.
-    pub events: Vec<usize>,
-    /// How many of them are dated on or before the date (they come first).
-    pub past: usize,
-}
-
 /// The story screens' state.
 #[derive(Debug, Default)]
 pub struct Story {
     /// What fills the screen.
     pub screen: Screen,
     chronology: Option<Arc<Chronology>>,
+    /// The events being built in the background, for the docket as the
+    /// first frame showed it.
+    pending: Option<JoinHandle<Chronology>>,
     shown: Option<Shown>,
     /// The selected event, among those shown.
     pub event: usize,
@@ -55,6 +47,8 @@ impl Story {
     /// matter's letters looked up again.
     pub fn forget(&mut self, docket: &Docket, as_of: Date) {
         self.chronology = None;
+        // Built for the docket before the change: let it finish unread.
+        self.pending = None;
         self.shown = None;
         if let Some((id, letters)) = &mut self.matter {
             *letters = matter_letters(docket, id);
@@ -71,15 +65,26 @@ impl Story {
         {
             return;
         }
-        let chronology = (self.chronology).get_or_insert_with(|| Arc::new(Chronology::new(docket)));
-        let events = chronology.shown(docket, as_of);
-        let past = chronology.past(as_of);
-        self.event = past.saturating_sub(1);
-        self.shown = Some(Shown {
-            as_of,
-            events,
-            past,
+        let pending = self.pending.take();
+        let chronology = (self.chronology).get_or_insert_with(|| {
+            let built = pending.and_then(|work| work.join().ok());
+            Arc::new(built.unwrap_or_else(|| Chronology::new(docket)))
         });
+        let shown = chronology.shown(as_of);
+        self.event = shown.past.saturating_sub(1);
+        self.shown = Some(shown);
+    }
+
+    /// Starts building the events in the background (once the first frame
+    /// is on screen), so that `C` finds them ready on a big docket.
+    pub fn prepare(&mut self, docket: Arc<Docket>) {
+        if self.chronology.is_some() || self.pending.is_some() {
+            return;
+        }
+        let work = std::thread::Builder::new()
+            .name("docket-chronology".to_owned())
+            .spawn(move || Chronology::new(&docket));
+        self.pending = work.ok();
     }
 
     /// Moves the selection `by` rows in the screen shown.
@@ -87,10 +92,7 @@ impl Story {
         let (at, len) = match self.screen {
             Screen::Main => return,
             Screen::Matter => (&mut self.row, self.matter.as_ref().map_or(0, |m| m.1.len())),
-            Screen::Chronology => (
-                &mut self.event,
-                self.shown.as_ref().map_or(0, |s| s.events.len()),
-            ),
+            Screen::Chronology => (&mut self.event, self.shown.as_ref().map_or(0, Shown::len)),
         };
         *at = at.saturating_add_signed(by).min(len.saturating_sub(1));
     }
@@ -102,7 +104,7 @@ impl Story {
             Screen::Matter => self.matter.as_ref()?.1.get(self.row).copied(),
             Screen::Chronology => {
                 let (chronology, shown) = (self.chronology.as_ref()?, self.shown.as_ref()?);
-                let at = *shown.events.get(self.event)?;
+                let at = shown.event(self.event)?;
                 Some(chronology.events().get(at)?.letter as usize)
             }
         }

@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some((chronology, shown, selected)) = app.chronology() else {
         return;
     };
-    let ahead = shown.events.len() - shown.past;
+    let ahead = shown.ahead.len();
     let title = format!(
         " Chronology · {} to {} · {} ahead ",
         count(shown.past as i64, "event"),
@@ -33,13 +33,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (width, height) = (inner.width as usize, inner.height as usize);
-    if shown.events.is_empty() {
+    if shown.is_empty() {
         let text = format!("nothing has happened as of {}", with_weekday(shown.as_of));
         frame.render_widget(Paragraph::new(fit(&text, width)), inner);
         return;
     }
     // Rows: the events dated by the as-of date, the marker, the ones ahead.
-    let rows = shown.events.len() + 1;
+    let rows = shown.len() + 1;
     let row_of = |event: usize| if event < shown.past { event } else { event + 1 };
     let first = scroll_offset(row_of(selected), height).min(rows.saturating_sub(height));
     let city_width = if width >= 100 { 16 } else { 13 };
@@ -57,7 +57,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             continue;
         }
         let at = if row < shown.past { row } else { row - 1 };
-        let event = &chronology.events()[shown.events[at]];
+        let Some(event) = shown.event(at).and_then(|i| chronology.events().get(i)) else {
+            continue;
+        };
         let Some(line) = event.line(docket, shown.as_of) else {
             continue;
         };
@@ -69,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         previous_day = Some(event.on);
         let style = if line.upcoming {
             theme.dim
-        } else if event.what == crate::story::What::Deadline {
+        } else if event.what.is_deadline() {
             theme.label
         } else {
             Style::new()
