@@ -262,6 +262,30 @@ fn add_letter_to_several_cities_is_one_matter() {
     );
 }
 
+#[test]
+fn edit_letter_moves_a_letter_into_or_out_of_a_matter() {
+    let (_dir, file) = sample_file();
+    let letter = "baltimore-2017-08-03";
+    ok(&docket(
+        &file,
+        &["edit", "letter", letter, "--matter", "baltimore-alone"],
+    ));
+    assert_eq!(
+        load(&file).letter(letter).unwrap().matter.as_deref(),
+        Some("baltimore-alone")
+    );
+    ok(&docket(&file, &["edit", "letter", letter, "--matter", ""]));
+    assert_eq!(load(&file).letter(letter).unwrap().matter, None);
+    let out = docket(&file, &["edit", "letter", letter, "--matter", "Bad Id"]);
+    assert!(
+        stderr(&out).contains("--matter: a matter id must be"),
+        "{}",
+        stderr(&out)
+    );
+    let list = ok(&docket(&file, &["--as-of", "2017-08-10", "matter"]));
+    assert!(list.contains("psp-2017-08-03  3"), "{list}");
+}
+
 fn stdout_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

@@ -112,11 +112,7 @@ fn the_chronology_follows_the_as_of_date() {
         d("2017-08-18"),
         "the selection is on the as-of date"
     );
-    assert_eq!(
-        shown.ahead.len(),
-        1,
-        "Stockton's new deadline is ahead"
-    );
+    assert_eq!(shown.ahead.len(), 1, "Stockton's new deadline is ahead");
 }
 
 #[test]

@@ -66,6 +66,9 @@ pub struct EditLetter {
     /// A tag; repeat for several (they replace the letter's tags)
     #[arg(long = "tag", value_name = "TAG")]
     tags: Vec<String>,
+    /// Put the letter in this matter; an empty one takes it out
+    #[arg(long, value_name = "ID")]
+    matter: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +175,9 @@ impl EditCommand {
                 }
                 if !l.tags.is_empty() {
                     letter.tags = l.tags;
+                }
+                if let Some(matter) = l.matter {
+                    letter.matter = optional(matter);
                 }
                 (Change::EditLetter(letter), l.id)
             }

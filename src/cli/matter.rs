@@ -158,7 +158,8 @@ fn grid_table(id: &str, rows: &[MatterRow], as_of: Date) -> String {
         }))
         .collect();
     format!(
-        "Matter {id} as of {}: {}\n\n{}",
+        "Matter {} as of {}: {}\n\n{}",
+        crate::text_safety::visible_line(id),
         crate::model::text::with_weekday(as_of),
         count(rows.len() as i64, "letter"),
         table::render(&table_rows)

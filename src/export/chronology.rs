@@ -9,7 +9,7 @@ use super::text::{code, md};
 use crate::csv_layout::guard;
 use crate::model::text::with_weekday;
 use crate::model::{Date, Docket};
-use crate::story::{Chronology, EventLine};
+use crate::story::{Chronology, CityNames, EventLine};
 
 /// Which events a chronology keeps.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,13 +34,20 @@ pub fn lines<'a>(
     narrowed: &Narrowed,
 ) -> Vec<EventLine<'a>> {
     let events = chronology.events();
+    let names = CityNames::new(docket);
+    let kept = |e: &&crate::story::Event| {
+        let Some(letter) = docket.letters.get(e.letter as usize) else {
+            return false;
+        };
+        narrowed.from.is_none_or(|from| e.on >= from)
+            && narrowed.to.is_none_or(|to| e.on <= to)
+            && (narrowed.city.as_ref()).is_none_or(|c| *c == letter.city)
+            && (narrowed.matter.as_ref()).is_none_or(|m| letter.matter.as_ref() == Some(m))
+    };
     (chronology.shown(as_of).events())
         .map(|at| &events[at])
-        .filter(|e| narrowed.from.is_none_or(|from| e.on >= from))
-        .filter(|e| narrowed.to.is_none_or(|to| e.on <= to))
-        .filter_map(|e| e.line(docket, as_of))
-        .filter(|l| (narrowed.city.as_ref()).is_none_or(|c| *c == l.letter.city))
-        .filter(|l| (narrowed.matter.as_ref()).is_none_or(|m| l.letter.matter.as_ref() == Some(m)))
+        .filter(kept)
+        .filter_map(|e| e.line(docket, &names, as_of))
         .collect()
 }
 

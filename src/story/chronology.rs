@@ -304,7 +304,12 @@ impl Event {
     /// The event in words as of `as_of`; `None` if its letter or entry
     /// is not in `docket` (a chronology of another docket).
     #[must_use]
-    pub fn line<'a>(&self, docket: &'a Docket, as_of: Date) -> Option<EventLine<'a>> {
+    pub fn line<'a>(
+        &self,
+        docket: &'a Docket,
+        names: &CityNames<'a>,
+        as_of: Date,
+    ) -> Option<EventLine<'a>> {
         let letter: &Letter = docket.letters.get(self.letter as usize)?;
         let at = |i: u32| i as usize;
         let (state, text, source): (&'static str, String, Option<&str>) = match self.what {
@@ -357,13 +362,33 @@ impl Event {
         Some(EventLine {
             on: self.on,
             letter,
-            city: docket.city_name(&letter.city),
+            city: names.get(&letter.city),
             kind: self.what.kind(),
             state,
             text,
             source,
             upcoming: self.on > as_of,
         })
+    }
+}
+
+/// The display name of each city id, looked up once for many events.
+#[derive(Debug, Clone, Default)]
+pub struct CityNames<'a>(std::collections::HashMap<&'a str, &'a str>);
+
+impl<'a> CityNames<'a> {
+    /// The names of `docket`'s cities (the first city with an id wins, as
+    /// in [`Docket::city_name`]).
+    #[must_use]
+    pub fn new(docket: &'a Docket) -> Self {
+        let names = docket.cities.iter().rev();
+        CityNames(names.map(|c| (c.id.as_str(), c.name.as_str())).collect())
+    }
+
+    /// The name of the city with this id, else the id itself.
+    #[must_use]
+    pub fn get(&self, id: &'a str) -> &'a str {
+        self.0.get(id).copied().unwrap_or(id)
     }
 }
 

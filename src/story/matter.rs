@@ -8,15 +8,17 @@ use crate::model::{Closing, Date, Docket, Extension, Letter, Reply, Status};
 /// Every matter of the docket, by id, with its letters (indices into
 /// `Docket::letters`, by city name then id).
 #[must_use]
-pub fn matters(docket: &Docket) -> BTreeMap<&str, Vec<usize>> {
+pub fn matters<'a>(docket: &'a Docket) -> BTreeMap<&'a str, Vec<usize>> {
     let mut matters: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (at, letter) in docket.letters.iter().enumerate() {
         if let Some(matter) = letter.matter.as_deref() {
             matters.entry(matter).or_default().push(at);
         }
     }
+    let names = super::CityNames::new(docket);
+    let name = |id: &'a str| names.get(id);
     for letters in matters.values_mut() {
-        sort_by_city(docket, letters);
+        sort_by_city(docket, letters, name);
     }
     matters
 }
@@ -29,14 +31,15 @@ pub fn matter_letters(docket: &Docket, matter: &str) -> Vec<usize> {
         .filter(|(_, l)| l.matter.as_deref() == Some(matter))
         .map(|(at, _)| at)
         .collect();
-    sort_by_city(docket, &mut letters);
+    sort_by_city(docket, &mut letters, |id| docket.city_name(id));
     letters
 }
 
-fn sort_by_city(docket: &Docket, letters: &mut [usize]) {
-    letters.sort_by(|&a, &b| {
-        let (a, b) = (&docket.letters[a], &docket.letters[b]);
-        (docket.city_name(&a.city), &a.id).cmp(&(docket.city_name(&b.city), &b.id))
+/// Sorts letters by their city's name (`name` of a city id), then id.
+fn sort_by_city<'a>(docket: &'a Docket, letters: &mut [usize], name: impl Fn(&'a str) -> &'a str) {
+    letters.sort_by_cached_key(|&at| {
+        let letter = &docket.letters[at];
+        (name(&letter.city), letter.id.as_str())
     });
 }
 

@@ -10,6 +10,6 @@ mod chronology;
 mod deadline;
 mod matter;
 
-pub use chronology::{Chronology, Event, EventLine, Shown, What};
+pub use chronology::{Chronology, CityNames, Event, EventLine, Shown, What};
 pub use deadline::{DeadlineState, deadline_state, deadlines, due_on};
 pub use matter::{MatterRow, matter_letters, matter_row, matters, status_counts};

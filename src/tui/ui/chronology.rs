@@ -44,6 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let first = scroll_offset(row_of(selected), height).min(rows.saturating_sub(height));
     let city_width = if width >= 100 { 16 } else { 13 };
     let docket = app.docket();
+    let names = crate::story::CityNames::new(docket);
     let mut previous_day = None;
     let mut lines: Vec<Line> = Vec::with_capacity(height);
     for row in first..rows.min(first + height) {
@@ -60,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let Some(event) = shown.event(at).and_then(|i| chronology.events().get(i)) else {
             continue;
         };
-        let Some(line) = event.line(docket, shown.as_of) else {
+        let Some(line) = event.line(docket, &names, shown.as_of) else {
             continue;
         };
         let day = if previous_day == Some(event.on) {
