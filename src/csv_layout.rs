@@ -12,7 +12,7 @@ use std::borrow::Cow;
 pub const LIST_SEPARATOR: &str = " | ";
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 23] = [
     "id",
     "city",
     "city_name",
@@ -35,6 +35,7 @@ pub const COLUMNS: [&str; 22] = [
     "extensions",
     "closed_on",
     "outcome",
+    "matter",
 ];
 
 /// The columns whose cells are dates, numbers or a status, which docket

@@ -70,6 +70,7 @@ fn row(docket: &Docket, letter: &Letter, as_of: Date) -> Vec<String> {
         letter
             .open_closing()
             .map_or_else(String::new, |c| c.outcome.clone()),
+        letter.matter.clone().unwrap_or_default(),
     ]
 }
 
