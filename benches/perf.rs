@@ -358,3 +358,91 @@ fn merge(bencher: Bencher, letters: usize) {
         merged
     });
 }
+
+/// The docket with every four letters in one matter (as letters sent to
+/// four cities at once are).
+fn with_matters(letters: usize) -> Docket {
+    let mut docket = Docket::clone(&data(letters).docket);
+    for (at, letter) in docket.letters.iter_mut().enumerate() {
+        Arc::make_mut(letter).matter = Some(format!("matter-{}", at / 4));
+    }
+    docket
+}
+
+/// Every event of the docket, built and sorted: what the chronology view
+/// and command compute once per docket change.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn chronology_build(bencher: Bencher, letters: usize) {
+    let docket = data(letters).docket.clone();
+    bencher.bench_local(|| black_box(docket::story::Chronology::new(&docket)));
+}
+
+/// `C` once the events, built in the background since the first frame,
+/// are ready: up to the first frame of the chronology drawn (200x60).
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn chronology_first_frame(bencher: Bencher, letters: usize) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    bencher
+        .with_inputs(|| {
+            let mut app = app(letters);
+            app.prepare_chronology();
+            std::thread::sleep(std::time::Duration::from_micros(letters as u64 * 3));
+            app
+        })
+        .bench_local_refs(|app| {
+            app.update(Action::ShowChronology);
+            terminal.draw(|frame| ui::draw(frame, app)).expect("draws");
+        });
+}
+
+/// `C` typed at once, the events built then.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn chronology_first_frame_at_once(bencher: Bencher, letters: usize) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    bencher
+        .with_inputs(|| app(letters))
+        .bench_local_refs(|app| {
+            app.update(Action::ShowChronology);
+            terminal.draw(|frame| ui::draw(frame, app)).expect("draws");
+        });
+}
+
+/// One day later in the chronology view, up to the frame drawn.
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn chronology_as_of_step(bencher: Bencher, letters: usize) {
+    let mut app = app(letters);
+    app.update(Action::ShowChronology);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    bencher.bench_local(|| {
+        app.update(Action::ShiftAsOf(1));
+        terminal.draw(|frame| ui::draw(frame, &app)).expect("draws");
+    });
+}
+
+/// `m` on the selected letter, up to the first frame of its matter's grid
+/// drawn (the matter's letters found among all).
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn matter_first_frame(bencher: Bencher, letters: usize) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a terminal");
+    bencher
+        .with_inputs(|| App::new(with_matters(letters), as_of(), as_of(), Theme::COLOR))
+        .bench_local_refs(|app| {
+            app.update(Action::ShowMatter);
+            terminal.draw(|frame| ui::draw(frame, app)).expect("draws");
+        });
+}
+
+/// Every matter of the docket grouped, and one matter's grid rows as of
+/// the date: what `docket matter` and `docket matter ID` compute.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn matter_grid(bencher: Bencher, letters: usize) {
+    let docket = with_matters(letters);
+    bencher.bench_local(|| {
+        let matters = docket::story::matters(&docket);
+        let letters = docket::story::matter_letters(&docket, "matter-7");
+        let rows: Vec<_> = (letters.iter())
+            .map(|&at| docket::story::matter_row(&docket, &docket.letters[at], as_of()))
+            .collect();
+        black_box((matters.len(), rows.len()))
+    });
+}

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 pub const LIST_SEPARATOR: &str = " | ";
 
 /// The header row, in column order.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 25] = [
     "id",
     "city",
     "city_name",
@@ -37,6 +37,7 @@ pub const COLUMNS: [&str; 24] = [
     "extensions",
     "closed_on",
     "outcome",
+    "matter",
 ];
 
 /// The columns whose cells are dates, numbers or a status, which docket

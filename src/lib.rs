@@ -15,5 +15,7 @@ pub mod merge;
 pub mod model;
 #[warn(missing_docs)]
 pub mod store;
+#[warn(missing_docs)]
+pub mod story;
 pub mod text_safety;
 pub mod tui;

@@ -610,3 +610,56 @@ fn the_digest_keeps_its_structure() {
         }
     }
 }
+
+#[test]
+fn matter_and_chronology_show_control_characters_as_escapes() {
+    let mut hostile = hostile_docket();
+    let matter = format!("psp{RESET}");
+    Arc::make_mut(&mut hostile.letters[0]).matter = Some(matter.clone());
+    let (_dir, file) = file_of(&hostile);
+    let runs: [&[&str]; 5] = [
+        &["--as-of", "2017-08-21", "matter"],
+        &["--as-of", "2017-08-21", "matter", &matter],
+        &["--as-of", "2017-08-21", "chronology"],
+        &["--as-of", "2017-08-21", "chronology", "--format", "md"],
+        &["--as-of", "2017-08-12", "chronology"],
+    ];
+    for args in runs {
+        let out = ok(&docket(&file, args));
+        assert_shown(&format!("{args:?}"), &out, &['\n']);
+        assert!(out.contains("\\x1b"), "{args:?} shows ESC as \\x1b:\n{out}");
+    }
+}
+
+#[test]
+fn the_story_screens_show_no_control_characters() {
+    use docket::tui::action::Action;
+    use docket::tui::app::App;
+    use docket::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let mut hostile = hostile_docket();
+    Arc::make_mut(&mut hostile.letters[0]).matter = Some(format!("psp{RESET}"));
+    let mut app = App::new(
+        hostile,
+        date("2017-08-21"),
+        date("2017-08-21"),
+        Theme::COLOR,
+    );
+    for action in [Action::Open, Action::ShowMatter, Action::ShowChronology] {
+        app.update(action);
+        for (width, height) in [(120, 40), (80, 24)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal
+                .draw(|frame| docket::tui::ui::draw(frame, &app))
+                .unwrap();
+            let mut screen = String::new();
+            for cell in &terminal.backend().buffer().content {
+                assert_shown("a story screen", cell.symbol(), &[]);
+                screen.push_str(cell.symbol());
+            }
+            assert!(screen.contains("Reno"), "{screen}");
+        }
+    }
+}

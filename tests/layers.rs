@@ -15,10 +15,14 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("model/", &["model"]),
     ("index/", &["index", "model"]),
+    ("story/", &["story", "model"]),
     ("store/", &["store", "model"]),
     ("csv_layout.rs", &[]),
     ("text_safety.rs", &[]),
-    ("export/", &["export", "model", "index", "csv_layout"]),
+    (
+        "export/",
+        &["export", "model", "index", "story", "csv_layout"],
+    ),
     ("import/", &["import", "model", "csv_layout"]),
     ("merge/", &["merge", "model"]),
     ("clock.rs", &["model"]),
@@ -26,7 +30,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "tui/",
         &[
-            "tui", "model", "index", "store", "clock", "error", "export", "merge",
+            "tui", "model", "index", "story", "store", "clock", "error", "export", "merge",
         ],
     ),
 ];

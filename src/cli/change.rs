@@ -20,7 +20,8 @@ use crate::text_safety::say;
 pub enum AddCommand {
     /// Add a city
     City(AddCity),
-    /// Add a letter; its id is <city>-<sent> unless given
+    /// Add a letter; its id is <city>-<sent> unless given. With several
+    /// --city, one letter to each in one step, sharing a new matter
     Letter(AddLetter),
     /// Record a reply to a letter
     Reply(AddReply),
@@ -43,9 +44,13 @@ pub struct AddCity {
 
 #[derive(Debug, Args)]
 pub struct AddLetter {
-    /// The city's id
-    #[arg(long)]
-    city: String,
+    /// The city's id; repeat for one letter to each city, in one matter
+    #[arg(long = "city", value_name = "ID", required = true)]
+    cities: Vec<String>,
+    /// The matter the letter joins [default: with several --city, a new
+    /// one made from the subject and the date]
+    #[arg(long, value_name = "ID")]
+    matter: Option<String>,
     #[arg(long, value_name = "DATE")]
     sent: DateSpec,
     #[command(flatten)]
@@ -157,23 +162,7 @@ impl AddCommand {
                 notes: c.notes,
                 log: Vec::new(),
             }),
-            AddCommand::Letter(l) => {
-                let mut letter = Letter {
-                    id: l.id.unwrap_or_default(),
-                    from: l.from,
-                    to: l.to,
-                    subject: l.subject,
-                    program: l.program,
-                    demands: l.demands,
-                    summary: l.summary,
-                    source: l.source,
-                    tags: l.tags,
-                    owner: l.owner.as_deref().and_then(owner_name),
-                    ..Letter::new(l.city, resolve(l.sent, today)?)
-                };
-                l.deadline.apply_to(&mut letter, today)?;
-                Change::AddLetter(letter)
-            }
+            AddCommand::Letter(l) => l.change(today)?,
             AddCommand::Reply(r) => Change::AddReply(
                 r.letter,
                 Reply {
@@ -194,6 +183,42 @@ impl AddCommand {
                     note: e.note,
                 },
             ),
+        })
+    }
+}
+
+impl AddLetter {
+    /// One letter, or one to each city in one matter.
+    fn change(self, today: Date) -> Result<Change, Error> {
+        if self.cities.len() > 1 && self.id.is_some() {
+            return Err(Error::usage(
+                "--id names one letter; it cannot be given with several --city",
+            ));
+        }
+        let mut letter = Letter {
+            id: self.id.unwrap_or_default(),
+            from: self.from,
+            to: self.to,
+            subject: self.subject,
+            program: self.program,
+            matter: self.matter,
+            demands: self.demands,
+            summary: self.summary,
+            source: self.source,
+            tags: self.tags,
+            owner: self.owner.as_deref().and_then(owner_name),
+            ..Letter::new(String::new(), resolve(self.sent, today)?)
+        };
+        self.deadline.apply_to(&mut letter, today)?;
+        let mut letters: Vec<Letter> = (self.cities.into_iter())
+            .map(|city| Letter {
+                city,
+                ..letter.clone()
+            })
+            .collect();
+        Ok(match letters.len() {
+            1 => Change::AddLetter(letters.remove(0)),
+            _ => Change::AddLetters(letters),
         })
     }
 }
@@ -258,12 +283,31 @@ pub fn apply_with(
         ))
     })?;
     let (change, shown) = build(&docket)?;
+    let several = matches!(change, Change::AddLetters(_));
     let applied = docket
         .apply_by(change, stamp)
         .map_err(|invalid| refused(&invalid))?;
     store.save(&docket)?;
-    say(shown.as_ref().unwrap_or(&applied.id));
+    if several {
+        say_added(&docket, &applied.undo);
+    } else {
+        say(shown.as_ref().unwrap_or(&applied.id));
+    }
     Ok(())
+}
+
+/// Letters sent together: each id on a line, then `matter ID`.
+fn say_added(docket: &Docket, undo: &[crate::model::Put]) {
+    let mut matter = None;
+    for put in undo.iter().rev() {
+        if let crate::model::Put::Letter(id, None) = put {
+            say(id);
+            matter = matter.or_else(|| docket.letter(id).and_then(|l| l.matter.clone()));
+        }
+    }
+    if let Some(matter) = matter {
+        say(&format!("matter {matter}"));
+    }
 }
 
 /// A refusal as one line naming the option at fault.

@@ -76,6 +76,9 @@ pub struct EditLetter {
     /// Remove the owner
     #[arg(long)]
     no_owner: bool,
+    /// Put the letter in this matter; an empty one takes it out
+    #[arg(long, value_name = "ID")]
+    matter: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -190,6 +193,9 @@ impl EditCommand {
                 }
                 if l.no_owner {
                     letter.owner = None;
+                }
+                if let Some(matter) = l.matter {
+                    letter.matter = optional(matter);
                 }
                 (Change::EditLetter(letter), l.id)
             }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the commands that need no terminal.
 
 mod change;
+mod chronology;
 mod conflicts;
 mod deadline;
 mod digest;
@@ -12,6 +13,7 @@ mod holidays;
 mod import;
 mod list;
 mod log;
+mod matter;
 mod merge;
 mod settings;
 mod show;
@@ -60,6 +62,10 @@ pub enum Command {
     Show(show::ShowArgs),
     /// A Markdown digest of one day: sent, replies, extensions, closings, due, overdue, next week
     Digest(digest::DigestArgs),
+    /// The letters sent together, one row per city, as of the date; alone, every matter
+    Matter(matter::MatterArgs),
+    /// Every dated event across cities in date order (sent, received, replies, extensions, deadlines, closings)
+    Chronology(chronology::ChronologyArgs),
     /// Write the docket as ICS, CSV, Markdown or JSON
     Export(export::ExportArgs),
     /// Add letters from CSV, or records from a JSON export, all or nothing
@@ -117,6 +123,14 @@ fn json_failed(err: &serde_json::Error) -> Error {
     Error::data(format!("could not write JSON: {err}"))
 }
 
+/// Prints a command's whole output; a closed pipe (`docket ... | head`)
+/// is not an error worth a message.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 /// A date typed on the command line, counted from `today`.
 fn resolve(spec: DateSpec, today: Date) -> Result<Date, Error> {
     spec.resolve(today).map_err(Error::usage)
@@ -137,6 +151,8 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
         Some(Command::Show(args)) => show::run(&path, as_of, &args),
         Some(Command::Log(args)) => log::run(&path, today, &args, by.as_deref()),
         Some(Command::Digest(args)) => digest::run(&path, as_of, today, &args),
+        Some(Command::Matter(args)) => matter::run(&path, as_of, &args),
+        Some(Command::Chronology(args)) => chronology::run(&path, as_of, today, &args),
         Some(Command::Export(args)) => export::run(&path, as_of, &args),
         Some(Command::Import(args)) => import::run(&path, &args, &stamp()),
         Some(Command::Add(add)) => change::apply(&path, &stamp(), add.change(today)?),

@@ -78,6 +78,7 @@ fn row(docket: &Docket, letter: &Letter, as_of: Date, holidays: &Holidays) -> Ve
         letter
             .open_closing()
             .map_or_else(String::new, |c| c.outcome.clone()),
+        letter.matter.clone().unwrap_or_default(),
     ]
 }
 

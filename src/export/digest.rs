@@ -7,6 +7,7 @@ use crate::model::{Date, Docket, Holidays, Letter, Status};
 
 use super::text::{code, event_md, md};
 use super::{EventKind, events};
+use crate::story::{deadline_state, due_on};
 
 /// How far ahead the digest looks for deadlines.
 pub const LOOKAHEAD_DAYS: i64 = 7;
@@ -40,7 +41,7 @@ pub fn to_digest(docket: &Docket, date: Date) -> String {
         ),
         (
             "Due today",
-            due_today(docket, &letters, date),
+            due_today(docket, date),
             "Nothing is due today.",
         ),
         (
@@ -57,6 +58,9 @@ pub fn to_digest(docket: &Docket, date: Date) -> String {
     let mut out = format!("# Digest for {}\n", date.format("%A %Y-%m-%d"));
     for (title, items, none) in sections {
         out.push_str(&format!("\n## {title}\n\n"));
+        if title == "Due today" && !items.is_empty() {
+            out.push_str(&due_summary(docket, date));
+        }
         if items.is_empty() {
             out.push_str(none);
             out.push('\n');
@@ -114,12 +118,41 @@ fn head(docket: &Docket, letter: &Letter) -> String {
     )
 }
 
-fn due_today(docket: &Docket, letters: &[&Letter], date: Date) -> Vec<String> {
-    letters
-        .iter()
-        .filter(|l| l.status_with(date, &docket.settings) == Status::DueToday)
-        .map(|l| format!("{}{}", head(docket, l), md(&l.subject)))
+/// Every letter due that day, by its own deadline or an extension's, and
+/// what had become of it by then: answered, extended, closed or waiting.
+fn due_today(docket: &Docket, date: Date) -> Vec<String> {
+    (due_on(docket, date).into_iter())
+        .map(|l| {
+            let state = deadline_state(l, date, date).phrase();
+            format!("{}{}; {}", head(docket, l), md(&l.subject), md(&state))
+        })
         .collect()
+}
+
+/// `4 letters were due today: 1 answered, 1 extended, 1 closed, 1 not answered.`
+fn due_summary(docket: &Docket, date: Date) -> String {
+    let letters = due_on(docket, date);
+    let states: Vec<&str> = (letters.iter())
+        .map(|l| deadline_state(l, date, date).word())
+        .collect();
+    let parts: Vec<String> = [
+        ("answered", "answered"),
+        ("extended", "extended"),
+        ("closed", "closed"),
+        ("waiting", "not answered"),
+    ]
+    .into_iter()
+    .filter_map(|(word, shown)| {
+        let n = states.iter().filter(|s| **s == word).count();
+        (n > 0).then(|| format!("{n} {shown}"))
+    })
+    .collect();
+    let verb = if letters.len() == 1 { "was" } else { "were" };
+    format!(
+        "{} {verb} due today: {}.\n\n",
+        count(letters.len() as i64, "letter"),
+        parts.join(", ")
+    )
 }
 
 /// Overdue letters, longest overdue first.

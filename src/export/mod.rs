@@ -4,6 +4,7 @@
 //! Each format is a pure function of the docket and the as-of date that
 //! returns the text, so it can be tested without files or a clock.
 
+pub mod chronology;
 pub mod csv;
 pub mod digest;
 pub mod ics;

@@ -230,6 +230,7 @@ impl Cells<'_> {
             summary: cell("summary"),
             source: optional(self.get("source")),
             tags: list(self.get("tags")),
+            matter: optional(self.get("matter")).map(|m| m.trim().to_owned()),
             closings: (closed_on.map(|on| Closing {
                 id: String::new(),
                 on,

@@ -65,6 +65,10 @@ pub enum Action {
     ShiftAsOf(i64),
     /// Set the as-of date to today.
     AsOfToday,
+    /// Show the selected letter's matter, one row per city (or go back).
+    ShowMatter,
+    /// Show the chronology of every event (or go back).
+    ShowChronology,
     /// The terminal is this many columns wide and rows high (measured at
     /// the start and on every resize).
     Resize(u16, u16),

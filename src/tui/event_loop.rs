@@ -49,6 +49,7 @@ pub fn run(
     terminal.draw(|frame| ui::draw(frame, app))?;
     // The first frame is on screen: the filter's search text is made meanwhile.
     app.prepare_search();
+    app.prepare_chronology();
     let mut redraw = false;
     while !app.should_quit() {
         redraw |= session.poll(app);

@@ -183,6 +183,12 @@ impl Records for Batch {
     fn settings(&self) -> &Settings {
         &self.docket.settings
     }
+
+    fn has_matter(&self, matter: &str) -> bool {
+        (self.docket.letters.iter().enumerate()).any(|(at, l)| {
+            l.matter.as_deref() == Some(matter) && self.letters.get(&l.id) == Some(&at)
+        })
+    }
 }
 
 /// Replaces, adds (at the end) or removes (leaving its slot, marked) the

@@ -11,6 +11,8 @@ use crate::model::{City, DueFrom, DueRule, DueUnit, Letter, Stamp};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Sketch {
     Added,
+    /// Letters sent together: each one added.
+    AddedLetters,
     Edited,
     RemovedCity,
     RemovedLetter,
@@ -34,6 +36,7 @@ impl Sketch {
     pub(super) fn of(change: &Change) -> (Sketch, Option<String>) {
         match change {
             Change::AddCity(_) | Change::AddLetter(_) => (Sketch::Added, None),
+            Change::AddLetters(_) => (Sketch::AddedLetters, None),
             Change::EditCity(_) | Change::EditLetter(_) => (Sketch::Edited, None),
             Change::RemoveCity { .. } => (Sketch::RemovedCity, None),
             Change::RemoveLetter(_) => (Sketch::RemovedLetter, None),
@@ -74,6 +77,17 @@ pub(super) fn stamp_puts(
         .any(|p| matches!(p, Put::City(c, Some(_)) if c == id));
     match sketch {
         Sketch::RemovedCity => {}
+        Sketch::AddedLetters => {
+            let added: Vec<String> = (puts.iter())
+                .filter_map(|p| match p {
+                    Put::Letter(id, Some(_)) => Some(id.clone()),
+                    _ => None,
+                })
+                .collect();
+            for id in added {
+                stamp_letter(None, (Sketch::Added, None), &id, puts, stamp);
+            }
+        }
         Sketch::RemovedLetter => {
             if let Some(city) = r.letter(id).and_then(|l| r.city(&l.city)) {
                 let mut city = city.clone();
@@ -183,9 +197,11 @@ fn letter_words(
             let words = entry_diff(kind, entry, before, after).words()?;
             format!("{} {entry} edited: {words}", kind.word())
         }
-        Sketch::Added | Sketch::Edited | Sketch::RemovedCity | Sketch::RemovedLetter => {
-            letter_diff(before, after).words()?
-        }
+        Sketch::Added
+        | Sketch::AddedLetters
+        | Sketch::Edited
+        | Sketch::RemovedCity
+        | Sketch::RemovedLetter => letter_diff(before, after).words()?,
     })
 }
 

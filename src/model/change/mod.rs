@@ -13,9 +13,11 @@ use std::sync::Arc;
 
 mod batch;
 mod log;
+mod matter;
 mod plan;
 mod settings;
 
+use self::matter::new_matter_id;
 use self::plan::{new_letter_id, plan, replace_by_id};
 
 pub use self::batch::Batch;
@@ -37,6 +39,10 @@ pub enum Change {
     },
     /// Add a letter; an empty id is replaced by `<city>-<sent>`.
     AddLetter(Letter),
+    /// Add letters sent together, one per city, in one step: each checked
+    /// as [`Change::AddLetter`], all in one matter (the letters' own, else
+    /// a new id made from the subject and the date sent).
+    AddLetters(Vec<Letter>),
     /// Replace the letter with this id (the id itself never changes).
     EditLetter(Letter),
     /// Remove a letter.
@@ -79,6 +85,9 @@ impl Change {
         let closing = |c: &Closing| c.reopened_on.into_iter().chain([c.on]).max();
         match self {
             Change::AddLetter(l) | Change::EditLetter(l) => l.due.into_iter().chain([l.sent]).max(),
+            Change::AddLetters(letters) => (letters.iter())
+                .flat_map(|l| l.due.into_iter().chain([l.sent]))
+                .max(),
             Change::AddReply(_, r) | Change::EditReply(_, r) => Some(r.on),
             Change::AddExtension(_, e) | Change::EditExtension(_, e) => {
                 Some(e.granted_on.max(e.new_due))
@@ -235,6 +244,14 @@ impl Docket {
     pub fn new_letter_id(&self, city: &str, sent: Date) -> String {
         new_letter_id(self, city, sent)
     }
+
+    /// A fresh matter id for letters about `subject` sent on `sent`: the
+    /// subject's first words as a slug and the date
+    /// (`public-safety-partnership-2017-08-03`), then `-2`, `-3`... skipping
+    /// matters in use.
+    pub fn new_matter_id(&self, subject: &str, sent: Date) -> String {
+        new_matter_id(self, subject, sent)
+    }
 }
 
 /// What checking a change looks up: the docket itself (one change), or a
@@ -252,6 +269,8 @@ trait Records {
     fn letters_with_rules(&self) -> Vec<&Letter>;
     /// The settings the rules are worked out under.
     fn settings(&self) -> &Settings;
+    /// Whether some letter belongs to this matter.
+    fn has_matter(&self, matter: &str) -> bool;
 }
 
 impl Records for Docket {
@@ -279,5 +298,9 @@ impl Records for Docket {
 
     fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    fn has_matter(&self, matter: &str) -> bool {
+        (self.letters.iter()).any(|l| l.matter.as_deref() == Some(matter))
     }
 }

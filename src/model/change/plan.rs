@@ -7,6 +7,10 @@ use super::{Change, Invalid, Put, Records, Within, invalid, required};
 use crate::model::docket::letter_date_problems;
 use crate::model::{City, Closing, Date, Extension, Letter, Reply, RuleError};
 
+/// Why a matter id is refused.
+pub(super) const MATTER_SLUG: &str =
+    "a matter id must be lower-case letters, digits and dashes, like psp-2017-08-03";
+
 /// What a change does: its description, the id it touches, its puts.
 pub(super) type Planned = (String, String, Vec<Put>);
 
@@ -34,6 +38,7 @@ pub(super) fn plan(r: &impl Records, change: Change) -> Result<Planned, Invalid>
         Change::EditCity(city) => plan_city(r, city, false),
         Change::RemoveCity { id, with_letters } => plan_remove_city(r, &id, with_letters),
         Change::AddLetter(letter) => plan_add_letter(r, letter),
+        Change::AddLetters(letters) => super::matter::plan_add_letters(r, letters),
         Change::EditLetter(letter) => {
             existing_letter(r, &letter.id)?;
             let description = format!("letter {}", letter.id);
@@ -211,7 +216,7 @@ fn plan_remove_city(r: &impl Records, id: &str, with_letters: bool) -> Result<Pl
     Ok((format!("city {}", city.name), id.to_owned(), puts))
 }
 
-fn plan_add_letter(r: &impl Records, mut letter: Letter) -> Result<Planned, Invalid> {
+pub(super) fn plan_add_letter(r: &impl Records, mut letter: Letter) -> Result<Planned, Invalid> {
     required("city", &letter.city)?;
     if letter.id.trim().is_empty() {
         letter.id = new_letter_id(r, &letter.city, letter.sent);
@@ -336,6 +341,9 @@ fn checked_letter(
     ] {
         required(field, value)?;
     }
+    if (letter.matter.as_ref()).is_some_and(|m| m.is_empty() || !is_slug(m)) {
+        return Err(invalid("matter", MATTER_SLUG));
+    }
     if r.city(&letter.city).is_none() {
         return Err(invalid(
             "city",
@@ -390,7 +398,7 @@ pub(super) fn replace_by_id<T>(
     }
 }
 
-fn is_slug(id: &str) -> bool {
+pub(super) fn is_slug(id: &str) -> bool {
     id.chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')

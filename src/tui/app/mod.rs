@@ -15,6 +15,7 @@ mod saving;
 mod selection;
 mod shared;
 mod shell;
+mod story;
 
 pub use conflicts::{Resolving, letter_of};
 pub use editing::{Author, Confirm, Editing, Effect, OnYes, Pending};
@@ -22,6 +23,7 @@ pub use query::Query;
 pub use selection::{Pane, Selection, TimelineState, Zoom};
 pub use shared::SharedDocket;
 pub use shell::Shell;
+pub use story::{Screen, Story};
 
 use std::sync::Arc;
 
@@ -41,6 +43,7 @@ pub struct App {
     editing: Editing,
     shell: Shell,
     resolving: Resolving,
+    story: Story,
 }
 
 impl App {
@@ -54,6 +57,7 @@ impl App {
             editing: Editing::default(),
             shell: Shell::new(theme),
             resolving: Resolving::default(),
+            story: Story::default(),
         }
     }
 
@@ -89,6 +93,9 @@ impl App {
         if action.changes_docket() && self.refused_as_read_only() {
             return;
         }
+        if self.story_takes(&action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.shell.toggle_help(),
@@ -116,6 +123,8 @@ impl App {
             Action::ZoomOut => self.selection.zoom(false),
             Action::ShiftAsOf(days) => self.shift_as_of(days),
             Action::AsOfToday => self.set_as_of(self.query.today),
+            Action::ShowMatter => self.show_matter(),
+            Action::ShowChronology => self.show_chronology(),
             Action::Tick(today) => self.tick(today),
             Action::Resize(_, height) => self.shell.height = Some(height),
             Action::Add => self.add(),
@@ -211,6 +220,7 @@ impl App {
     /// selected city and letter where they still show.
     fn refresh(&mut self) {
         self.query.forget(&self.docket);
+        self.story.forget(&self.docket, self.query.as_of);
         self.update_view();
     }
 
@@ -233,6 +243,7 @@ impl App {
         self.selection.letter = letter;
         let rows = view.timeline.len();
         self.selection.timeline.row = self.selection.timeline.row.min(rows.saturating_sub(1));
+        self.story.follow(&self.docket, self.query.as_of);
     }
 
     /// Starts making the filter's search text in the background (for a big
@@ -240,6 +251,13 @@ impl App {
     /// interface asks once the first frame is on screen.
     pub fn prepare_search(&mut self) {
         self.query.prepare_search(self.docket.snapshot());
+    }
+
+    /// Starts building the chronology's events in the background, so that
+    /// `C` finds them ready on a big docket: asked once the first frame is
+    /// on screen.
+    pub fn prepare_chronology(&mut self) {
+        self.story.prepare(self.docket.snapshot());
     }
 }
 

@@ -17,7 +17,10 @@ impl App {
     /// Applies a change, records it for undo and asks for a save.
     pub(super) fn commit(&mut self, change: Change) -> Result<(), Invalid> {
         let verb = match &change {
-            Change::AddCity(_) | Change::AddLetter(_) | Change::AddReply(..) => "added",
+            Change::AddCity(_)
+            | Change::AddLetter(_)
+            | Change::AddLetters(_)
+            | Change::AddReply(..) => "added",
             Change::AddExtension(..) | Change::Close(..) | Change::Reopen { .. } => "recorded",
             Change::EditCity(_)
             | Change::EditLetter(_)
@@ -36,7 +39,7 @@ impl App {
         // History keeps what was done, so an undo can say what it undid.
         applied.description = format!("{verb} {}", applied.description);
         let added_city = matches!(change, Change::AddCity(_));
-        let added_letter = matches!(change, Change::AddLetter(_));
+        let added_letter = matches!(change, Change::AddLetter(_) | Change::AddLetters(_));
         self.editing.history.record(&applied);
         (self.editing.unsaved).push(Pending::Change(Box::new(change), stamp));
         self.changed(applied.description.clone(), &applied.undo);
@@ -93,6 +96,7 @@ impl App {
 
     pub(super) fn changed(&mut self, what: String, puts: &[Put]) {
         self.query.changed(&self.docket, puts);
+        self.story.forget(&self.docket, self.query.as_of);
         self.update_view();
         self.shell.note(what.clone());
         self.editing.last_change = what;

@@ -59,6 +59,8 @@ impl Form {
             Field::new("source", "Source", Text, ""),
             Field::new("tags", "Tags", Text, ""),
             Field::new("owner", "Owner", Text, ""),
+            Field::new("also", "Also to", Text, ""),
+            Field::new("matter", "Matter", Text, ""),
         ];
         Self::new(FormKind::AddLetter, "New letter".to_owned(), fields)
     }
@@ -105,6 +107,12 @@ impl Form {
                 "Owner",
                 Text,
                 letter.owner.as_deref().unwrap_or(""),
+            ),
+            Field::new(
+                "matter",
+                "Matter",
+                Text,
+                letter.matter.as_deref().unwrap_or(""),
             ),
         ];
         let title = format!("Edit letter {}", letter.id);

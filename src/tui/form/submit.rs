@@ -54,7 +54,17 @@ impl Form {
             FormKind::EditCity(id) => Change::EditCity(self.city(id.clone())),
             FormKind::AddLetter => {
                 let letter = Letter::new(self.text("city"), anchor);
-                Change::AddLetter(self.letter(letter, &docket.settings, anchor)?)
+                let letter = self.letter(letter, &docket.settings, anchor)?;
+                let also = self.also_to(docket, &letter.city)?;
+                if also.is_empty() {
+                    Change::AddLetter(letter)
+                } else {
+                    let others = also.into_iter().map(|city| Letter {
+                        city,
+                        ..letter.clone()
+                    });
+                    Change::AddLetters(std::iter::once(letter.clone()).chain(others).collect())
+                }
             }
             FormKind::EditLetter(id) => {
                 let letter = (docket.letter(id).cloned())
@@ -177,6 +187,9 @@ impl Form {
         letter.demands = self.field("demands").map(Field::lines).unwrap_or_default();
         letter.summary = self.text("summary");
         letter.source = self.field("source").and_then(Field::optional);
+        if let Some(matter) = self.field("matter") {
+            letter.matter = matter.optional();
+        }
         if let Some(tags) = self.field("tags") {
             letter.tags = (tags.value().split(','))
                 .map(str::trim)
@@ -197,6 +210,26 @@ impl Form {
             Some("received") => DueFrom::Received,
             _ => DueFrom::Sent,
         }
+    }
+
+    /// The other cities a new letter goes to ("Also to": ids between
+    /// commas or spaces), each known and none twice.
+    fn also_to(&self, docket: &Docket, city: &str) -> Result<Vec<String>, FieldError> {
+        let mut cities: Vec<String> = Vec::new();
+        for id in self
+            .text("also")
+            .split([',', ' '])
+            .filter(|id| !id.is_empty())
+        {
+            if docket.city(id).is_none() {
+                return Err(("also", format!("no city with id {id:?}")));
+            }
+            if id == city || cities.iter().any(|c| c == id) {
+                return Err(("also", format!("{id} is given twice")));
+            }
+            cities.push(id.to_owned());
+        }
+        Ok(cities)
     }
 
     /// A text field's value, empty if the form has no such field.

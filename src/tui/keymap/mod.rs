@@ -141,6 +141,16 @@ pub const NORMAL: &[Binding] = &[
         "holidays: the year's days off",
     ),
     bind(
+        &[ch('m')],
+        Action::ShowMatter,
+        "the letter's matter, by city",
+    ),
+    bind(
+        &[ch('C')],
+        Action::ShowChronology,
+        "chronology of every event",
+    ),
+    bind(
         &[ch('a')],
         Action::Add,
         "add a city (in Cities) or a letter",

@@ -1,5 +1,6 @@
 //! Drawing: free functions over an immutable `App`, so drawing cannot change state.
 
+mod chronology;
 mod cities;
 mod conflicts;
 mod details;
@@ -8,6 +9,7 @@ mod help;
 mod history;
 mod holidays;
 mod letters;
+mod matter;
 mod status;
 mod timeline;
 
@@ -17,7 +19,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::app::{App, Pane, letter_of};
+use super::app::{App, Pane, Screen, letter_of};
 use super::keymap::Mode;
 use crate::model::text::count;
 use crate::model::{Date, Holidays, Letter, Status};
@@ -32,6 +34,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
+        return;
+    }
+    if app.screen() != Screen::Main {
+        let [screen, status_area] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        match app.screen() {
+            Screen::Matter => matter::draw(frame, screen, app),
+            _ => chronology::draw(frame, screen, app),
+        }
+        status::draw(frame, status_area, app);
+        overlays(frame, area, app);
         return;
     }
     let timeline_rows = app.view().timeline.len() as u16;
@@ -54,6 +67,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     details::draw(frame, details_area, app);
     timeline::draw(frame, timeline_area, app);
     status::draw(frame, status_area, app);
+    overlays(frame, area, app);
+}
+
+/// Help, a form or a question, over whatever the screen shows.
+fn overlays(frame: &mut Frame, area: Rect, app: &App) {
     if app.mode() == Mode::Help {
         help::draw(frame, area, app);
     }
