@@ -8,7 +8,8 @@ use clap::{Args, Subcommand};
 
 use super::{Error, resolve};
 use crate::model::{
-    Change, City, Closing, Date, DateSpec, Docket, Extension, Invalid, Letter, Reply, ReplyKind,
+    Change, City, Closing, Date, DateSpec, Docket, Document, Extension, Invalid, Letter, Reply,
+    ReplyKind,
 };
 use crate::store::Store;
 use crate::text_safety::say;
@@ -70,6 +71,28 @@ pub struct AddLetter {
     /// The letter's id [default: <city>-<sent>, then -2, -3...]
     #[arg(long)]
     id: Option<String>,
+    /// Privileged notes: shown only in the interface and with --include-private, in no export
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    private_notes: String,
+    /// A document, as LABEL=TARGET (a path or URL); repeat for several
+    #[arg(long = "document", value_name = "LABEL=TARGET", value_parser = parse_document)]
+    documents: Vec<Document>,
+}
+
+/// A `--document LABEL=TARGET`: split at the first `=` (a URL's query may
+/// hold more).
+pub(super) fn parse_document(text: &str) -> Result<Document, String> {
+    match text.split_once('=') {
+        Some((label, target)) if !label.trim().is_empty() && !target.trim().is_empty() => {
+            Ok(Document {
+                label: label.trim().to_owned(),
+                target: target.trim().to_owned(),
+            })
+        }
+        _ => Err(format!(
+            "expected LABEL=TARGET, like 'Letter (PDF)=letters/baltimore.pdf', not {text:?}"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +186,8 @@ impl AddCommand {
                 summary: l.summary,
                 source: l.source,
                 tags: l.tags,
+                private_notes: l.private_notes,
+                documents: l.documents,
                 ..Letter::new(l.city, resolve(l.sent, today)?)
             }),
             AddCommand::Reply(r) => Change::AddReply(
@@ -254,6 +279,7 @@ fn refused(invalid: &Invalid) -> Error {
         "id" => ("refused".to_owned(), ""),
         "with_letters" => ("refused".to_owned(), " (--with-letters removes them too)"),
         "new_due" => ("--due".to_owned(), ""),
+        "documents" => ("--document".to_owned(), ""),
         field => (format!("--{}", field.replace('_', "-")), ""),
     };
     Error::data(format!(

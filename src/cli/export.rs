@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::{Error, load_or_sample};
-use crate::export::{csv, ics, json, markdown};
+use super::{Error, load_outgoing};
+use crate::export::{Outgoing, csv, ics, json, markdown};
 use crate::model::Date;
 use crate::store;
 use crate::text_safety::visible_owned;
@@ -22,7 +22,7 @@ pub enum Format {
     /// A chronology per city, as of the date
     #[value(alias = "markdown")]
     Md,
-    /// The whole docket, lossless (what `import --format json` reads)
+    /// The whole docket (what `import --format json` reads); lossless with --include-private
     Json,
 }
 
@@ -34,10 +34,13 @@ pub struct ExportArgs {
     /// Write to this file (atomically: all or nothing) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// JSON only: keep the letters' private notes (left out otherwise, and the JSON says so)
+    #[arg(long)]
+    include_private: bool,
 }
 
 /// The export's text as of a date.
-pub fn render(docket: &crate::model::Docket, format: Format, as_of: Date) -> String {
+pub fn render(docket: &Outgoing, format: Format, as_of: Date) -> String {
     match format {
         Format::Ics => ics::to_ics(docket, as_of),
         Format::Csv => csv::to_csv(docket, as_of),
@@ -48,7 +51,13 @@ pub fn render(docket: &crate::model::Docket, format: Format, as_of: Date) -> Str
 }
 
 pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), Error> {
-    let docket = load_or_sample(path)?;
+    if args.include_private && args.format != Format::Json {
+        return Err(Error::usage(
+            "--include-private: only the JSON export can carry private notes; \
+             the other formats never do",
+        ));
+    }
+    let docket = load_outgoing(path, args.include_private)?;
     let text = render(&docket, args.format, as_of);
     match args.output.as_deref() {
         None => write_stdout(&text),

@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::Clock;
 pub use crate::error::Error;
+use crate::export::Outgoing;
 use crate::model::{Change, Date, DateSpec, Docket, Status};
 use crate::store::{self, Store};
 use crate::text_safety::{say, warn};
@@ -139,9 +140,21 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "docket")
 }
 
-/// Loads the docket for reading. On a first run (no file yet) it is the
-/// bundled sample, read in memory and never written: stderr says so.
-pub fn load_or_sample(path: &std::path::Path) -> Result<Docket, Error> {
+/// Loads the docket for an output, without the letters' private notes
+/// (every command that prints records starts here). On a first run (no
+/// file yet) it is the bundled sample, read in memory and never written:
+/// stderr says so.
+pub fn load_or_sample(path: &std::path::Path) -> Result<Outgoing, Error> {
+    load_outgoing(path, false)
+}
+
+/// [`load_or_sample`], with the private notes when `include_private` is set
+/// (`--include-private`).
+pub fn load_outgoing(path: &std::path::Path, include_private: bool) -> Result<Outgoing, Error> {
+    load_docket(path).map(|docket| Outgoing::new(docket, include_private))
+}
+
+fn load_docket(path: &std::path::Path) -> Result<Docket, Error> {
     if let Some(docket) = store::load(path)? {
         return Ok(docket);
     }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{Change, Invalid, Put, Records, Within, invalid, required};
 use crate::model::docket::letter_date_problems;
-use crate::model::{City, Closing, Date, Extension, Letter, Reply};
+use crate::model::{City, Closing, Date, Document, Extension, Letter, Reply};
 
 /// What a change does: its description, the id it touches, its puts.
 pub(super) type Planned = (String, String, Vec<Put>);
@@ -350,6 +350,9 @@ fn checked_letter(
     }
     if let Some(problem) = letter_date_problems(&letter).into_iter().next() {
         return Err(problem);
+    }
+    if let Some(problem) = Document::problem(&letter.documents) {
+        return Err(invalid("documents", problem));
     }
     let id = letter.id.clone();
     Ok((
