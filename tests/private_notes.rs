@@ -45,16 +45,36 @@ const RUNS: &[(&str, &[&[&str]])] = &[
             &["list", "--status", "answered"],
         ],
     ),
-    ("due", &[&["due"], &["due", "--json"], &["due", "--within", "90"]]),
+    (
+        "due",
+        &[&["due"], &["due", "--json"], &["due", "--within", "90"]],
+    ),
     ("show", &[&["show", "{L}"], &["show", "{L}", "--json"]]),
-    ("digest", &[&["digest"], &["digest", "--date", "2017-08-18"]]),
+    (
+        "digest",
+        &[&["digest"], &["digest", "--date", "2017-08-18"]],
+    ),
     // Every format: see FORMATS.
     ("export", &[]),
     (
         "import",
         &[
-            &["import", "--format", "json", "--dry-run", "--skip-existing", "{J}"],
-            &["import", "--format", "csv", "--dry-run", "--skip-existing", "{C}"],
+            &[
+                "import",
+                "--format",
+                "json",
+                "--dry-run",
+                "--skip-existing",
+                "{J}",
+            ],
+            &[
+                "import",
+                "--format",
+                "csv",
+                "--dry-run",
+                "--skip-existing",
+                "{C}",
+            ],
             &["import", "--format", "json", "{J}"],
         ],
     ),
@@ -62,11 +82,31 @@ const RUNS: &[(&str, &[&[&str]])] = &[
         "add",
         &[
             &[
-                "add", "reply", "{L}", "--on", "2017-08-30", "--from", "City", "--kind", "other",
+                "add",
+                "reply",
+                "{L}",
+                "--on",
+                "2017-08-30",
+                "--from",
+                "City",
+                "--kind",
+                "other",
             ],
             &[
-                "add", "letter", "--city", "baltimore", "--sent", "2017-08-30", "--from", "A",
-                "--to", "B", "--subject", "C", "--private-notes", MARKER,
+                "add",
+                "letter",
+                "--city",
+                "baltimore",
+                "--sent",
+                "2017-08-30",
+                "--from",
+                "A",
+                "--to",
+                "B",
+                "--subject",
+                "C",
+                "--private-notes",
+                MARKER,
             ],
         ],
     ),
@@ -126,7 +166,9 @@ fn listed_under(help: &str, heading: &str) -> Vec<String> {
 /// lines under `Possible values:`.
 fn export_formats(file: &Path) -> Vec<String> {
     let help = stdout(&docket(file, &["export", "--help"]));
-    let start = help.find("Possible values:").expect("export lists its formats");
+    let start = help
+        .find("Possible values:")
+        .expect("export lists its formats");
     (help[start..].lines().skip(1))
         .take_while(|line| !line.trim().is_empty())
         .filter_map(|line| line.trim().strip_prefix("- "))
@@ -167,7 +209,7 @@ fn every_run(dir: &Path, file: &Path) -> Vec<Vec<String>> {
         &["export", "--format", "csv", "-o", csv.to_str().unwrap()],
     ));
     let out = dir.join("out");
-    let fill = |arg: &str| match arg {
+    let placed = |arg: &str| match arg {
         "{L}" => LETTERS[2].to_owned(),
         "{F}" => out.display().to_string(),
         "{J}" => json.display().to_string(),
@@ -176,12 +218,16 @@ fn every_run(dir: &Path, file: &Path) -> Vec<Vec<String>> {
     };
     let mut runs: Vec<Vec<String>> = (RUNS.iter())
         .flat_map(|(_, runs)| runs.iter())
-        .map(|args| args.iter().map(|a| fill(a)).collect())
+        .map(|args| args.iter().map(|a| placed(a)).collect())
         .collect();
     for (format, extras) in FORMATS {
         for extra in *extras {
-            let mut args = vec!["export".to_owned(), "--format".to_owned(), (*format).to_owned()];
-            args.extend(extra.iter().map(|a| fill(a)));
+            let mut args = vec![
+                "export".to_owned(),
+                "--format".to_owned(),
+                (*format).to_owned(),
+            ];
+            args.extend(extra.iter().map(|a| placed(a)));
             runs.push(args);
         }
     }
@@ -205,8 +251,14 @@ fn no_output_of_any_command_holds_a_private_note() {
             let output = docket(&copy, &with_date);
             let written = std::fs::read_to_string(&out).unwrap_or_default();
             for (what, text) in [
-                ("stdout", String::from_utf8_lossy(&output.stdout).into_owned()),
-                ("stderr", String::from_utf8_lossy(&output.stderr).into_owned()),
+                (
+                    "stdout",
+                    String::from_utf8_lossy(&output.stdout).into_owned(),
+                ),
+                (
+                    "stderr",
+                    String::from_utf8_lossy(&output.stderr).into_owned(),
+                ),
                 ("the file written", written),
             ] {
                 assert!(
@@ -240,10 +292,7 @@ fn include_private_shows_them_where_asked() {
     assert!(public.contains(r#""private_notes": "omitted""#), "{public}");
     // The other formats refuse to carry them at all.
     for format in ["ics", "csv", "md"] {
-        let out = docket(
-            &file,
-            &["export", "--format", format, "--include-private"],
-        );
+        let out = docket(&file, &["export", "--format", format, "--include-private"]);
         assert!(!out.status.success(), "{format}");
         assert!(!stdout(&out).contains(MARKER));
     }

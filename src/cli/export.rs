@@ -15,7 +15,7 @@ use crate::text_safety::visible_owned;
 /// The formats `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// iCalendar: an all-day event for each pending deadline, with a reminder three days before
+    /// iCalendar: an all-day event per deadline, cancelled once answered or closed, with the reminders the settings ask for
     Ics,
     /// One row per letter with its status as of the date
     Csv,
