@@ -18,7 +18,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("store/", &["store", "model"]),
     ("csv_layout.rs", &[]),
     ("text_safety.rs", &[]),
-    ("export/", &["export", "model", "index", "csv_layout"]),
+    (
+        "export/",
+        &["export", "model", "index", "csv_layout", "text_safety"],
+    ),
     ("import/", &["import", "model", "csv_layout"]),
     ("clock.rs", &["model"]),
     ("error.rs", &["store"]),

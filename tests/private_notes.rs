@@ -133,6 +133,10 @@ const FORMATS: &[(&str, &[&[&str]])] = &[
     ("csv", &[&[], &["-o", "{F}"]]),
     ("md", &[&[], &["-o", "{F}"]]),
     ("json", &[&[], &["-o", "{F}"]]),
+    (
+        "svg",
+        &[&[], &["-o", "{F}"], &["--from", "2017-08-01", "--to", "2017-09-30"]],
+    ),
 ];
 
 /// The dates every run is made as of: before, on and after the deadline.

@@ -48,7 +48,7 @@ pub enum Command {
     Show(show::ShowArgs),
     /// A Markdown digest of one day: sent, replies, extensions, closings, due, overdue, next week
     Digest(digest::DigestArgs),
-    /// Write the docket as ICS, CSV, Markdown or JSON
+    /// Write the docket as ICS, CSV, Markdown, JSON or an SVG timeline
     Export(export::ExportArgs),
     /// Add letters from CSV, or records from a JSON export, all or nothing
     Import(import::ImportArgs),
@@ -104,7 +104,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
         Some(Command::Due(args)) => due::run(&path, as_of, &args),
         Some(Command::Show(args)) => show::run(&path, as_of, &args),
         Some(Command::Digest(args)) => digest::run(&path, as_of, today, &args),
-        Some(Command::Export(args)) => export::run(&path, as_of, &args),
+        Some(Command::Export(args)) => export::run(&path, as_of, today, &args),
         Some(Command::Import(args)) => import::run(&path, &args),
         Some(Command::Add(add)) => change::apply(&path, add.change(today)?),
         Some(Command::Edit(edit)) => change::apply_with(&path, |docket| {

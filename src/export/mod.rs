@@ -12,6 +12,7 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 mod outgoing;
+pub mod svg;
 
 mod text;
 
