@@ -8,6 +8,7 @@ mod first_run;
 pub mod form;
 pub mod keymap;
 pub mod loading;
+pub mod opener;
 pub mod session;
 pub mod terminal;
 pub mod theme;

@@ -7,12 +7,13 @@
 //! the screen never waits for the disk. Changes made meanwhile are saved by
 //! the next save; quitting and stopping wait for the save under way.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
 use super::action::{Action, SaveOutcome};
 use super::app::{App, Effect};
+use super::opener;
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::model::Docket;
@@ -28,6 +29,8 @@ pub struct Session {
     saving: Option<Saving>,
     /// A save was asked for while one was under way.
     again: bool,
+    /// The data file's folder, where documents' relative paths start.
+    documents: PathBuf,
 }
 
 /// A save under way on its own thread.
@@ -60,6 +63,14 @@ impl Session {
     /// written: the docket is the bundled sample, `first_run` is set, and
     /// [`Session::start_with`] writes what the user chooses.
     pub fn open(path: &Path, clock: Clock) -> Result<Opened, Error> {
+        let mut opened = Self::open_file(path, clock)?;
+        opened.session.documents = (path.parent())
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        Ok(opened)
+    }
+
+    fn open_file(path: &Path, clock: Clock) -> Result<Opened, Error> {
         match Store::open(path) {
             Ok((store, existing)) => {
                 let first_run = existing.is_none();
@@ -103,6 +114,7 @@ impl Session {
             clock,
             saving: None,
             again: false,
+            documents: PathBuf::from("."),
         }
     }
 
@@ -119,6 +131,12 @@ impl Session {
         let mut changed = self.finish_if_done(app);
         while let Some(effect) = app.take_effect() {
             changed = true;
+            // Opening a document writes nothing: read-only or not.
+            if let Effect::Open(document) = &effect {
+                let said = opener::open(document, &self.documents, opener::OPENER);
+                app.update(Action::Note(said));
+                continue;
+            }
             let Some(store) = self.store.clone() else {
                 app.update(Action::Note("read-only: nothing is saved".to_owned()));
                 continue;
@@ -130,6 +148,7 @@ impl Session {
                     self.wait(app);
                     app.update(reload(&mut lock(&store)));
                 }
+                Effect::Open(_) => {}
                 Effect::KeepCopy { docket, dropped } => {
                     let suffix = format!("conflict-{}", self.clock.stamp());
                     let outcome =

@@ -1,7 +1,7 @@
 //! What a form finds at fault, and the change it asks for.
 
 use super::{Field, FieldKind, Form, FormKind};
-use crate::model::{Change, City, Closing, Date, Docket, Extension, Letter, Reply};
+use crate::model::{Change, City, Closing, Date, Docket, Document, Extension, Letter, Reply};
 
 use FieldKind::Date as DateField;
 
@@ -106,6 +106,9 @@ impl Form {
                     note: self.text("note"),
                 },
             ),
+            FormKind::OpenDocument(_) => {
+                return Err(("document", "this form opens a document: Enter".to_owned()));
+            }
             FormKind::Close(id) => Change::Close(
                 id.clone(),
                 Closing {
@@ -143,6 +146,12 @@ impl Form {
         letter.demands = self.field("demands").map(Field::lines).unwrap_or_default();
         letter.summary = self.text("summary");
         letter.source = self.field("source").and_then(Field::optional);
+        if let Some(field) = self.field("documents") {
+            letter.documents = documents(field.value())?;
+        }
+        if let Some(field) = self.field("private_notes") {
+            field.value().clone_into(&mut letter.private_notes);
+        }
         if let Some(tags) = self.field("tags") {
             letter.tags = (tags.value().split(','))
                 .map(str::trim)
@@ -185,6 +194,27 @@ pub type FieldError = (&'static str, String);
 
 /// Date fields that may be left empty.
 const OPTIONAL_DATES: &[&str] = &["due"];
+
+/// The documents typed one a line as `label | target`; a line with no `|`
+/// is its own label (a path or URL says what it is).
+fn documents(text: &str) -> Result<Vec<Document>, FieldError> {
+    (text.lines().map(str::trim).filter(|l| !l.is_empty()))
+        .map(|line| {
+            let (label, target) = line.split_once('|').unwrap_or((line, line));
+            let (label, target) = (label.trim(), target.trim());
+            if label.is_empty() || target.is_empty() {
+                return Err((
+                    "documents",
+                    format!("{line:?}: write a document as `label | path or URL`"),
+                ));
+            }
+            Ok(Document {
+                label: label.to_owned(),
+                target: target.to_owned(),
+            })
+        })
+        .collect()
+}
 
 /// `subject is required`.
 fn required_message(field: &Field) -> String {
