@@ -318,4 +318,19 @@ fn include_private_shows_them_where_asked() {
         &["export", "--format", "json", "--include-private"],
     ));
     assert_eq!(again, json);
+    // The export without them says so when imported.
+    let public_file = dir.path().join("public.json");
+    std::fs::write(&public_file, &public).unwrap();
+    let other = dir.path().join("other.ron");
+    ok(&docket(&other, &["init", "--empty"]));
+    let out = docket(
+        &other,
+        &["import", "--format", "json", public_file.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("left the letters' private notes out"),
+        "{said}"
+    );
 }

@@ -12,9 +12,18 @@ use super::RowError;
 /// column (the `RowError`'s line and, in place of a column name, the column
 /// number).
 pub fn parse(text: &str) -> Result<Docket, RowError> {
+    parse_export(text).map(|(docket, _)| docket)
+}
+
+/// [`parse`], and whether the export says it left the letters' private
+/// notes out (`"private_notes": "omitted"`).
+pub fn parse_export(text: &str) -> Result<(Docket, bool), RowError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match serde_json::from_str::<Export>(text) {
-        Ok(export) => check_version(export.version).map(|()| export.into()),
+        Ok(export) => {
+            let omitted = matches!(export.private_notes, Some(Marker::Omitted));
+            check_version(export.version).map(|()| (export.into(), omitted))
+        }
         Err(err) => {
             // A newer docket may fail on fields this build does not know: say so.
             if let Ok(probe) = serde_json::from_str::<VersionProbe>(text) {
@@ -36,10 +45,6 @@ pub fn parse(text: &str) -> Result<Docket, RowError> {
 struct Export {
     version: u32,
     #[serde(default)]
-    #[allow(
-        dead_code,
-        reason = "read so that the field is known; the letters say the rest"
-    )]
     private_notes: Option<Marker>,
     #[serde(default)]
     cities: Vec<City>,

@@ -183,8 +183,16 @@ pub fn import_json(
     text: &str,
     skip_existing: bool,
 ) -> Result<Imported, Refused> {
-    let incoming = json::parse(text).map_err(|err| Refused::Invalid(vec![err]))?;
-    merge_docket(existing, incoming, skip_existing)
+    let (incoming, omitted) =
+        json::parse_export(text).map_err(|err| Refused::Invalid(vec![err]))?;
+    let mut imported = merge_docket(existing, incoming, skip_existing)?;
+    if omitted {
+        imported.notes.push(RowError::record(
+            "this export left the letters' private notes out; export with --include-private \
+             to bring them along",
+        ));
+    }
+    Ok(imported)
 }
 
 /// Imports letters from CSV text (see [`merge_rows`]): every row is checked
