@@ -228,7 +228,7 @@ fn json_stays_exact() {
     assert_eq!(show["summary"], original.summary.as_str());
     assert_eq!(show["from"], original.from.as_str());
     let out = ok(&docket(&file, &["export", "--format", "json"]));
-    let exported: Docket = serde_json::from_str(&out).unwrap();
+    let exported = docket::import::json::parse(&out).unwrap();
     assert_eq!(exported.letters, hostile.letters);
 }
 

@@ -21,7 +21,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("text_safety.rs", &[]),
     (
         "export/",
-        &["export", "model", "index", "story", "csv_layout"],
+        &[
+            "export",
+            "model",
+            "index",
+            "story",
+            "csv_layout",
+            "text_safety",
+        ],
     ),
     ("import/", &["import", "model", "csv_layout"]),
     ("merge/", &["merge", "model"]),

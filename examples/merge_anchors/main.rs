@@ -34,6 +34,8 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
+use docket::export::Outgoing;
+use docket::export::json::to_json;
 use docket::merge;
 use docket::model::Docket;
 use docket::store;
@@ -158,7 +160,8 @@ fn judge_all(pair: &Pair, dir: &Path, has_mergiraf: bool) -> [Option<Verdict>; 4
     let ron = versions.map(store::to_ron);
     let (clean, text) = git_merge_file(dir, "ron", [&ron[0], &ron[1], &ron[2]]);
     let git_ron = judged(clean, from_ron(&text));
-    let json = versions.map(docket::export::json::to_json);
+    // The whole record, private notes included, as the RON file holds it.
+    let json = versions.map(|d| to_json(&Outgoing::including_private_notes(d.clone())));
     let (clean, text) = git_merge_file(dir, "json", [&json[0], &json[1], &json[2]]);
     let git_json = judged(clean, from_json(&text));
     let structural = has_mergiraf.then(|| {

@@ -9,8 +9,8 @@ use clap::{Args, Subcommand};
 use super::deadline::DeadlineArgs;
 use super::{Error, resolve};
 use crate::model::{
-    Change, City, Closing, Date, DateSpec, Docket, Extension, Invalid, Letter, Reply, ReplyKind,
-    Stamp,
+    Change, City, Closing, Date, DateSpec, Docket, Document, Extension, Invalid, Letter, Reply,
+    ReplyKind, Stamp,
 };
 use crate::store::Store;
 use crate::text_safety::say;
@@ -80,6 +80,28 @@ pub struct AddLetter {
     /// Who handles the letter
     #[arg(long, value_name = "NAME")]
     owner: Option<String>,
+    /// Privileged notes: shown only in the interface and with --include-private, in no export
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    private_notes: String,
+    /// A document, as LABEL=TARGET (a path or URL); repeat for several
+    #[arg(long = "document", value_name = "LABEL=TARGET", value_parser = parse_document)]
+    documents: Vec<Document>,
+}
+
+/// A `--document LABEL=TARGET`: split at the first `=` (a URL's query may
+/// hold more).
+pub(super) fn parse_document(text: &str) -> Result<Document, String> {
+    match text.split_once('=') {
+        Some((label, target)) if !label.trim().is_empty() && !target.trim().is_empty() => {
+            Ok(Document {
+                label: label.trim().to_owned(),
+                target: target.trim().to_owned(),
+            })
+        }
+        _ => Err(format!(
+            "expected LABEL=TARGET, like 'Letter (PDF)=letters/baltimore.pdf', not {text:?}"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -207,6 +229,8 @@ impl AddLetter {
             source: self.source,
             tags: self.tags,
             owner: self.owner.as_deref().and_then(owner_name),
+            private_notes: self.private_notes,
+            documents: self.documents,
             ..Letter::new(String::new(), resolve(self.sent, today)?)
         };
         self.deadline.apply_to(&mut letter, today)?;
@@ -316,6 +340,7 @@ fn refused(invalid: &Invalid) -> Error {
         "id" => ("refused".to_owned(), ""),
         "with_letters" => ("refused".to_owned(), " (--with-letters removes them too)"),
         "new_due" => ("--due".to_owned(), ""),
+        "documents" => ("--document".to_owned(), ""),
         field => (format!("--{}", field.replace('_', "-")), ""),
     };
     Error::data(format!(

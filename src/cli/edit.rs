@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 
 use super::deadline::DeadlineArgs;
 use super::{Error, resolve};
-use crate::model::{Change, Date, DateSpec, Docket, Letter, ReplyKind};
+use crate::model::{Change, Date, DateSpec, Docket, Document, Letter, ReplyKind};
 
 /// What to edit.
 #[derive(Debug, Subcommand)]
@@ -79,6 +79,15 @@ pub struct EditLetter {
     /// Put the letter in this matter; an empty one takes it out
     #[arg(long, value_name = "ID")]
     matter: Option<String>,
+    /// Privileged notes (replace the letter's; an empty text removes them)
+    #[arg(long, value_name = "TEXT")]
+    private_notes: Option<String>,
+    /// Add a document as LABEL=TARGET, or give a label a new target; repeat for several
+    #[arg(long = "document", value_name = "LABEL=TARGET", value_parser = super::change::parse_document)]
+    documents: Vec<Document>,
+    /// Remove the document with this label; repeat for several
+    #[arg(long = "rm-document", value_name = "LABEL")]
+    rm_documents: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -197,6 +206,8 @@ impl EditCommand {
                 if let Some(matter) = l.matter {
                     letter.matter = optional(matter);
                 }
+                set(&mut letter.private_notes, l.private_notes);
+                edit_documents(&mut letter, l.rm_documents, l.documents)?;
                 (Change::EditLetter(letter), l.id)
             }
             EditCommand::Reply(r) => {
@@ -235,6 +246,36 @@ impl EditCommand {
             }
         })
     }
+}
+
+/// Removes the documents labelled `removed`, then adds `added` (a label
+/// the letter has gets the new target, in its place).
+fn edit_documents(
+    letter: &mut Letter,
+    removed: Vec<String>,
+    added: Vec<Document>,
+) -> Result<(), Error> {
+    for label in removed {
+        let at = (letter.documents.iter().position(|d| d.label == label)).ok_or_else(|| {
+            Error::data(format!(
+                "--rm-document: letter {} has no document labelled {label:?} \
+                 (`docket show {}` lists them); nothing was written",
+                letter.id, letter.id
+            ))
+        })?;
+        letter.documents.remove(at);
+    }
+    for document in added {
+        match letter
+            .documents
+            .iter_mut()
+            .find(|d| d.label == document.label)
+        {
+            Some(existing) => *existing = document,
+            None => letter.documents.push(document),
+        }
+    }
+    Ok(())
 }
 
 /// The id a removal touches, checked first so a wrong one is named plainly.

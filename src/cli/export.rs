@@ -1,4 +1,4 @@
-//! `docket export`: the docket as ICS, CSV, Markdown or JSON, on standard
+//! `docket export`: the docket as ICS, CSV, Markdown, JSON or SVG, on standard
 //! output or written atomically to a file.
 
 use std::fs;
@@ -6,24 +6,26 @@ use std::io::{self, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::{Error, load_or_sample};
-use crate::export::{csv, ics, json, markdown};
-use crate::model::Date;
+use super::{Error, load_outgoing, resolve};
+use crate::export::{Outgoing, csv, ics, json, markdown, svg};
+use crate::model::{Date, DateSpec};
 use crate::store;
 use crate::text_safety::visible_owned;
 
 /// The formats `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// iCalendar: an all-day event for each pending deadline, with a reminder three days before
+    /// iCalendar: an all-day event per deadline, cancelled once answered or closed, with the reminders the settings ask for
     Ics,
     /// One row per letter with its status as of the date
     Csv,
     /// A chronology per city, as of the date
     #[value(alias = "markdown")]
     Md,
-    /// The whole docket, lossless (what `import --format json` reads)
+    /// The whole docket (what `import --format json` reads); lossless with --include-private
     Json,
+    /// The countdown timeline as a standalone SVG picture, to publish (--matter, --from, --to narrow it)
+    Svg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -34,22 +36,53 @@ pub struct ExportArgs {
     /// Write to this file (atomically: all or nothing) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// JSON only: keep the letters' private notes (left out otherwise, and the JSON says so)
+    #[arg(long)]
+    include_private: bool,
+    /// SVG only: just the letters of this matter
+    #[arg(long, value_name = "ID")]
+    matter: Option<String>,
+    /// SVG only: start the timeline on this date
+    #[arg(long, value_name = "DATE")]
+    from: Option<DateSpec>,
+    /// SVG only: end the timeline on this date
+    #[arg(long, value_name = "DATE")]
+    to: Option<DateSpec>,
 }
 
-/// The export's text as of a date.
-pub fn render(docket: &crate::model::Docket, format: Format, as_of: Date) -> String {
+/// The export's text as of a date (`svg` narrowed by `options`).
+pub fn render(docket: &Outgoing, format: Format, as_of: Date, options: &svg::Options) -> String {
     match format {
         Format::Ics => ics::to_ics(docket, as_of),
         Format::Csv => csv::to_csv(docket, as_of),
         // Markdown is read by people, on a terminal too.
         Format::Md => visible_owned(markdown::to_markdown(docket, as_of)),
         Format::Json => json::to_json(docket),
+        Format::Svg => svg::to_svg(docket, as_of, options),
     }
 }
 
-pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), Error> {
-    let docket = load_or_sample(path)?;
-    let text = render(&docket, args.format, as_of);
+pub fn run(path: &Path, as_of: Date, today: Date, args: &ExportArgs) -> Result<(), Error> {
+    let options = svg_options(args, today)?;
+    if args.include_private && args.format != Format::Json {
+        return Err(Error::usage(
+            "--include-private: only the JSON export can carry private notes; \
+             the other formats never do",
+        ));
+    }
+    let docket = load_outgoing(path, args.include_private)?;
+    if let Some(matter) = &options.matter
+        && !docket
+            .letters
+            .iter()
+            .any(|l| l.matter.as_ref() == Some(matter))
+    {
+        return Err(Error::data(format!(
+            "{}: no letter belongs to matter {matter:?}",
+            path.display()
+        )));
+    }
+    let text = render(&docket, args.format, as_of, &options);
     match args.output.as_deref() {
         None => write_stdout(&text),
         Some(output) if output == Path::new("-") => write_stdout(&text),
@@ -58,6 +91,31 @@ pub fn run(path: &Path, as_of: Date, args: &ExportArgs) -> Result<(), Error> {
             write_file(output, &text)
         }
     }
+}
+
+/// What `--matter`, `--from` and `--to` ask of the SVG, checked: they
+/// narrow only the SVG, and `--from` is not after `--to`.
+fn svg_options(args: &ExportArgs, today: Date) -> Result<svg::Options, Error> {
+    let narrowed = args.matter.is_some() || args.from.is_some() || args.to.is_some();
+    if narrowed && args.format != Format::Svg {
+        return Err(Error::usage(
+            "--matter, --from and --to narrow the SVG timeline only (--format svg)",
+        ));
+    }
+    let from = args.from.map(|d| resolve(d, today)).transpose()?;
+    let to = args.to.map(|d| resolve(d, today)).transpose()?;
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(Error::usage(format!(
+            "--from {from} is after --to {to}; nothing would show"
+        )));
+    }
+    Ok(svg::Options {
+        matter: args.matter.clone(),
+        from,
+        to,
+    })
 }
 
 fn write_stdout(text: &str) -> Result<(), Error> {

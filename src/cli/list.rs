@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::who::Author;
-use super::{Error, json_failed, load_or_sample, parse_status, table};
+use super::{Error, json_failed, load_outgoing, parse_status, table};
 use crate::model::text::same_name;
 use crate::model::{Date, Docket, Holidays, Letter, Status, Urgency};
 
@@ -24,6 +24,9 @@ pub struct ListArgs {
     /// Print a JSON array instead of a table
     #[arg(long)]
     json: bool,
+    /// Show the letters' private notes too (a last column, or `private_notes` in JSON)
+    #[arg(long)]
+    include_private: bool,
 }
 
 /// Who handles the letters listed: `--owner NAME` or `--mine`.
@@ -68,6 +71,9 @@ pub struct ListItem<'a> {
     pub days_left: Option<i64>,
     pub business_days_left: Option<i64>,
     pub status: Status,
+    /// Only with `--include-private`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_notes: Option<&'a str>,
 }
 
 impl<'a> ListItem<'a> {
@@ -83,6 +89,7 @@ impl<'a> ListItem<'a> {
             days_left: letter.days_left(as_of),
             business_days_left: (letter.business_days_left(as_of, holidays)),
             status: letter.status_with(as_of, &docket.settings),
+            private_notes: None,
         }
     }
 
@@ -93,7 +100,7 @@ impl<'a> ListItem<'a> {
 }
 
 pub fn run(path: &Path, as_of: Date, args: &ListArgs, author: &Author) -> Result<(), Error> {
-    let docket = load_or_sample(path)?;
+    let docket = load_outgoing(path, args.include_private)?;
     if let Some(city) = &args.city
         && docket.city(city).is_none()
     {
@@ -105,7 +112,7 @@ pub fn run(path: &Path, as_of: Date, args: &ListArgs, author: &Author) -> Result
     // Asked for, the letters dated after the as-of date are listed too: a
     // letter mistyped into the future is found, not lost.
     let unsent = args.status == Some(Status::NotYetSent);
-    let mut items: Vec<ListItem> = listed(&docket, as_of, unsent)
+    let mut items: Vec<ListItem> = listed(&docket, as_of, unsent, args.include_private)
         .into_iter()
         .filter(|item| args.city.as_ref().is_none_or(|c| c == item.city))
         .filter(|item| args.status.is_none_or(|s| s == item.status))
@@ -132,12 +139,13 @@ pub fn run(path: &Path, as_of: Date, args: &ListArgs, author: &Author) -> Result
 /// orders them; each letter's figures computed once, and the business days
 /// from one table of the holidays in the years spanned.
 pub(super) fn by_urgency(docket: &Docket, as_of: Date) -> Vec<ListItem<'_>> {
-    listed(docket, as_of, false)
+    listed(docket, as_of, false, false)
 }
 
 /// As `by_urgency`, with the letters not yet sent as of `as_of` when
-/// `unsent`.
-fn listed(docket: &Docket, as_of: Date, unsent: bool) -> Vec<ListItem<'_>> {
+/// `unsent`, and their private notes when `private` (the docket has them
+/// only when the user asked).
+fn listed(docket: &Docket, as_of: Date, unsent: bool, private: bool) -> Vec<ListItem<'_>> {
     let mut city_names: HashMap<&str, &str> = HashMap::new();
     for city in &docket.cities {
         city_names.entry(&city.id).or_insert(&city.name);
@@ -159,6 +167,7 @@ fn listed(docket: &Docket, as_of: Date, unsent: bool) -> Vec<ListItem<'_>> {
                 days_left: due.map(|due| (due - as_of).num_days()),
                 business_days_left: None,
                 status: letter.status_with(as_of, &docket.settings),
+                private_notes: private.then_some(letter.private_notes.as_str()),
             }
         })
         .collect();
@@ -186,9 +195,14 @@ pub(super) fn render_table(items: &[ListItem]) -> String {
             ]
         })
         .collect();
-    let header = ["ID", "CITY", "STATUS", "DUE", "DAYS", "BIZ", "SUBJECT"];
-    let rows = (items.iter().zip(&figures)).map(|(item, [due, days, biz])| {
-        [
+    let private = items.iter().any(|item| item.private_notes.is_some());
+    let notes: Vec<String> = (items.iter())
+        .map(|item| crate::export::one_line(item.private_notes.unwrap_or_default()))
+        .collect();
+    let mut header = vec!["ID", "CITY", "STATUS", "DUE", "DAYS", "BIZ", "SUBJECT"];
+    header.extend(private.then_some("PRIVATE NOTES"));
+    let rows = (items.iter().zip(&figures).zip(&notes)).map(|((item, [due, days, biz]), notes)| {
+        let mut row = vec![
             item.id,
             item.city_name,
             item.status.label(),
@@ -196,7 +210,9 @@ pub(super) fn render_table(items: &[ListItem]) -> String {
             days,
             biz,
             item.subject,
-        ]
+        ];
+        row.extend(private.then_some(notes.as_str()));
+        row
     });
     table::render(&std::iter::once(header).chain(rows).collect::<Vec<_>>())
 }

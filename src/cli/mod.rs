@@ -27,6 +27,7 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::Clock;
 pub use crate::error::Error;
+use crate::export::Outgoing;
 use crate::model::{Change, Date, DateSpec, Docket, Stamp, Status};
 use crate::store::{self, Store};
 use crate::text_safety::{say, warn};
@@ -66,7 +67,7 @@ pub enum Command {
     Matter(matter::MatterArgs),
     /// Every dated event across cities in date order (sent, received, replies, extensions, deadlines, closings)
     Chronology(chronology::ChronologyArgs),
-    /// Write the docket as ICS, CSV, Markdown or JSON
+    /// Write the docket as ICS, CSV, Markdown, JSON or an SVG timeline
     Export(export::ExportArgs),
     /// Add letters from CSV, or records from a JSON export, all or nothing
     Import(import::ImportArgs),
@@ -153,7 +154,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
         Some(Command::Digest(args)) => digest::run(&path, as_of, today, &args),
         Some(Command::Matter(args)) => matter::run(&path, as_of, &args),
         Some(Command::Chronology(args)) => chronology::run(&path, as_of, today, &args),
-        Some(Command::Export(args)) => export::run(&path, as_of, &args),
+        Some(Command::Export(args)) => export::run(&path, as_of, today, &args),
         Some(Command::Import(args)) => import::run(&path, &args, &stamp()),
         Some(Command::Add(add)) => change::apply(&path, &stamp(), add.change(today)?),
         Some(Command::Edit(edit)) => change::apply_with(&path, &stamp(), |docket| {
@@ -196,9 +197,21 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "docket")
 }
 
-/// Loads the docket for reading. On a first run (no file yet) it is the
-/// bundled sample, read in memory and never written: stderr says so.
-pub fn load_or_sample(path: &std::path::Path) -> Result<Docket, Error> {
+/// Loads the docket for an output, without the letters' private notes
+/// (every command that prints records starts here). On a first run (no
+/// file yet) it is the bundled sample, read in memory and never written:
+/// stderr says so.
+pub fn load_or_sample(path: &std::path::Path) -> Result<Outgoing, Error> {
+    load_outgoing(path, false)
+}
+
+/// [`load_or_sample`], with the private notes when `include_private` is set
+/// (`--include-private`).
+pub fn load_outgoing(path: &std::path::Path, include_private: bool) -> Result<Outgoing, Error> {
+    load_docket(path).map(|docket| Outgoing::new(docket, include_private))
+}
+
+fn load_docket(path: &std::path::Path) -> Result<Docket, Error> {
     if let Some(docket) = store::load(path)? {
         return Ok(docket);
     }

@@ -5,12 +5,12 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::list::ListItem;
-use super::{Error, json_failed, load_or_sample, table};
+use super::{Error, json_failed, load_outgoing, table};
 use crate::export::status_phrase;
 use crate::model::text::with_weekday;
 use crate::model::{
-    Closing, Date, Docket, DueNotes, DueRule, DueUnit, Extension, Holidays, Letter, LogEntry,
-    Reply, Settings,
+    Closing, Date, Docket, Document, DueNotes, DueRule, DueUnit, Extension, Holidays, Letter,
+    LogEntry, Reply, Settings,
 };
 
 #[derive(Debug, clap::Args)]
@@ -21,6 +21,9 @@ pub struct ShowArgs {
     /// Print a JSON object instead of text
     #[arg(long)]
     json: bool,
+    /// Show the letter's private notes too (left out otherwise)
+    #[arg(long)]
+    include_private: bool,
 }
 
 /// One letter as `show --json` prints it: the fields of `list --json` (where
@@ -45,6 +48,11 @@ pub struct LetterView<'a> {
     pub summary: &'a str,
     pub source: Option<&'a str>,
     pub tags: &'a [String],
+    /// The letter's documents: label and target (a path or URL).
+    pub documents: &'a [Document],
+    /// Only with `--include-private`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private_notes: Option<&'a str>,
     /// The notes on the letter's city, empty if none.
     pub city_notes: &'a str,
     pub replies: Vec<ReplyView<'a>>,
@@ -133,6 +141,8 @@ impl<'a> LetterView<'a> {
             summary: &letter.summary,
             source: letter.source.as_deref(),
             tags: &letter.tags,
+            documents: &letter.documents,
+            private_notes: None,
             city_notes: docket.city(&letter.city).map_or("", |c| c.notes.as_str()),
             replies: letter.replies_as_of(as_of).into_iter().map(reply).collect(),
             extensions: letter.extensions_as_of(as_of),
@@ -144,7 +154,7 @@ impl<'a> LetterView<'a> {
 }
 
 pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), Error> {
-    let docket = load_or_sample(path)?;
+    let docket = load_outgoing(path, args.include_private)?;
     let letter = docket.letter(&args.id).ok_or_else(|| {
         Error::data(format!(
             "{}: no letter with id {:?}",
@@ -159,7 +169,12 @@ pub fn run(path: &Path, as_of: Date, args: &ShowArgs) -> Result<(), Error> {
         )));
     }
     let holidays = docket.settings.calendar.holidays_around(as_of);
-    let view = LetterView::new(&docket, letter, as_of, &holidays);
+    let view = LetterView {
+        private_notes: args
+            .include_private
+            .then_some(letter.private_notes.as_str()),
+        ..LetterView::new(&docket, letter, as_of, &holidays)
+    };
     if args.json {
         let json = serde_json::to_string_pretty(&view).map_err(|err| json_failed(&err))?;
         println!("{json}");
@@ -235,6 +250,22 @@ fn render(view: &LetterView, letter: &Letter, counted: Counted) -> String {
         )
     });
     section("Closed", closed.collect());
+    if !view.documents.is_empty() {
+        let documents = view.documents.iter().map(|d| {
+            format!(
+                "{}: {}",
+                crate::export::one_line(&d.label),
+                crate::export::one_line(&d.target)
+            )
+        });
+        section("Documents", documents.collect());
+    }
+    if let Some(notes) = view.private_notes {
+        section(
+            "Private notes (privileged: keep them in the office)",
+            notes.lines().map(str::to_owned).collect(),
+        );
+    }
     if !view.city_notes.is_empty() {
         section(
             "City notes",

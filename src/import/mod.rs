@@ -186,8 +186,16 @@ pub fn import_json(
     skip_existing: bool,
     stamp: &Stamp,
 ) -> Result<Imported, Refused> {
-    let incoming = json::parse(text).map_err(|err| Refused::Invalid(vec![err]))?;
-    merge_docket(existing, incoming, skip_existing, stamp)
+    let (incoming, omitted) =
+        json::parse_export(text).map_err(|err| Refused::Invalid(vec![err]))?;
+    let mut imported = merge_docket(existing, incoming, skip_existing, stamp)?;
+    if omitted {
+        imported.notes.push(RowError::record(
+            "this export left the letters' private notes out; export with --include-private \
+             to bring them along",
+        ));
+    }
+    Ok(imported)
 }
 
 /// Imports letters from CSV text (see [`merge_rows`]): every row is checked

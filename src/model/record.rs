@@ -65,3 +65,62 @@ impl Stamp {
         }
     }
 }
+
+impl Document {
+    /// Why these documents cannot be a letter's, if they cannot: a label or
+    /// target empty or on several lines, a label holding `|` (forms write a
+    /// document as `label | target`), or two documents with one label
+    /// (removals name a document by its label).
+    pub fn problem(documents: &[Document]) -> Option<String> {
+        let mut labels = std::collections::HashSet::new();
+        documents.iter().find_map(|d| {
+            let label = d.label.trim();
+            if label.is_empty() {
+                Some(format!("the document {:?} has no label", d.target))
+            } else if d.target.trim().is_empty() {
+                Some(format!("the document {label:?} has no path or URL"))
+            } else if d.label.contains(['\n', '\r']) || d.target.contains(['\n', '\r']) {
+                Some(format!("the document {label:?} must fit on one line"))
+            } else if label.contains('|') {
+                Some(format!("the document label {label:?} cannot hold `|`"))
+            } else if !labels.insert(label) {
+                Some(format!("two documents are labelled {label:?}"))
+            } else {
+                None
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Document;
+
+    fn doc(label: &str, target: &str) -> Document {
+        Document {
+            label: label.to_owned(),
+            target: target.to_owned(),
+        }
+    }
+
+    #[test]
+    fn documents_need_one_line_labels_and_targets_without_repeats() {
+        assert_eq!(
+            Document::problem(&[doc("Letter", "a.pdf"), doc("Reply", "https://x")]),
+            None
+        );
+        for (docs, found) in [
+            (vec![doc(" ", "a.pdf")], "has no label"),
+            (vec![doc("Letter", "")], "has no path or URL"),
+            (vec![doc("Let\nter", "a.pdf")], "one line"),
+            (vec![doc("a|b", "a.pdf")], "cannot hold `|`"),
+            (
+                vec![doc("Letter", "a.pdf"), doc("Letter", "b.pdf")],
+                "two documents",
+            ),
+        ] {
+            let problem = Document::problem(&docs).unwrap_or_default();
+            assert!(problem.contains(found), "{docs:?}: {problem}");
+        }
+    }
+}

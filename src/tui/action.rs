@@ -86,6 +86,8 @@ pub enum Action {
     Extend,
     /// Close the selected letter, or reopen it.
     CloseReopen,
+    /// Open the selected letter's document (asks which when it has several).
+    OpenDocument,
     /// Undo the latest change.
     Undo,
     /// Redo the latest undone change.

@@ -9,6 +9,7 @@ mod first_run;
 pub mod form;
 pub mod keymap;
 pub mod loading;
+pub mod opener;
 pub mod session;
 mod sync;
 pub mod terminal;

@@ -10,12 +10,13 @@
 //! thread of its own ([`sync`](super::sync)), so the screen never waits for
 //! the disk; quitting and stopping wait for the one under way.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::action::{Action, SaveOutcome};
 use super::app::{App, Effect};
+use super::opener;
 use super::sync::{self, Done, Work, lock, merged};
 use super::watch::Watch;
 use crate::clock::Clock;
@@ -41,6 +42,8 @@ pub struct Session {
     /// once it closes (the form's values are the docket's from before), and
     /// before any save or look, which would take its absence for a deletion.
     deferred: Option<(Arc<Docket>, Arc<Docket>)>,
+    /// The data file's folder, where documents' relative paths start.
+    documents: PathBuf,
 }
 
 /// Disk work under way on its own thread.
@@ -77,6 +80,10 @@ impl Session {
         let first_run = existing.is_none();
         let base = existing.clone().unwrap_or_default();
         let watch = Watch::new(store.file());
+        // Where documents' relative paths start.
+        let documents = (path.parent())
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         Ok(Opened {
             session: Session {
                 store: Arc::new(Mutex::new(store)),
@@ -87,6 +94,7 @@ impl Session {
                 watch,
                 trouble: None,
                 deferred: None,
+                documents,
             },
             docket: existing.unwrap_or_else(store::sample),
             note: None,
@@ -122,6 +130,11 @@ impl Session {
             match effect {
                 Effect::Save if self.job.is_some() || self.deferred.is_some() => self.again = true,
                 Effect::Save => self.start(app, Work::Save),
+                // Opening a document writes nothing.
+                Effect::Open(document) => {
+                    let said = opener::open(&document, &self.documents, opener::OPENER);
+                    app.update(Action::Note(said));
+                }
             }
         }
         if self.job.is_none() && self.deferred.is_some() && app.form().is_none() {

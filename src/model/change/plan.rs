@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::settings::plan_settings;
 use super::{Change, Invalid, Put, Records, Within, invalid, required};
 use crate::model::docket::letter_date_problems;
-use crate::model::{City, Closing, Date, Extension, Letter, Reply, RuleError};
+use crate::model::{City, Closing, Date, Document, Extension, Letter, Reply, RuleError};
 
 /// Why a matter id is refused.
 pub(super) const MATTER_SLUG: &str =
@@ -369,6 +369,9 @@ fn checked_letter(
                 RuleError::OutOfRange => invalid("due", err.to_string()),
             })?;
         letter.due = Some(due.due);
+    }
+    if let Some(problem) = Document::problem(&letter.documents) {
+        return Err(invalid("documents", problem));
     }
     let id = letter.id.clone();
     Ok((

@@ -5,8 +5,8 @@ use chrono::Months;
 
 use crate::clock::Clock;
 use crate::model::text::{count, with_weekday};
-use crate::model::{Change, Date, History, Letter, Put, Stamp};
-use crate::tui::form::Form;
+use crate::model::{Change, Date, Document, History, Letter, Put, Stamp};
+use crate::tui::form::{Form, FormKind};
 
 /// A yes/no question, and what a yes does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +46,8 @@ pub enum Pending {
 pub enum Effect {
     /// Save the docket (merged with the file if it changed on disk).
     Save,
+    /// Open this document with the system's opener.
+    Open(Document),
 }
 
 /// The form or question open, the history, and what is not saved yet.
@@ -257,6 +259,45 @@ impl App {
         }
     }
 
+    /// `o`: opens the selected letter's document, or asks which of its
+    /// documents to open.
+    pub(super) fn open_document(&mut self) {
+        let Some(letter) = self.selected_letter() else {
+            self.shell.note("select a letter first");
+            return;
+        };
+        match letter.documents.as_slice() {
+            [] => {
+                let note = format!("{} has no documents (e adds them: Documents)", letter.id);
+                self.shell.note(note);
+            }
+            [document] => {
+                let document = document.clone();
+                self.editing.ask_for(Effect::Open(document));
+            }
+            _ => self.editing.form = Some(Form::open_document(letter)),
+        }
+    }
+
+    /// Enter in the chooser of documents: opens the one chosen.
+    fn open_chosen(&mut self, letter: &str) {
+        let chosen = (self.editing.form.as_ref())
+            .and_then(|form| form.field("document"))
+            .map(|field| field.value().to_owned());
+        let document = (self.docket.letter(letter))
+            .and_then(|l| {
+                l.documents
+                    .iter()
+                    .find(|d| Some(&d.label) == chosen.as_ref())
+            })
+            .cloned();
+        self.editing.form = None;
+        match document {
+            Some(document) => self.editing.ask_for(Effect::Open(document)),
+            None => self.shell.note("that document is no longer there"),
+        }
+    }
+
     pub(super) fn answer(&mut self, yes: bool) {
         let Some(confirm) = self.editing.confirm.take() else {
             return;
@@ -277,6 +318,10 @@ impl App {
         let Some(form) = &self.editing.form else {
             return;
         };
+        if let FormKind::OpenDocument(letter) = &form.kind {
+            let letter = letter.clone();
+            return self.open_chosen(&letter);
+        }
         // The form's own checks on every field first, then the model's.
         let errors = form.errors(self.query.as_of);
         if !errors.is_empty() {
@@ -321,7 +366,11 @@ impl App {
 
     /// Esc on a form: closes it, asking first when text typed would be lost.
     pub(super) fn cancel_form(&mut self) {
-        if self.editing.form.as_ref().is_some_and(Form::is_changed) {
+        let choosing = (self.editing.form.as_ref())
+            .is_some_and(|form| matches!(form.kind, FormKind::OpenDocument(_)));
+        if choosing {
+            self.editing.form = None;
+        } else if self.editing.form.as_ref().is_some_and(Form::is_changed) {
             let question = "Throw away what you typed? (y/n)".to_owned();
             self.ask(question, OnYes::DiscardForm);
         } else {

@@ -133,6 +133,7 @@ impl App {
             Action::Reply => self.open_letter_form(Form::reply),
             Action::Extend => self.open_letter_form(Form::extend),
             Action::CloseReopen => self.close_or_reopen(),
+            Action::OpenDocument => self.open_document(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => self.save_again(),

@@ -62,7 +62,11 @@ impl Form {
             Field::new("also", "Also to", Text, ""),
             Field::new("matter", "Matter", Text, ""),
         ];
-        Self::new(FormKind::AddLetter, "New letter".to_owned(), fields)
+        Self::new(
+            FormKind::AddLetter,
+            "New letter".to_owned(),
+            kept(fields, None),
+        )
     }
 
     /// A form editing a letter, its city among the choices (its id, thread
@@ -116,6 +120,7 @@ impl Form {
             ),
         ];
         let title = format!("Edit letter {}", letter.id);
+        let fields = kept(fields, Some(letter));
         Self::new(FormKind::EditLetter(letter.id.clone()), title, fields)
     }
 
@@ -223,6 +228,20 @@ impl Form {
         Self::new(kind, title, fields)
     }
 
+    /// The chooser of `letter`'s document to open: its labels, cycled.
+    pub fn open_document(letter: &Letter) -> Self {
+        let labels: Vec<String> = letter.documents.iter().map(|d| d.label.clone()).collect();
+        let first = labels.first().cloned().unwrap_or_default();
+        let fields = vec![Field::new(
+            "document",
+            "Document",
+            FieldKind::Choice(labels),
+            &first,
+        )];
+        let title = format!("Open a document of {}", letter.id);
+        Self::new(FormKind::OpenDocument(letter.id.clone()), title, fields)
+    }
+
     /// A form reopening `letter` on a date, the as-of date by default (not
     /// before its closing); the closing stays, ended that day.
     pub fn reopen(letter: &Letter, as_of: Date) -> Self {
@@ -231,4 +250,19 @@ impl Form {
         let title = format!("Reopen {}", letter.id);
         Self::new(FormKind::Reopen(letter.id.clone()), title, fields)
     }
+}
+
+/// A letter form's `fields`, then what the letter keeps beside its thread:
+/// its documents, one a line as `label | target`, and its private notes.
+fn kept(mut fields: Vec<Field>, letter: Option<&Letter>) -> Vec<Field> {
+    let documents = letter.map_or_else(String::new, |l| {
+        (l.documents.iter())
+            .map(|d| format!("{} | {}", d.label, d.target))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let notes = letter.map_or("", |l| l.private_notes.as_str());
+    fields.push(Field::new("documents", "Documents", Lines, &documents));
+    fields.push(Field::new("private_notes", "Private", Lines, notes));
+    fields
 }

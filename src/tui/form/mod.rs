@@ -41,6 +41,8 @@ pub enum FormKind {
     Reopen(String),
     /// The closing of the letter: letter id, closing id.
     EditClosing(String, String),
+    /// Not a change: which of the letter's documents to open.
+    OpenDocument(String),
 }
 
 /// A popup form.

@@ -3,8 +3,8 @@
 use super::field::Due;
 use super::{Field, FieldKind, Form, FormKind};
 use crate::model::{
-    Change, City, Closing, Date, Docket, DueFrom, DueRule, Extension, Letter, Reply, RuleError,
-    Settings,
+    Change, City, Closing, Date, Docket, Document, DueFrom, DueRule, Extension, Letter, Reply,
+    RuleError, Settings,
 };
 
 use FieldKind::Date as DateField;
@@ -124,6 +124,9 @@ impl Form {
                     note: self.text("note"),
                 },
             ),
+            FormKind::OpenDocument(_) => {
+                return Err(("document", "this form opens a document: Enter".to_owned()));
+            }
             FormKind::Close(id) => Change::Close(
                 id.clone(),
                 Closing {
@@ -189,6 +192,12 @@ impl Form {
         letter.source = self.field("source").and_then(Field::optional);
         if let Some(matter) = self.field("matter") {
             letter.matter = matter.optional();
+        }
+        if let Some(field) = self.field("documents") {
+            letter.documents = documents(field.value())?;
+        }
+        if let Some(field) = self.field("private_notes") {
+            field.value().clone_into(&mut letter.private_notes);
         }
         if let Some(tags) = self.field("tags") {
             letter.tags = (tags.value().split(','))
@@ -264,6 +273,27 @@ pub type FieldError = (&'static str, String);
 
 /// Date fields that may be left empty.
 const OPTIONAL_DATES: &[&str] = &["due", "received"];
+
+/// The documents typed one a line as `label | target`; a line with no `|`
+/// is its own label (a path or URL says what it is).
+fn documents(text: &str) -> Result<Vec<Document>, FieldError> {
+    (text.lines().map(str::trim).filter(|l| !l.is_empty()))
+        .map(|line| {
+            let (label, target) = line.split_once('|').unwrap_or((line, line));
+            let (label, target) = (label.trim(), target.trim());
+            if label.is_empty() || target.is_empty() {
+                return Err((
+                    "documents",
+                    format!("{line:?}: write a document as `label | path or URL`"),
+                ));
+            }
+            Ok(Document {
+                label: label.to_owned(),
+                target: target.to_owned(),
+            })
+        })
+        .collect()
+}
 
 /// `subject is required`.
 fn required_message(field: &Field) -> String {

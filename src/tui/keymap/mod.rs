@@ -160,6 +160,11 @@ pub const NORMAL: &[Binding] = &[
     bind(&[ch('r')], Action::Reply, "record a reply to the letter"),
     bind(&[ch('x')], Action::Extend, "extend the letter's deadline"),
     bind(&[ch('c')], Action::CloseReopen, "close / reopen the letter"),
+    bind(
+        &[ch('o')],
+        Action::OpenDocument,
+        "open the letter's document",
+    ),
     bind(&[ch('u')], Action::Undo, "undo"),
     bind(&[ctrl('r')], Action::Redo, "redo"),
     bind(

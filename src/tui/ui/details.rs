@@ -98,6 +98,7 @@ fn letter_lines<'a>(
         lines.push(heading("Summary", theme.label));
         lines.extend(letter.summary.lines().map(|l| Line::raw(l.to_owned())));
     }
+    lines.extend(kept_lines(letter, theme));
     let start = lines.len();
     let (thread, at) = thread_lines(letter, as_of, theme, selected);
     lines.extend(thread);
@@ -290,6 +291,37 @@ fn due_lines<'a>(
     for closed in notes.closed {
         let warning = Span::styled(format!("! {closed}"), theme.due_soon);
         lines.push(Line::from(vec![indent(), warning]));
+    }
+    lines
+}
+
+/// What the letter keeps beside its thread: its documents (`o` opens
+/// one) and its private notes, marked as never leaving docket.
+fn kept_lines<'a>(letter: &'a Letter, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    if !letter.documents.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Documents", theme.label),
+            Span::styled("  (o opens)", theme.dim),
+        ]));
+        for document in &letter.documents {
+            lines.push(Line::from(vec![
+                Span::raw(format!("- {}: ", document.label)),
+                Span::styled(document.target.as_str(), theme.dim),
+            ]));
+        }
+    }
+    if !letter.private_notes.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Private notes", theme.label),
+            Span::styled("  [private: in no export]", theme.marker),
+        ]));
+        lines.extend(
+            letter
+                .private_notes
+                .lines()
+                .map(|l| Line::raw(l.to_owned())),
+        );
     }
     lines
 }
