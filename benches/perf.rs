@@ -80,7 +80,7 @@ fn bench_dir() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("docket-bench")
 }
 
-/// Reading the data file: read, parse with the ron crate, check the records.
+/// Reading the data file: read, parse (docket's own reader), check the records.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn load(bencher: Bencher, letters: usize) {
     let data = data(letters);
@@ -124,12 +124,21 @@ fn import_json(bencher: Bencher, letters: usize) {
     });
 }
 
-/// The ron crate's parser alone, on text already in memory.
+/// The parse alone, on text already in memory: docket's own reader.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn parse_only(bencher: Bencher, letters: usize) {
     let data = data(letters);
     let text = std::fs::read_to_string(&data.ron_file).expect("read");
     bencher.bench(|| store::parse(black_box(&text)).expect("parses"));
+}
+
+/// The ron crate's parser alone on the same text: the reference the reader
+/// is held to, and the fallback for what it does not take.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn parse_ron(bencher: Bencher, letters: usize) {
+    let data = data(letters);
+    let text = std::fs::read_to_string(&data.ron_file).expect("read");
+    bencher.bench(|| store::parse_with_ron(black_box(&text)).expect("parses"));
 }
 
 /// The reference: the same records read and parsed by `serde_json`.

@@ -316,13 +316,33 @@ fn check_round_trip(docket: &Docket) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks that docket's own reader, where it takes the text, reads the
+/// docket the ron crate reads (`tests/reader.rs`). Where it leaves the text
+/// to the ron crate, the load is the ron crate's: the same docket or error.
+fn same_as_ron(bytes: &[u8]) -> Result<(), String> {
+    let Ok(text) = std::str::from_utf8(without_bom(bytes)) else {
+        return Ok(());
+    };
+    match (store::read_fast(text), ron::from_str::<Docket>(text)) {
+        (None, _) => Ok(()),
+        (Some(fast), Ok(reference)) if fast == reference => Ok(()),
+        (Some(fast), reference) => Err(format!(
+            "the reader read {} where the ron crate gives {}",
+            brief(&fast),
+            brief(&reference)
+        )),
+    }
+}
+
 /// Checks what loading `bytes` from `path` gave: a docket that keeps the
-/// rules and survives saving, or an error that keeps the promise.
+/// rules and survives saving, or an error that keeps the promise; and that
+/// the ron crate alone parses the text the same.
 fn check_load(
     path: &Path,
     bytes: &[u8],
     result: Result<Option<Docket>, StoreError>,
 ) -> Result<Option<Docket>, String> {
+    same_as_ron(bytes)?;
     match result {
         Ok(None) => Err("a file that exists loaded as missing".to_owned()),
         Ok(Some(docket)) => {
@@ -338,6 +358,7 @@ fn check_load(
 
 /// Checks `store::parse` on text, the in-memory path of a load.
 fn check_parse(text: &str) -> Result<Option<Docket>, String> {
+    same_as_ron(text.as_bytes())?;
     match store::parse(text) {
         Ok(docket) => check_round_trip(&docket).map(|()| Some(docket)),
         Err(err) => {

@@ -24,8 +24,8 @@ mod live;
 mod load;
 mod lock;
 mod parse;
+mod reader;
 mod ron_writer;
-mod split;
 mod write;
 
 use self::disk::{no_file_in_the_way, not_special, parent, read_bounded, resolve_symlinks};
@@ -36,8 +36,7 @@ pub use self::load::load;
 use self::load::read;
 pub use self::lock::LOCK_WAIT;
 use self::lock::{Lock, lock};
-use self::parse::parse_whole;
-pub use self::parse::{ParseError, parse, parsed_bytes};
+pub use self::parse::{ParseError, parse, parse_with_ron, parsed_bytes, read_fast};
 pub use self::write::write_atomically;
 use self::write::{is_own_temporary, too_large, write_atomically_with, write_new};
 

@@ -1,9 +1,9 @@
-//! Parsing docket RON text with the ron crate, and errors placed on the
-//! token at fault.
+//! Parsing docket RON text: with docket's own reader, else with the ron
+//! crate, whose errors are placed on the token at fault.
 
 use serde::Deserialize;
 
-use super::split;
+use super::reader;
 use crate::model::Docket;
 
 /// A parse error with its 1-based position in the text.
@@ -20,22 +20,36 @@ pub struct ParseError {
 /// How many bytes of the big file being loaded (or the last one) have been
 /// parsed so far, for a progress bar; files under a few MiB do not count.
 pub fn parsed_bytes() -> usize {
-    split::parsed_bytes()
+    reader::parsed_bytes()
 }
 
 /// Parses docket RON text (without a byte-order mark). Checks the version but
-/// not the rules between records (see [`Docket::problems`]). A big file in
-/// docket's own layout is parsed on several threads, by the ron crate still.
+/// not the rules between records (see [`Docket::problems`]). docket's own
+/// reader reads it (the letters of a big file on several threads); what it
+/// does not take, the ron crate parses, and places the error if there is one.
 pub fn parse(text: &str) -> Result<Docket, ParseError> {
-    match split::parse(text) {
+    match reader::read(text) {
         Some(docket) => check_version(docket.version).map(|()| docket),
         None => parse_whole(text),
     }
     .map(Docket::migrated)
 }
 
+/// Parses with the ron crate alone, as [`parse`] does what its own reader
+/// does not take: the reference the reader is tested and measured against.
+pub fn parse_with_ron(text: &str) -> Result<Docket, ParseError> {
+    parse_whole(text).map(Docket::migrated)
+}
+
+/// docket's own reader alone: the docket as the ron crate reads it (before
+/// migration, its version unchecked), or `None` where it leaves the text to
+/// the ron crate. For tests and benchmarks.
+pub fn read_fast(text: &str) -> Option<Docket> {
+    reader::read(text)
+}
+
 /// Parses the text in one piece: the reference, and the road to every error.
-pub(super) fn parse_whole(text: &str) -> Result<Docket, ParseError> {
+fn parse_whole(text: &str) -> Result<Docket, ParseError> {
     match ron::from_str::<Docket>(text) {
         Ok(docket) => check_version(docket.version).map(|()| docket),
         Err(err) => {

@@ -2,6 +2,8 @@
 //! uses the parts it needs:
 //!
 //! - [`cli`]: the real binary run on a data file, and what it said;
+//! - [`hand_edit`]: a docket file as a person editing it by hand might
+//!   leave it (whitespace, comments, fields reordered or left out, escapes);
 //! - [`files`]: data files in temp folders (the sample, the story), golden
 //!   files, what a folder holds, named pipes and devices, locks;
 //! - [`letters`]: letters built one field at a time, and dates from text;
@@ -20,6 +22,7 @@
 
 pub mod cli;
 pub mod files;
+pub mod hand_edit;
 pub mod letters;
 pub mod pty;
 pub mod skip;
