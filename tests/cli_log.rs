@@ -382,7 +382,7 @@ fn owners_are_set_by_add_and_edit_and_filter_list_and_due() {
     ));
     assert_eq!(
         text,
-        "nothing is overdue or due within 7 days as of 2017-08-15 for nobody\n"
+        "nothing is overdue or due within 3 days as of 2017-08-15 for nobody\n"
     );
 
     // Cleared with an empty name or --no-owner; the log says so.

@@ -124,7 +124,7 @@ fn text_commands_show_control_characters_as_escapes() {
     let runs: [(&[&str], &[char]); 8] = [
         (&["--as-of", "2017-08-12", "list"], &['\n']),
         (&["--as-of", "2017-08-21", "list"], &['\n']),
-        (&["--as-of", "2017-08-12", "due"], &['\n']),
+        (&["--as-of", "2017-08-12", "due", "--within", "7"], &['\n']),
         (&["--as-of", "2017-08-21", "show", &id], &['\n', '\t']),
         (&["--as-of", "2017-08-12", "show", &id], &['\n', '\t']),
         (&["digest", "--date", "2017-08-03"], &['\n', '\t']),
@@ -158,8 +158,11 @@ fn text_commands_show_control_characters_as_escapes() {
 #[test]
 fn a_line_break_in_a_field_cannot_forge_a_table_row() {
     let (_dir, file) = file_of(&hostile_docket());
-    for command in ["list", "due"] {
-        let out = ok(&docket(&file, &["--as-of", "2017-08-12", command]));
+    for command in [&["list"][..], &["due", "--within", "7"]] {
+        let out = ok(&docket(
+            &file,
+            &[&["--as-of", "2017-08-12"], command].concat(),
+        ));
         assert_eq!(out.lines().count(), 2, "a header and one row:\n{out}");
         assert!(
             out.contains("Partnership\\u{202e}exe.txt\\u{202c}\\nreno-2  Reno  open  fake row"),

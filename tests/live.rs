@@ -26,8 +26,9 @@ const ALBUQUERQUE: &str = "albuquerque-2017-08-03";
 const BALTIMORE: &str = "baltimore-2017-08-03";
 const STOCKTON: &str = "stockton-2017-08-03";
 
-fn start(file: &Path) -> Tui {
-    let mut tui = Tui::start(file, AS_OF, &[]);
+/// An interface on `file` whose changes are logged as made by `who`.
+fn start(file: &Path, who: &str) -> Tui {
+    let mut tui = Tui::start(file, AS_OF, &[("DOCKET_USER", who)]);
     tui.wait_for("Stockton");
     tui
 }
@@ -59,8 +60,8 @@ fn reply(tui: &mut Tui) {
 #[test]
 fn two_interfaces_and_the_command_line_on_one_file_at_once() {
     let (_dir, file) = sample_file();
-    let mut one = start(&file);
-    let mut two = start(&file);
+    let mut one = start(&file, "ann");
+    let mut two = start(&file, "bob");
     let mut waits = Vec::new();
 
     // One interface records an extension; the other sees it arrive.
@@ -68,7 +69,7 @@ fn two_interfaces_and_the_command_line_on_one_file_at_once() {
     one.wait_for_status("saved");
     waits.push(arrives(
         &mut two,
-        &format!("1 change: extension x1 to {ALBUQUERQUE}"),
+        &format!("1 change from ann: extension x1 to {ALBUQUERQUE}"),
     ));
 
     // The other records a reply; the first sees it.
@@ -76,7 +77,7 @@ fn two_interfaces_and_the_command_line_on_one_file_at_once() {
     two.wait_for_status("saved");
     waits.push(arrives(
         &mut one,
-        &format!("1 change: reply r1 to {ALBUQUERQUE}"),
+        &format!("1 change from bob: reply r1 to {ALBUQUERQUE}"),
     ));
 
     // The command line, while both are open: never refused for the lock.
@@ -90,9 +91,11 @@ fn two_interfaces_and_the_command_line_on_one_file_at_once() {
         "Clerk",
         "--kind",
         "complies",
+        "--by",
+        "clerk",
     ];
     assert_eq!(ok(&docket(&file, &cli_reply)).trim(), BALTIMORE);
-    let reply_arrived = format!("1 change: reply r1 to {BALTIMORE}");
+    let reply_arrived = format!("1 change from clerk: reply r1 to {BALTIMORE}");
     waits.push(arrives(&mut one, &reply_arrived));
     waits.push(arrives(&mut two, &reply_arrived));
 

@@ -40,10 +40,11 @@ fn a_change_goes_through_while_an_interface_is_open_and_shows_there() {
     let mut tui = start(&file);
     assert!(!locked(&file), "an open interface holds no lock");
 
-    assert_eq!(ok(&docket(&file, &REPLY)).trim(), "baltimore-2017-08-03");
+    let by_clerk = [&REPLY[..], &["--by", "clerk"]].concat();
+    assert_eq!(ok(&docket(&file, &by_clerk)).trim(), "baltimore-2017-08-03");
     assert_eq!(reply_count(&file), 1);
     // The interface notices without a key pressed, and says what came.
-    tui.wait_for_status("1 change: reply r1 to baltimore-2017-08-03");
+    tui.wait_for_status("1 change from clerk: reply r1 to baltimore-2017-08-03");
     tui.assert_hides("read-only");
 
     tui.press("q");

@@ -106,7 +106,9 @@ fn compare<R: Record>(
         (None, Some(b)) => (name(b.id()), What::Added),
         (Some(a), None) => (name(a.id()), What::Removed),
         (Some(a), Some(b)) => {
-            let fields = changed_fields(R::fields(), a, b);
+            let mut fields = changed_fields(R::fields(), a, b);
+            // The log records the changes; it is not one of them.
+            fields.retain(|f| *f != "log");
             if fields.is_empty() {
                 return;
             }
