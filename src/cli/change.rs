@@ -17,6 +17,10 @@ use crate::text_safety::say;
 
 /// What to add.
 #[derive(Debug, Subcommand)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "parsed once a run; a box would only cost clap's derive its simplicity"
+)]
 pub enum AddCommand {
     /// Add a city
     City(AddCity),

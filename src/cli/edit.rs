@@ -10,6 +10,10 @@ use crate::model::{Change, Date, DateSpec, Docket, Document, Letter, ReplyKind};
 
 /// What to edit.
 #[derive(Debug, Subcommand)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "parsed once a run; a box would only cost clap's derive its simplicity"
+)]
 pub enum EditCommand {
     /// Edit a city's name, state or notes
     City(EditCity),

@@ -141,9 +141,9 @@ impl Index {
                 Put::Letter(id, _) => id,
                 // The conflicts list is not indexed.
                 Put::Conflicts(_) => continue,
-                Put::City(..) => return false,
-                // The facts hold the settings they were computed with.
-                Put::Settings(_) => return false,
+                // A city changes the order; the facts hold the settings
+                // they were computed with.
+                Put::City(..) | Put::Settings(_) => return false,
             };
             match docket.letters.iter().position(|l| &l.id == id) {
                 Some(i) => replaced.push(i),

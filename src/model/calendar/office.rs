@@ -200,11 +200,10 @@ impl Holidays {
     /// The days off of `calendar` in the years `years`.
     pub fn new(calendar: &Calendar, years: RangeInclusive<i32>) -> Self {
         let base = match calendar.base {
-            CalendarBase::UsFederal => years.clone(),
-            // An empty range: no base holidays.
-            CalendarBase::NoHolidays => 1..=0,
+            CalendarBase::UsFederal => Some(years.clone()),
+            CalendarBase::NoHolidays => None,
         };
-        let federal = (base.flat_map(federal_holidays))
+        let federal = (base.into_iter().flatten().flat_map(federal_holidays))
             .map(|h| h.observed)
             .filter(|on| !calendar.removed.contains(on));
         let extra = (calendar.extra.iter())

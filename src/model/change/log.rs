@@ -37,15 +37,16 @@ impl Sketch {
         match change {
             Change::AddCity(_) | Change::AddLetter(_) => (Sketch::Added, None),
             Change::AddLetters(_) => (Sketch::AddedLetters, None),
-            Change::EditCity(_) | Change::EditLetter(_) => (Sketch::Edited, None),
+            // The settings are no record: nothing to log them on.
+            Change::EditCity(_) | Change::EditLetter(_) | Change::Settings(_) => {
+                (Sketch::Edited, None)
+            }
             Change::RemoveCity { .. } => (Sketch::RemovedCity, None),
             Change::RemoveLetter(_) => (Sketch::RemovedLetter, None),
             Change::AddReply(..) => (Sketch::ReplyAdded, None),
             Change::AddExtension(..) => (Sketch::ExtensionAdded, None),
             Change::Close(..) => (Sketch::Closed, None),
             Change::Reopen { .. } => (Sketch::Reopened, None),
-            // The settings are no record: nothing to log them on.
-            Change::Settings(_) => (Sketch::Edited, None),
             Change::EditReply(_, r) => (Sketch::EntryEdited(Entry::Reply), Some(r.id.clone())),
             Change::EditExtension(_, e) => {
                 (Sketch::EntryEdited(Entry::Extension), Some(e.id.clone()))
