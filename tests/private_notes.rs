@@ -161,6 +161,15 @@ const RUNS: &[(&str, &[&[&str]])] = &[
     ("sync", &[&["sync"]]),
     ("conflicts", &[&["conflicts"]]),
     ("resolve", &[&["resolve", "{L}", "summary", "--ours"]]),
+    (
+        "completions",
+        &[
+            &["completions", "bash"],
+            &["completions", "zsh"],
+            &["completions", "fish"],
+        ],
+    ),
+    ("man", &[&["man"]]),
     ("check", &[&["check"]]),
     ("path", &[&["path"]]),
     ("init", &[&["init"], &["init", "--empty"]]),

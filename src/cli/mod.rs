@@ -16,6 +16,7 @@ mod log;
 mod matter;
 mod merge;
 mod settings;
+mod shell;
 mod show;
 mod sync;
 mod table;
@@ -117,6 +118,20 @@ pub enum Command {
     Conflicts(conflicts::ConflictsArgs),
     /// Resolve a conflict, keeping our value or theirs
     Resolve(conflicts::ResolveArgs),
+    /// Print a completion script: `source <(docket completions bash)`; bash and fish complete ids too
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: shell::CompletionShell,
+    },
+    /// Print the man page (roff): `docket man | man -l -`
+    Man,
+    /// The ids of the data file's letters, cities or matters, one a line (for completions)
+    #[command(hide = true)]
+    Ids {
+        #[arg(value_enum)]
+        kind: shell::IdKind,
+    },
 }
 
 /// JSON that could not be written (docket's records always can be).
@@ -180,6 +195,15 @@ pub fn run(cli: Cli, clock: Clock) -> Result<(), Error> {
         Some(Command::Sync) => sync::run(&path),
         Some(Command::Conflicts(args)) => conflicts::list(&path, &args),
         Some(Command::Resolve(args)) => conflicts::resolve(&path, &args),
+        Some(Command::Completions { shell }) => {
+            shell::completions(shell);
+            Ok(())
+        }
+        Some(Command::Man) => shell::man(),
+        Some(Command::Ids { kind }) => {
+            shell::ids(&path, kind);
+            Ok(())
+        }
     }
 }
 
