@@ -199,6 +199,57 @@ fn statuses(bencher: Bencher, letters: usize) {
     });
 }
 
+/// The docket with every letter's due date given by a rule (15 business
+/// days after it was sent) over an office calendar with two days off of its
+/// own a year, the dates worked out.
+fn with_rules(letters: usize) -> Docket {
+    use docket::model::{DueFrom, DueRule, DueUnit, Holiday};
+    let mut docket = Docket::clone(&data(letters).docket);
+    docket.settings.calendar.extra = (2010..=2030)
+        .flat_map(|year| {
+            [(3, 17, "Office day"), (9, 2, "Court closed")].map(|(month, day, name)| Holiday {
+                on: Date::from_ymd_opt(year, month, day).expect("a date"),
+                name: name.to_owned(),
+            })
+        })
+        .collect();
+    for letter in &mut docket.letters {
+        Arc::make_mut(letter).due_rule = Some(DueRule {
+            count: 15,
+            unit: DueUnit::BusinessDays,
+            from: DueFrom::Sent,
+        });
+    }
+    docket.derive_due_dates();
+    docket
+}
+
+/// Every letter's status as of a date when rules over an office calendar
+/// give the due dates (see `with_rules`): to compare with `statuses`.
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn statuses_with_rules(bencher: Bencher, letters: usize) {
+    let docket = with_rules(letters);
+    bencher.bench(|| {
+        (docket.letters.iter())
+            .map(|l| l.status_with(black_box(as_of()), &docket.settings))
+            .filter(|s| s.is_pending())
+            .count()
+    });
+}
+
+/// Working out every rule's due date again through the office calendar, as
+/// loading the file or a change of the calendar does.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn rules_derived(bencher: Bencher, letters: usize) {
+    let mut docket = with_rules(letters);
+    bencher.bench_local(|| {
+        for letter in &mut docket.letters {
+            Arc::make_mut(letter).due = None;
+        }
+        docket.derive_due_dates()
+    });
+}
+
 fn app(letters: usize) -> App {
     let docket = Docket::clone(&data(letters).docket);
     App::new(docket, as_of(), as_of(), Theme::COLOR)

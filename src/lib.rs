@@ -1,6 +1,7 @@
 //! docket: a keyboard-driven terminal tracker for letters sent to cities,
 //! the deadlines they set and the replies that come back.
 
+pub mod background;
 pub mod cli;
 pub mod clock;
 pub mod csv_layout;

@@ -112,6 +112,8 @@ fn assert_matches_reference(app: &App) {
     assert_eq!(view.timeline, timeline);
     assert_eq!(view.counts, counts);
     assert_eq!(view.span, span);
+    // The status line's count of what is dated later, from the packed facts.
+    assert_eq!(app.dated_after(), app.docket().dated_after(app.as_of()));
 }
 
 /// A generated docket with the awkward cases added: letters out of id

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 /// of the crate it may name with `crate::`.
 const LAYERS: &[(&str, &[&str])] = &[
     ("model/", &["model"]),
-    ("index/", &["index", "model"]),
+    ("background.rs", &[]),
+    ("index/", &["index", "model", "background"]),
     ("story/", &["story", "model"]),
     ("store/", &["store", "model"]),
     ("csv_layout.rs", &[]),
@@ -37,7 +38,16 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "tui/",
         &[
-            "tui", "model", "index", "story", "store", "clock", "error", "export", "merge",
+            "tui",
+            "model",
+            "index",
+            "story",
+            "store",
+            "clock",
+            "error",
+            "export",
+            "merge",
+            "background",
         ],
     ),
 ];

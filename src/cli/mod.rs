@@ -247,6 +247,10 @@ fn load_docket(path: &std::path::Path) -> Result<Docket, Error> {
     Ok(store::sample())
 }
 
+/// How many of `check`'s warnings name their letter: a big file's
+/// thousands are counted after them.
+const CHECK_WARNINGS_NAMED: usize = 20;
+
 fn check(path: &std::path::Path) -> Result<(), Error> {
     let docket = store::load(path)?
         .ok_or_else(|| Error::data(format!("{}: no such file", path.display())))?;
@@ -270,11 +274,23 @@ fn check(path: &std::path::Path) -> Result<(), Error> {
         docket.cities.len(),
         docket.letters.len()
     ));
-    for letter in &docket.letters {
+    let warnings = (docket.letters.iter()).flat_map(|letter| {
         let notes = letter.due_notes(Date::MAX, &docket.settings);
-        for closed in notes.closed {
-            warn(&format!("warning: letter {}: {closed}", letter.id));
+        (notes.closed.into_iter()).map(move |closed| format!("letter {}: {closed}", letter.id))
+    });
+    let mut more = 0;
+    for (at, warning) in warnings.enumerate() {
+        if at < CHECK_WARNINGS_NAMED {
+            warn(&format!("warning: {warning}"));
+        } else {
+            more += 1;
         }
+    }
+    if more > 0 {
+        warn(&format!(
+            "warning: and {} more on a weekend or a holiday",
+            crate::model::text::count(more, "deadline")
+        ));
     }
     Ok(())
 }

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::model::{
-    Day, Docket, Letter, Milestones, Settings, Status, day_of, effective_due_of, status_of,
+    Date, DatedAfter, Day, Docket, Letter, Milestones, Settings, Status, day_of, effective_due_of,
+    status_of,
 };
 
 /// No city: a letter naming a city that does not exist.
@@ -33,6 +34,9 @@ struct Dates {
     answer: Day,
     /// This letter's extensions in `Facts::extensions`.
     extensions: (u32, u32),
+    /// The day of its latest reply, extension or closing ([`NEVER`] for
+    /// none): only a letter with one after a date has some dated after it.
+    last_entry: Day,
 }
 
 /// A letter's packed dates with its deadline as of a date: what the
@@ -180,6 +184,21 @@ impl Facts {
             .unwrap_or(NEVER)
     }
 
+    /// As [`Docket::dated_after`] (whose letters these facts are): from the
+    /// packed dates, reading only the letters with an entry after the date.
+    pub fn dated_after(&self, docket: &Docket, as_of: Date) -> DatedAfter {
+        let day = day_of(as_of);
+        let mut later = DatedAfter::default();
+        for (i, d) in self.dates.iter().enumerate() {
+            if d.sent > day {
+                later.letters += 1;
+            } else if d.last_entry != NEVER && d.last_entry > day {
+                later.add_entries(&docket.letters[i], as_of);
+            }
+        }
+        later
+    }
+
     /// The settings the statuses are computed under.
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -245,7 +264,11 @@ fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>) -> Dates {
         (letter.closings.iter()).map(|c| (day_of(c.on), c.reopened_on.map_or(NEVER, day_of))),
     );
     let answer = letter.earliest_answer().map(|r| day_of(r.on));
+    let entries = (letter.replies.iter().map(|r| r.on))
+        .chain(letter.extensions.iter().map(|e| e.granted_on))
+        .chain(letter.closings.iter().map(|c| c.on));
     Dates {
+        last_entry: entries.max().map_or(NEVER, day_of),
         sent: day_of(letter.sent),
         due: letter.due.map_or(NEVER, day_of),
         closings: letter.closings.len() as u32,

@@ -21,7 +21,7 @@ use self::dated::Dated;
 use self::facts::{Facts, NEVER, NO_CITY};
 use self::search::Search;
 use crate::model::text::{fold, same_name};
-use crate::model::{Date, Docket, Put, Status, Urgency, date_of, day_of};
+use crate::model::{Date, DatedAfter, Docket, Put, Status, Urgency, date_of, day_of};
 
 /// How the cities are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,10 +175,28 @@ impl Index {
             return;
         }
         let facts = Arc::clone(facts);
-        let work = std::thread::Builder::new()
-            .name("docket-ahead".into())
-            .spawn(move || Dated::new(&facts, cities, next));
+        let work =
+            crate::background::spawn("docket-ahead", move || Dated::new(&facts, cities, next));
         self.ahead = work.ok().map(|work| (next, work));
+    }
+
+    /// As [`Docket::dated_after`], from the packed facts (made if need be).
+    pub fn dated_after(&mut self, docket: &Docket, as_of: Date) -> DatedAfter {
+        self.facts(docket).dated_after(docket, as_of)
+    }
+
+    /// The facts of `docket`, made again (and everything else forgotten)
+    /// when those kept are not its.
+    fn facts(&mut self, docket: &Docket) -> Arc<Facts> {
+        if (self.facts.as_ref())
+            .is_none_or(|f| f.len() != docket.letters.len() || f.settings() != &docket.settings)
+        {
+            self.clear();
+        }
+        Arc::clone(
+            self.facts
+                .get_or_insert_with(|| Arc::new(Facts::new(docket, &docket.settings))),
+        )
     }
 
     /// Gets the filter's search ready in the background (for a big docket),
@@ -204,22 +222,16 @@ impl Index {
         sort: CitySort,
         owner: Option<&str>,
     ) -> View {
-        if (self.facts.as_ref())
-            .is_none_or(|f| f.len() != docket.letters.len() || f.settings() != &docket.settings)
-        {
-            self.clear();
-        }
-        let facts = Arc::clone(
-            self.facts
-                .get_or_insert_with(|| Arc::new(Facts::new(docket, &docket.settings))),
-        );
+        let facts = self.facts(docket);
         let cities = docket.cities.len();
         let previous = self.dated.last().map(|d| d.as_of);
         let dated = match self.dated.iter().position(|d| d.as_of == as_of) {
             Some(at) => self.dated.remove(at),
             None => Arc::new(match self.ahead.take() {
-                // Had the look-ahead failed, the statuses are made here.
-                Some((date, work)) if date == as_of => work
+                // Had the look-ahead failed, the statuses are made here; and
+                // when it has not finished (a busy machine gives its thread
+                // little time), here rather than waiting for it.
+                Some((date, work)) if date == as_of && work.is_finished() => work
                     .join()
                     .unwrap_or_else(|_| Dated::new(&facts, cities, as_of)),
                 _ => Dated::new(&facts, cities, as_of),

@@ -80,10 +80,7 @@ impl Search {
             return;
         }
         let job = move || Folded::new(&docket);
-        self.making = std::thread::Builder::new()
-            .name("docket-search".into())
-            .spawn(job)
-            .ok();
+        self.making = crate::background::spawn("docket-search", job).ok();
     }
 
     /// Waits for the text being folded in the background.

@@ -23,6 +23,16 @@ pub struct DatedAfter {
 }
 
 impl DatedAfter {
+    /// Counts the replies, extensions and closings of `letter` (sent by
+    /// `as_of`) dated after `as_of`.
+    pub fn add_entries(&mut self, letter: &Letter, as_of: Date) {
+        self.replies += letter.replies.iter().filter(|r| r.on > as_of).count();
+        self.extensions += (letter.extensions.iter())
+            .filter(|e| e.granted_on > as_of)
+            .count();
+        self.closings += letter.closings.iter().filter(|c| c.on > as_of).count();
+    }
+
     /// Nothing is dated after the date.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -149,15 +159,11 @@ impl Docket {
     pub fn dated_after(&self, as_of: Date) -> DatedAfter {
         let mut later = DatedAfter::default();
         for letter in &self.letters {
-            if !letter.is_sent(as_of) {
+            if letter.is_sent(as_of) {
+                later.add_entries(letter, as_of);
+            } else {
                 later.letters += 1;
-                continue;
             }
-            later.replies += letter.replies.iter().filter(|r| r.on > as_of).count();
-            later.extensions += (letter.extensions.iter())
-                .filter(|e| e.granted_on > as_of)
-                .count();
-            later.closings += letter.closings.iter().filter(|c| c.on > as_of).count();
         }
         later
     }
@@ -211,13 +217,16 @@ impl Docket {
                 report("appears more than once");
             }
         }
+        // Letters in id order (as docket writes them) have no id twice;
+        // others are checked one by one.
+        let sorted = (self.letters.windows(2)).all(|pair| pair[0].id < pair[1].id);
         let mut letter_ids = HashSet::new();
         for letter in &self.letters {
             let mut report = |message: &str| problems.push(problem("letter", &letter.id, message));
             if letter.id.trim().is_empty() {
                 report("has an empty id");
             }
-            if !letter_ids.insert(letter.id.as_str()) {
+            if !sorted && !letter_ids.insert(letter.id.as_str()) {
                 report("appears more than once");
             }
             if !city_ids.contains(letter.city.as_str()) {
@@ -229,16 +238,13 @@ impl Docket {
             for invalid in letter_date_problems(letter) {
                 report(&invalid.message);
             }
-            let mut entry_ids = HashSet::new();
-            let entries = (letter.replies.iter().map(|r| &r.id))
-                .chain(letter.extensions.iter().map(|e| &e.id))
-                .chain(letter.closings.iter().map(|c| &c.id));
-            for id in entries {
-                if !entry_ids.insert(id.as_str()) {
-                    report(&format!(
-                        "has two replies, extensions or closings with id {id:?}"
-                    ));
-                }
+            let entries = (letter.replies.iter().map(|r| r.id.as_str()))
+                .chain(letter.extensions.iter().map(|e| e.id.as_str()))
+                .chain(letter.closings.iter().map(|c| c.id.as_str()));
+            for id in repeated(entries) {
+                report(&format!(
+                    "has two replies, extensions or closings with id {id:?}"
+                ));
             }
         }
         problems
@@ -248,6 +254,22 @@ impl Docket {
 impl Default for Docket {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// The ids that appear again after their first time. A letter's few
+/// entries are each compared with those before (no allocation, at load);
+/// many are counted in a set.
+fn repeated<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> Vec<&'a str> {
+    const FEW: usize = 16;
+    if ids.clone().nth(FEW).is_none() {
+        (ids.clone().enumerate())
+            .filter(|&(at, id)| ids.clone().take(at).any(|earlier| earlier == id))
+            .map(|(_, id)| id)
+            .collect()
+    } else {
+        let mut seen = HashSet::new();
+        ids.filter(|id| !seen.insert(*id)).collect()
     }
 }
 

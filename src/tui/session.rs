@@ -19,6 +19,7 @@ use super::app::{App, Effect};
 use super::opener;
 use super::sync::{self, Done, Work, lock, merged};
 use super::watch::Watch;
+use crate::background;
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::model::Docket;
@@ -174,15 +175,15 @@ impl Session {
 
     /// Work ended whose snapshot held `changes` unsaved changes, taken at
     /// the app's `revision`.
-    fn finished(&mut self, app: &mut App, changes: usize, revision: u64, done: Done) {
-        if let Some(base) = done.base {
-            self.base = base;
+    fn finished(&mut self, app: &mut App, changes: usize, revision: u64, mut done: Done) {
+        if let Some(base) = done.base.take() {
+            self.set_base(base);
         }
-        if let Some(result) = done.saved {
+        if let Some(result) = done.saved.take() {
             let outcome = SaveOutcome::from(result);
             app.update(Action::Saved { changes, outcome });
         }
-        match done.trouble {
+        match done.trouble.take() {
             Some(trouble) if self.trouble.as_ref() != Some(&trouble) => {
                 self.trouble = Some(trouble.clone());
                 app.update(Action::Note(trouble));
@@ -190,24 +191,33 @@ impl Session {
             Some(_) => {}
             None => self.trouble = None,
         }
-        if let Some(arrival) = done.arrival {
+        if let Some(arrival) = done.arrival.take() {
             if app.form().is_some() {
-                self.deferred = done.remerge;
+                self.deferred = done.remerge.take();
                 return;
             }
             if app.revision() == revision {
                 app.update(Action::Arrived(Box::new(arrival)));
                 if done.base_is_shown {
-                    self.base = Arc::new(app.docket().clone());
+                    self.set_base(Arc::new(app.docket().clone()));
                 }
-            } else if let Some((base, theirs)) = done.remerge {
+            } else if let Some((base, theirs)) = done.remerge.take() {
                 // The interface changed while the merge was made: made again.
                 return self.start(app, Work::Remerge { base, theirs });
             }
         }
+        // What the work read from disk and no one keeps is freed elsewhere.
+        background::drop_later(done);
         if std::mem::take(&mut self.again) && app.unsaved_count() > 0 {
             self.start(app, Work::Save);
         }
+    }
+
+    /// Takes `base` as the base of merges; the one it replaces, perhaps a
+    /// docket read from disk whose letters nothing else shares (a tenth of
+    /// a second to free at 100,000 letters), is freed off this thread.
+    fn set_base(&mut self, base: Arc<Docket>) {
+        background::drop_later(std::mem::replace(&mut self.base, base));
     }
 
     fn start(&mut self, app: &mut App, work: Work) {
@@ -216,10 +226,7 @@ impl Session {
         let job = move || sync::run(work, &store, base, snapshot);
         let changes = app.unsaved_count();
         let revision = app.revision();
-        match std::thread::Builder::new()
-            .name("docket-disk".into())
-            .spawn(job.clone())
-        {
+        match background::spawn("docket-disk", job.clone()) {
             Ok(thread) => {
                 self.job = Some(Job {
                     thread,

@@ -61,7 +61,15 @@ impl<'a> Cursor<'a> {
     pub(super) fn ws(&mut self) -> Option<()> {
         loop {
             match self.peek() {
-                Some(b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c) => self.at += 1,
+                Some(b'\n') => {
+                    // A new line, then its indentation: docket writes four
+                    // spaces a level, skipped eight at a time.
+                    self.at += 1;
+                    let rest = &self.bytes[self.at..];
+                    let runs = rest.chunks_exact(8).take_while(|c| **c == [b' '; 8]);
+                    self.at += 8 * runs.count();
+                }
+                Some(b' ' | b'\t' | b'\r' | 0x0b | 0x0c) => self.at += 1,
                 Some(b'/') => self.comment()?,
                 Some(0xc2 | 0xe2) => match unicode_space(&self.bytes[self.at..]) {
                     0 => return Some(()),

@@ -39,7 +39,7 @@ impl Query {
             sort: CitySort::Urgency,
             mine: None,
             view,
-            later: (as_of, docket.dated_after(as_of)),
+            later: (as_of, index.dated_after(docket, as_of)),
             index,
         }
     }
@@ -49,20 +49,20 @@ impl Query {
         let (filter, mine) = (&self.filter, self.mine.as_deref());
         self.view = (self.index).view_owned(docket, self.as_of, filter, self.sort, mine);
         if self.later.0 != self.as_of {
-            self.later = (self.as_of, docket.dated_after(self.as_of));
+            self.later = (self.as_of, self.index.dated_after(docket, self.as_of));
         }
     }
 
     /// The docket was replaced: the index forgets it.
     pub fn forget(&mut self, docket: &Docket) {
         self.index.clear();
-        self.later = (self.as_of, docket.dated_after(self.as_of));
+        self.later = (self.as_of, self.index.dated_after(docket, self.as_of));
     }
 
     /// The docket was changed by `puts`: the index keeps what still holds.
     pub fn changed(&mut self, docket: &Docket, puts: &[Put]) {
         self.index.changed(docket, puts);
-        self.later = (self.as_of, docket.dated_after(self.as_of));
+        self.later = (self.as_of, self.index.dated_after(docket, self.as_of));
     }
 
     /// Starts making the filter's search text in the background.

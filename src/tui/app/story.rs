@@ -81,9 +81,7 @@ impl Story {
         if self.chronology.is_some() || self.pending.is_some() {
             return;
         }
-        let work = std::thread::Builder::new()
-            .name("docket-chronology".to_owned())
-            .spawn(move || Chronology::new(&docket));
+        let work = crate::background::spawn("docket-chronology", move || Chronology::new(&docket));
         self.pending = work.ok();
     }
 
