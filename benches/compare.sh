@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# docket against taskwarrior on the same letters, side by side in one run.
+# docket against taskwarrior and calcurse on the same letters, side by side
+# in one run.
 #
 #   benches/compare.sh            # 10,000 and 100,000 letters, 10 runs each
 #   SIZES="10000" RUNS=5 benches/compare.sh
 #
 # Builds docket in release mode, generates the letters (examples/gen.rs) and
 # the same letters as taskwarrior tasks (one pending task each, in
-# taskwarrior's own data format), then times `docket list` against `task
-# list` and `task next` (hyperfine when it is there, else repeated
-# /usr/bin/time), and measures each one's peak memory (/usr/bin/time -v).
-# Taskwarrior runs with a TASKRC and data of its own in a temporary folder;
-# nothing of yours is read or touched. Installs Debian's taskwarrior,
+# taskwarrior's own data format) and their deadlines as calcurse all-day
+# events, then times `docket list` against `task list` and `task next`, and
+# `docket due` (the week ahead) against calcurse's query of the same week
+# (hyperfine when it is there, else repeated /usr/bin/time), and measures
+# each one's peak memory (/usr/bin/time -v). Taskwarrior and calcurse run
+# with configuration and data of their own in a temporary folder; nothing of
+# yours is read or touched. Installs Debian's taskwarrior, calcurse,
 # hyperfine and time when missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +29,7 @@ install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 command -v task >/dev/null || install taskwarrior
+command -v calcurse >/dev/null || install calcurse
 command -v hyperfine >/dev/null || install hyperfine || echo "hyperfine missing: timing with /usr/bin/time" >&2
 [ -x /usr/bin/time ] || install time
 
@@ -78,13 +82,32 @@ for n in $SIZES; do
     export TASKRC="$dir/taskrc" TASKDATA="$dir/tasks"
     "$gen" --letters "$n" --cities $((n / 50)) --out "$dir/docket.ron" --taskdata "$TASKDATA" 2>/dev/null
     printf 'data.location=%s\nconfirmation=off\nhooks=off\nnews.version=2.6.0\n' "$TASKDATA" >"$TASKRC"
+    # Every deadline in force as of the date (the letters sent by then) as
+    # a calcurse all-day event: `MM/DD/YYYY [1] id: subject`.
+    cal="$dir/calcurse"
+    mkdir -p "$cal"
+    : >"$cal/todo"
+    "$docket" --file "$dir/docket.ron" --as-of "$AS_OF" list --json | python3 -c '
+import json, sys
+for item in json.load(sys.stdin):
+    if item["due"]:
+        y, m, d = item["due"].split("-")
+        print("%s/%s/%s [1] %s: %s" % (m, d, y, item["id"], " ".join(item["subject"].split())))
+' >"$cal/apts"
+    week_from=$(date -d "$AS_OF" +%m/%d/%Y)
     file_bytes=$(stat -c %s "$dir/docket.ron")
     base="" base_cpu=""
-    for name in "docket list" "task list" "task next"; do
+    for name in "docket list" "task list" "task next" "docket due" "calcurse -Q"; do
         case "$name" in
         "docket list") cmd="$docket --file $dir/docket.ron --as-of $AS_OF list" ;;
+        # The deadlines of the week ahead, and those overdue (docket), or
+        # the events of the same eight days (calcurse).
+        "docket due") cmd="$docket --file $dir/docket.ron --as-of $AS_OF due --within 7" ;;
+        "calcurse -Q") cmd="calcurse -D $cal -C $cal --read-only -Q --from $week_from --days 8" ;;
         *) cmd="$name" ;;
         esac
+        # Each docket command is the yardstick of the peers after it.
+        case "$name" in docket*) base="" base_cpu="" ;; esac
         if ! read -r median low high cpu < <(measure "$cmd"); then
             echo "$n $name: could not be timed" >&2
             continue
@@ -99,6 +122,7 @@ for n in $SIZES; do
 done
 cat <<'NOTE'
 median and range: wall time over the runs; cpu: mean user + system time (a
-fairer figure on a busy machine); x wall, x cpu: that many times docket list's;
+fairer figure on a busy machine); x wall, x cpu: that many times the docket
+command's above it (docket list for taskwarrior, docket due for calcurse);
 peak: largest resident memory of one run; x file: that over the docket file's size.
 NOTE
