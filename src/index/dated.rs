@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::facts::{Facts, NEVER, NO_CITY};
-use crate::model::{Date, Day, Status, Urgency, day_of};
+use crate::model::{Date, DatedAfter, Day, Status, Urgency, day_of};
 
 /// Everything that depends on the as-of date alone.
 #[derive(Debug)]
@@ -20,6 +20,8 @@ pub(super) struct Dated {
     pub by_city: Vec<u32>,
     /// Where each city's group starts in `by_city` (one more entry than cities).
     pub city_start: Vec<u32>,
+    /// What is dated after the date (the status line's words).
+    pub later: DatedAfter,
 }
 
 impl Dated {
@@ -58,6 +60,7 @@ impl Dated {
             due,
             by_city,
             city_start,
+            later: facts.dated_after(today),
         }
     }
 
@@ -66,6 +69,7 @@ impl Dated {
     pub fn replace(&mut self, facts: &Facts, i: usize) {
         let today = day_of(self.as_of);
         let (status, due) = facts.status(i, today);
+        self.later = facts.dated_after(today);
         Arc::make_mut(&mut self.statuses)[i] = status;
         self.due[i] = due;
         let c = facts.city_of[i];

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::model::{
-    Date, DatedAfter, Day, Docket, Letter, Milestones, Settings, Status, day_of, effective_due_of,
+    DatedAfter, Day, Docket, Letter, Milestones, Settings, Status, day_of, effective_due_of,
     status_of,
 };
 
@@ -34,6 +34,8 @@ struct Dates {
     answer: Day,
     /// This letter's extensions in `Facts::extensions`.
     extensions: (u32, u32),
+    /// This letter's replies' days in `Facts::replies`.
+    replies: (u32, u32),
     /// The day of its latest reply, extension or closing ([`NEVER`] for
     /// none): only a letter with one after a date has some dated after it.
     last_entry: Day,
@@ -76,6 +78,8 @@ pub(super) struct Facts {
     /// `(granted_on, new_due)`, per letter in the letter's order, then the
     /// letter's closings as `(on, reopened_on or NEVER)`.
     extensions: Vec<(Day, Day)>,
+    /// The days of every letter's replies, letter after letter.
+    replies: Vec<Day>,
     /// Each letter's city, as an index into `Docket::cities` (the first with its id).
     pub city_of: Vec<u32>,
     /// Each letter's place among all letters by id.
@@ -114,6 +118,7 @@ impl Facts {
         let Part {
             dates,
             extensions,
+            replies,
             city_of,
         } = first;
         let id_rank = id_ranks(docket);
@@ -125,6 +130,7 @@ impl Facts {
             settings: settings.clone(),
             dates,
             extensions,
+            replies,
             city_of,
             id_rank,
             timeline,
@@ -142,8 +148,9 @@ impl Facts {
         if city != self.city_of[i] || day_of(letter.sent) != self.dates[i].sent {
             return false;
         }
-        // The old extensions stay behind, unused, until the next rebuild.
-        self.dates[i] = dates_of(letter, &mut self.extensions);
+        // The old extensions and replies stay behind, unused, until the
+        // next rebuild.
+        self.dates[i] = dates_of(letter, &mut self.extensions, &mut self.replies);
         true
     }
 
@@ -184,16 +191,21 @@ impl Facts {
             .unwrap_or(NEVER)
     }
 
-    /// As [`Docket::dated_after`] (whose letters these facts are): from the
-    /// packed dates, reading only the letters with an entry after the date.
-    pub fn dated_after(&self, docket: &Docket, as_of: Date) -> DatedAfter {
-        let day = day_of(as_of);
+    /// As [`Docket::dated_after`] (whose letters these facts are), from the
+    /// packed days: what is dated after `as_of`.
+    pub fn dated_after(&self, as_of: Day) -> DatedAfter {
         let mut later = DatedAfter::default();
-        for (i, d) in self.dates.iter().enumerate() {
-            if d.sent > day {
+        let after = |days: &mut dyn Iterator<Item = Day>| days.filter(|&d| d > as_of).count();
+        for d in &self.dates {
+            if d.sent > as_of {
                 later.letters += 1;
-            } else if d.last_entry != NEVER && d.last_entry > day {
-                later.add_entries(&docket.letters[i], as_of);
+            } else if d.last_entry != NEVER && d.last_entry > as_of {
+                let (start, len) = (d.replies.0 as usize, d.replies.1 as usize);
+                later.replies += after(&mut self.replies[start..start + len].iter().copied());
+                let (start, len) = (d.extensions.0 as usize, d.extensions.1 as usize);
+                let spans = &self.extensions[start..start + len + d.closings as usize];
+                later.extensions += after(&mut spans[..len].iter().map(|e| e.0));
+                later.closings += after(&mut spans[len..].iter().map(|c| c.0));
             }
         }
         later
@@ -223,21 +235,23 @@ const PARALLEL_LETTERS: usize = 20_000;
 struct Part {
     dates: Vec<Dates>,
     extensions: Vec<(Day, Day)>,
+    replies: Vec<Day>,
     city_of: Vec<u32>,
 }
 
 impl Part {
     fn new(letters: &[Arc<Letter>], first_city: &HashMap<&str, u32>) -> Self {
-        let mut extensions = Vec::new();
+        let (mut extensions, mut replies) = (Vec::new(), Vec::new());
         let mut dates = Vec::with_capacity(letters.len());
         let mut city_of = Vec::with_capacity(letters.len());
         for letter in letters {
-            dates.push(dates_of(letter, &mut extensions));
+            dates.push(dates_of(letter, &mut extensions, &mut replies));
             city_of.push(*first_city.get(letter.city.as_str()).unwrap_or(&NO_CITY));
         }
         Part {
             dates,
             extensions,
+            replies,
             city_of,
         }
     }
@@ -245,17 +259,21 @@ impl Part {
     /// The letters of `next` after these.
     fn append(&mut self, next: Part) {
         let shift = self.extensions.len() as u32;
+        let reply_shift = self.replies.len() as u32;
         self.extensions.extend(next.extensions);
+        self.replies.extend(next.replies);
         (self.dates).extend(next.dates.into_iter().map(|mut d| {
             d.extensions.0 += shift;
+            d.replies.0 += reply_shift;
             d
         }));
         self.city_of.extend(next.city_of);
     }
 }
 
-/// A letter's dates, its extensions appended to `extensions`.
-fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>) -> Dates {
+/// A letter's dates, its extensions and closings appended to `extensions`
+/// and its replies' days to `replies`.
+fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>, replies: &mut Vec<Day>) -> Dates {
     let start = extensions.len();
     extensions
         .extend((letter.extensions.iter()).map(|e| (day_of(e.granted_on), day_of(e.new_due))));
@@ -263,6 +281,8 @@ fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>) -> Dates {
     extensions.extend(
         (letter.closings.iter()).map(|c| (day_of(c.on), c.reopened_on.map_or(NEVER, day_of))),
     );
+    let first_reply = replies.len();
+    replies.extend(letter.replies.iter().map(|r| day_of(r.on)));
     let answer = letter.earliest_answer().map(|r| day_of(r.on));
     let entries = (letter.replies.iter().map(|r| r.on))
         .chain(letter.extensions.iter().map(|e| e.granted_on))
@@ -274,6 +294,7 @@ fn dates_of(letter: &Letter, extensions: &mut Vec<(Day, Day)>) -> Dates {
         closings: letter.closings.len() as u32,
         answer: answer.unwrap_or(NEVER),
         extensions: (start as u32, ext_len as u32),
+        replies: (first_reply as u32, letter.replies.len() as u32),
     }
 }
 

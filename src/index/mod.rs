@@ -73,6 +73,9 @@ pub struct View {
     /// The dates the timeline's letters span: first sent to last due (or the
     /// as-of date, whichever is later).
     pub span: Option<(Date, Date)>,
+    /// What is dated after the as-of date, in the whole docket (for the
+    /// status line: a replay shows what is still to come).
+    pub later: DatedAfter,
 }
 
 impl View {
@@ -180,11 +183,6 @@ impl Index {
         self.ahead = work.ok().map(|work| (next, work));
     }
 
-    /// As [`Docket::dated_after`], from the packed facts (made if need be).
-    pub fn dated_after(&mut self, docket: &Docket, as_of: Date) -> DatedAfter {
-        self.facts(docket).dated_after(docket, as_of)
-    }
-
     /// The facts of `docket`, made again (and everything else forgotten)
     /// when those kept are not its.
     fn facts(&mut self, docket: &Docket) -> Arc<Facts> {
@@ -276,6 +274,7 @@ impl Index {
             timeline,
             counts,
             span,
+            later: dated.later,
         }
     }
 }

@@ -220,7 +220,7 @@ impl App {
     /// The docket changed: recomputes the view from scratch and keeps the
     /// selected city and letter where they still show.
     fn refresh(&mut self) {
-        self.query.forget(&self.docket);
+        self.query.forget();
         self.story.forget(&self.docket, self.query.as_of);
         self.update_view();
     }
@@ -334,7 +334,7 @@ impl App {
     /// What is dated after the as-of date (counted when the date or the
     /// docket changes).
     pub fn dated_after(&self) -> DatedAfter {
-        self.query.later.1
+        self.query.view.later
     }
 
     /// The colours and styles.

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::index::{CitySort, Index, View};
-use crate::model::{Date, DatedAfter, Docket, Put};
+use crate::model::{Date, Docket, Put};
 
 /// The query and its answer.
 #[derive(Debug)]
@@ -21,9 +21,6 @@ pub struct Query {
     pub mine: Option<String>,
     /// The answer: what the panes list.
     pub view: View,
-    /// What is dated after the as-of date, as of which date: counted once
-    /// a date and a docket, not on every frame.
-    pub later: (Date, DatedAfter),
     index: Index,
 }
 
@@ -39,7 +36,6 @@ impl Query {
             sort: CitySort::Urgency,
             mine: None,
             view,
-            later: (as_of, index.dated_after(docket, as_of)),
             index,
         }
     }
@@ -48,21 +44,16 @@ impl Query {
     pub fn recompute(&mut self, docket: &Docket) {
         let (filter, mine) = (&self.filter, self.mine.as_deref());
         self.view = (self.index).view_owned(docket, self.as_of, filter, self.sort, mine);
-        if self.later.0 != self.as_of {
-            self.later = (self.as_of, self.index.dated_after(docket, self.as_of));
-        }
     }
 
     /// The docket was replaced: the index forgets it.
-    pub fn forget(&mut self, docket: &Docket) {
+    pub fn forget(&mut self) {
         self.index.clear();
-        self.later = (self.as_of, self.index.dated_after(docket, self.as_of));
     }
 
     /// The docket was changed by `puts`: the index keeps what still holds.
     pub fn changed(&mut self, docket: &Docket, puts: &[Put]) {
         self.index.changed(docket, puts);
-        self.later = (self.as_of, self.index.dated_after(docket, self.as_of));
     }
 
     /// Starts making the filter's search text in the background.
