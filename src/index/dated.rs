@@ -64,12 +64,14 @@ impl Dated {
         }
     }
 
-    /// Letter `i` changed (in place, same city and date sent): its status,
-    /// and its place among its city's letters.
-    pub fn replace(&mut self, facts: &Facts, i: usize) {
+    /// Letter `i` changed (in place, same city and date sent; `before` is
+    /// what of it was dated after the date): its status, its place among
+    /// its city's letters, and the count of what is dated later.
+    pub fn replace(&mut self, facts: &Facts, i: usize, before: DatedAfter) {
         let today = day_of(self.as_of);
         let (status, due) = facts.status(i, today);
-        self.later = facts.dated_after(today);
+        self.later.take(before);
+        self.later.add(facts.letter_dated_after(i, today));
         Arc::make_mut(&mut self.statuses)[i] = status;
         self.due[i] = due;
         let c = facts.city_of[i];

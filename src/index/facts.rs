@@ -195,20 +195,32 @@ impl Facts {
     /// packed days: what is dated after `as_of`.
     pub fn dated_after(&self, as_of: Day) -> DatedAfter {
         let mut later = DatedAfter::default();
-        let after = |days: &mut dyn Iterator<Item = Day>| days.filter(|&d| d > as_of).count();
         for d in &self.dates {
-            if d.sent > as_of {
-                later.letters += 1;
-            } else if d.last_entry != NEVER && d.last_entry > as_of {
-                let (start, len) = (d.replies.0 as usize, d.replies.1 as usize);
-                later.replies += after(&mut self.replies[start..start + len].iter().copied());
-                let (start, len) = (d.extensions.0 as usize, d.extensions.1 as usize);
-                let spans = &self.extensions[start..start + len + d.closings as usize];
-                later.extensions += after(&mut spans[..len].iter().map(|e| e.0));
-                later.closings += after(&mut spans[len..].iter().map(|c| c.0));
-            }
+            self.add_later(&mut later, d, as_of);
         }
         later
+    }
+
+    /// What of letter `i` is dated after `as_of`: its share of
+    /// [`Facts::dated_after`].
+    pub fn letter_dated_after(&self, i: usize, as_of: Day) -> DatedAfter {
+        let mut later = DatedAfter::default();
+        self.add_later(&mut later, &self.dates[i], as_of);
+        later
+    }
+
+    fn add_later(&self, later: &mut DatedAfter, d: &Dates, as_of: Day) {
+        let after = |days: &mut dyn Iterator<Item = Day>| days.filter(|&d| d > as_of).count();
+        if d.sent > as_of {
+            later.letters += 1;
+        } else if d.last_entry != NEVER && d.last_entry > as_of {
+            let (start, len) = (d.replies.0 as usize, d.replies.1 as usize);
+            later.replies += after(&mut self.replies[start..start + len].iter().copied());
+            let (start, len) = (d.extensions.0 as usize, d.extensions.1 as usize);
+            let spans = &self.extensions[start..start + len + d.closings as usize];
+            later.extensions += after(&mut spans[..len].iter().map(|e| e.0));
+            later.closings += after(&mut spans[len..].iter().map(|c| c.0));
+        }
     }
 
     /// The settings the statuses are computed under.

@@ -154,14 +154,17 @@ impl Index {
             }
         }
         for &i in &replaced {
+            let before: Vec<DatedAfter> = (self.dated.iter())
+                .map(|d| facts.letter_dated_after(i, day_of(d.as_of)))
+                .collect();
             if !facts.replace(docket, i) {
                 return false;
             }
-            for dated in &mut self.dated {
+            for (dated, before) in self.dated.iter_mut().zip(before) {
                 let Some(dated) = Arc::get_mut(dated) else {
                     return false;
                 };
-                dated.replace(facts, i);
+                dated.replace(facts, i, before);
             }
             self.search.replace(&docket.letters[i], i);
         }

@@ -23,6 +23,22 @@ pub struct DatedAfter {
 }
 
 impl DatedAfter {
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: DatedAfter) {
+        self.letters += other.letters;
+        self.replies += other.replies;
+        self.extensions += other.extensions;
+        self.closings += other.closings;
+    }
+
+    /// Takes `other`'s counts (a part of these) away from these.
+    pub fn take(&mut self, other: DatedAfter) {
+        self.letters = self.letters.saturating_sub(other.letters);
+        self.replies = self.replies.saturating_sub(other.replies);
+        self.extensions = self.extensions.saturating_sub(other.extensions);
+        self.closings = self.closings.saturating_sub(other.closings);
+    }
+
     /// Counts the replies, extensions and closings of `letter` (sent by
     /// `as_of`) dated after `as_of`.
     pub fn add_entries(&mut self, letter: &Letter, as_of: Date) {
