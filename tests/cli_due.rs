@@ -155,6 +155,29 @@ fn check_warns_of_absolute_deadlines_and_extensions_on_days_off() {
 }
 
 #[test]
+fn check_names_twenty_deadlines_on_days_off_and_counts_the_rest() {
+    let (_dir, file) = sample_file();
+    // 23 letters, each due on a Saturday of 2027.
+    for week in 0..23 {
+        let due =
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 2).unwrap() + chrono::Days::new(7 * week);
+        add_letter(&file, "2026-12-01", &["--due", &due.to_string()]);
+    }
+    let out = docket(&file, &["check"]);
+    let said = stderr(&out);
+    ok(&out);
+    let named = said
+        .lines()
+        .filter(|l| l.contains(": Saturday 2027-"))
+        .count();
+    assert_eq!(named, 20, "{said}");
+    assert!(
+        said.ends_with("warning: and 3 more deadlines on a weekend or a holiday\n"),
+        "{said}"
+    );
+}
+
+#[test]
 fn a_rule_counted_from_receipt() {
     let (_dir, file) = sample_file();
     let refused = fails(

@@ -287,9 +287,9 @@ fn check(path: &std::path::Path) -> Result<(), Error> {
         }
     }
     if more > 0 {
+        let deadlines = if more == 1 { "deadline" } else { "deadlines" };
         warn(&format!(
-            "warning: and {} more on a weekend or a holiday",
-            crate::model::text::count(more, "deadline")
+            "warning: and {more} more {deadlines} on a weekend or a holiday"
         ));
     }
     Ok(())
