@@ -13,6 +13,7 @@ mod row;
 
 use std::fmt::Write as _;
 
+use super::one_line;
 use axis::Scale;
 
 use crate::model::text::{count, count_irregular, with_weekday};
@@ -283,11 +284,6 @@ fn as_of_line(out: &mut String, scale: &Scale, as_of: Date, rows_bottom: f64) {
         rows_bottom + 12.0,
         as_of.format("%Y-%m-%d")
     );
-}
-
-/// Text from the records on one line: each run of line breaks a space.
-fn one_line(text: &str) -> String {
-    super::one_line(text)
 }
 
 /// At most `max` characters, an ellipsis marking the cut.
