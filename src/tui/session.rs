@@ -157,8 +157,7 @@ impl Session {
     /// asked for meanwhile, a merge made again).
     pub fn wait(&mut self, app: &mut App) {
         while let Some(job) = self.job.take() {
-            let done = job.thread.join().unwrap_or_else(|_| panicked());
-            self.finished(app, job.changes, job.revision, done);
+            self.join(app, job);
         }
     }
 
@@ -167,10 +166,15 @@ impl Session {
             return false;
         }
         if let Some(job) = self.job.take() {
-            let done = job.thread.join().unwrap_or_else(|_| panicked());
-            self.finished(app, job.changes, job.revision, done);
+            self.join(app, job);
         }
         true
+    }
+
+    /// Waits for `job` and takes its outcome.
+    fn join(&mut self, app: &mut App, job: Job) {
+        let done = job.thread.join().unwrap_or_else(|_| panicked());
+        self.finished(app, job.changes, job.revision, done);
     }
 
     /// Work ended whose snapshot held `changes` unsaved changes, taken at
