@@ -219,12 +219,12 @@ fn record_put(docket: &Docket, conflict: &Conflict, value: Option<&str>) -> Resu
 
 /// A field of a record set from RON text.
 fn set_field<R>(
-    table: &[&dyn Field<R>],
+    table: &'static [&'static dyn Field<R>],
     record: &mut R,
     name: &str,
     value: Option<&str>,
 ) -> Result<(), String> {
-    let field = (table.iter()).find(|f| f.name() == name).ok_or_else(|| {
+    let field = fields::find(table, name).ok_or_else(|| {
         format!(
             "no field {name:?} (fields: {})",
             fields::names(table).join(", ")
