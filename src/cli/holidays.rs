@@ -124,7 +124,7 @@ fn list(path: &Path, year: i32, json: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// `Days off in 2026 (U.S. federal holidays, 2 office days off): 13`.
+/// `Days off in 2026 (U.S. federal holidays and the office's own): 13`.
 fn heading(docket: &Docket, year: i32, days: &[DayOff]) -> String {
     let base = match docket.settings.calendar.base {
         crate::model::CalendarBase::UsFederal => "U.S. federal holidays",
